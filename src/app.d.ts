@@ -1,0 +1,21 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '$lib/server/db/types';
+import type { AuthLimiters, Session, SessionUser } from '$lib/server/auth';
+
+declare global {
+	namespace App {
+		interface Error {
+			message: string;
+			/** Quoted to the user so that a log line can be found from a bug report. */
+			errorId?: string;
+		}
+		interface Locals {
+			db: Kysely<Database>;
+			limiters: AuthLimiters;
+			user: SessionUser | null;
+			session: Session | null;
+		}
+	}
+}
+
+export {};

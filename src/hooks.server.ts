@@ -1,0 +1,63 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { getRuntime, closeRuntime } from '$lib/server/runtime';
+import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
+import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookies';
+import { handedOffServer, registerShutdown } from '$lib/server/app-server';
+import { attachLiveServer } from '$lib/server/live';
+
+export const init: ServerInit = async () => {
+	await getRuntime();
+	const server = handedOffServer();
+	if (!server) return; // dev: the Vite plugin attaches the realtime server instead
+	const live = await attachLiveServer(server);
+	registerShutdown(async () => {
+		await live.close();
+		await closeRuntime();
+	});
+};
+
+const handleRuntime: Handle = async ({ event, resolve }) => {
+	const runtime = await getRuntime();
+	event.locals.db = runtime.database.db;
+	event.locals.limiters = runtime.limiters;
+	return resolve(event);
+};
+
+const handleSession: Handle = async ({ event, resolve }) => {
+	const token = event.cookies.get(SESSION_COOKIE);
+	event.locals.user = null;
+	event.locals.session = null;
+	if (token) {
+		const result = await validateSessionToken(event.locals.db, token);
+		if (result.session) {
+			if (result.renewed) setSessionCookie(event.cookies, event.url, token, result.session.expiresAt);
+			event.locals.user = result.user;
+			event.locals.session = result.session;
+		} else {
+			deleteSessionCookie(event.cookies, event.url);
+		}
+	}
+	return resolve(event);
+};
+
+const handleHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	response.headers.set('X-Content-Type-Options', 'nosniff');
+	response.headers.set('X-Frame-Options', 'DENY');
+	response.headers.set('Referrer-Policy', 'same-origin');
+	// Pages carry private course data: never let a shared cache keep them.
+	if (event.locals.user && !response.headers.has('cache-control')) {
+		response.headers.set('Cache-Control', 'private, no-store');
+	}
+	return response;
+};
+
+export const handle = sequence(handleRuntime, handleSession, handleHeaders);
+
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	if (status === 404) return { message: 'Not found' };
+	const errorId = crypto.randomUUID().slice(0, 8);
+	console.error(`[error ${errorId}] ${event.request.method} ${event.url.pathname}:`, error);
+	return { message: status >= 500 ? 'Something went wrong on our side.' : message, errorId };
+};

@@ -1,0 +1,90 @@
+import { sql, type Kysely } from 'kysely';
+import type { CourseRole, CourseStatus, Database, Perspective } from '../db/types';
+import type { Actor } from '../policy';
+import { can } from '../policy';
+import { forbidden } from '../errors';
+import { generateId } from '../ids';
+import { authorizeCourse } from './access';
+
+export interface CourseSummary {
+	id: string;
+	title: string;
+	status: CourseStatus;
+	archived: boolean;
+	role: CourseRole;
+	perspective: Perspective;
+	memberCount: number;
+	updatedAt: Date;
+}
+
+export async function createCourse(
+	db: Kysely<Database>,
+	actor: Actor,
+	input: { title: string; perspective?: Perspective }
+): Promise<{ id: string; title: string }> {
+	if (!can(actor, 'course.create')) throw forbidden();
+	const id = generateId();
+	const title = input.title.trim();
+	await db.transaction().execute(async (trx) => {
+		await trx.insertInto('courses').values({ id, title, created_by: actor.id }).execute();
+		await trx
+			.insertInto('course_members')
+			.values({ course_id: id, user_id: actor.id, role: 'owner', perspective: input.perspective ?? 'lecturer' })
+			.execute();
+	});
+	return { id, title };
+}
+
+/** The courses the user belongs to, most recently changed first. */
+export async function listMyCourses(
+	db: Kysely<Database>,
+	userId: string,
+	options: { archived?: boolean } = {}
+): Promise<CourseSummary[]> {
+	let query = db
+		.selectFrom('course_members as m')
+		.innerJoin('courses as c', 'c.id', 'm.course_id')
+		.select([
+			'c.id',
+			'c.title',
+			'c.status',
+			'c.archived_at',
+			'c.updated_at',
+			'm.role',
+			'm.perspective',
+			sql<number>`(select count(*)::int from course_members mm where mm.course_id = c.id)`.as('member_count')
+		])
+		.where('m.user_id', '=', userId);
+	if (options.archived !== undefined) {
+		query = query.where('c.archived_at', options.archived ? 'is not' : 'is', null);
+	}
+	const rows = await query.orderBy('c.updated_at', 'desc').orderBy('c.id').execute();
+	return rows.map((r) => ({
+		id: r.id,
+		title: r.title,
+		status: r.status,
+		archived: r.archived_at !== null,
+		role: r.role,
+		perspective: r.perspective,
+		memberCount: Number(r.member_count),
+		updatedAt: new Date(r.updated_at)
+	}));
+}
+
+export async function renameCourse(db: Kysely<Database>, actor: Actor, courseId: string, title: string) {
+	await authorizeCourse(db, actor, courseId, 'course.rename');
+	await db
+		.updateTable('courses')
+		.set({ title: title.trim(), updated_at: new Date() })
+		.where('id', '=', courseId)
+		.execute();
+}
+
+export async function setCourseArchived(db: Kysely<Database>, actor: Actor, courseId: string, archived: boolean) {
+	await authorizeCourse(db, actor, courseId, 'course.archive');
+	await db
+		.updateTable('courses')
+		.set({ archived_at: archived ? new Date() : null, updated_at: new Date() })
+		.where('id', '=', courseId)
+		.execute();
+}

@@ -1,0 +1,3 @@
+export { getCourseAccess, authorizeCourse, type CourseAccess } from './access';
+export { createCourse, listMyCourses, renameCourse, setCourseArchived, type CourseSummary } from './courses';
+export { listMembers, changeMember, removeMember, addOrUpgradeMember, type Member } from './members';

@@ -1,0 +1,125 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { CourseRole, Database, Perspective } from '../db/types';
+import type { Actor } from '../policy';
+import { conflict, notFound } from '../errors';
+import { authorizeCourse } from './access';
+
+export interface Member {
+	userId: string;
+	name: string;
+	email: string;
+	role: CourseRole;
+	perspective: Perspective;
+	joinedAt: Date;
+}
+
+export async function listMembers(db: Kysely<Database>, actor: Actor, courseId: string): Promise<Member[]> {
+	await authorizeCourse(db, actor, courseId, 'course.view');
+	const rows = await db
+		.selectFrom('course_members as m')
+		.innerJoin('users as u', 'u.id', 'm.user_id')
+		.select(['u.id', 'u.name', 'u.email', 'm.role', 'm.perspective', 'm.joined_at'])
+		.where('m.course_id', '=', courseId)
+		.orderBy('m.joined_at')
+		.orderBy('u.name')
+		.execute();
+	return rows.map((r) => ({
+		userId: r.id,
+		name: r.name,
+		email: r.email,
+		role: r.role,
+		perspective: r.perspective,
+		joinedAt: new Date(r.joined_at)
+	}));
+}
+
+/**
+ * Adds someone to a course, or upgrades their role if they are already in it. Never downgrades:
+ * following a viewer link must not demote an editor.
+ */
+export async function addOrUpgradeMember(
+	trx: Transaction<Database> | Kysely<Database>,
+	courseId: string,
+	userId: string,
+	role: CourseRole,
+	perspective: Perspective
+): Promise<void> {
+	const existing = await trx
+		.selectFrom('course_members')
+		.select('role')
+		.where('course_id', '=', courseId)
+		.where('user_id', '=', userId)
+		.executeTakeFirst();
+	if (!existing) {
+		await trx.insertInto('course_members').values({ course_id: courseId, user_id: userId, role, perspective }).execute();
+		return;
+	}
+	if (ROLE_RANK[role] > ROLE_RANK[existing.role]) {
+		await trx
+			.updateTable('course_members')
+			.set({ role })
+			.where('course_id', '=', courseId)
+			.where('user_id', '=', userId)
+			.execute();
+	}
+}
+
+const ROLE_RANK: Record<CourseRole, number> = { viewer: 0, commenter: 1, editor: 2, owner: 3 };
+
+export async function changeMember(
+	db: Kysely<Database>,
+	actor: Actor,
+	courseId: string,
+	userId: string,
+	changes: { role?: CourseRole; perspective?: Perspective }
+): Promise<void> {
+	await authorizeCourse(db, actor, courseId, 'course.manageTeam');
+	await db.transaction().execute(async (trx) => {
+		const member = await lockMembers(trx, courseId).then((all) => all.find((m) => m.user_id === userId));
+		if (!member) throw notFound('That person is not in this course.');
+		if (changes.role && changes.role !== 'owner' && member.role === 'owner') {
+			await assertAnotherOwner(trx, courseId, userId);
+		}
+		await trx
+			.updateTable('course_members')
+			.set({ ...(changes.role && { role: changes.role }), ...(changes.perspective && { perspective: changes.perspective }) })
+			.where('course_id', '=', courseId)
+			.where('user_id', '=', userId)
+			.execute();
+	});
+}
+
+export async function removeMember(db: Kysely<Database>, actor: Actor, courseId: string, userId: string) {
+	const action = userId === actor.id ? 'course.leave' : 'course.manageTeam';
+	await authorizeCourse(db, actor, courseId, action);
+	await db.transaction().execute(async (trx) => {
+		const member = await lockMembers(trx, courseId).then((all) => all.find((m) => m.user_id === userId));
+		if (!member) throw notFound('That person is not in this course.');
+		if (member.role === 'owner') await assertAnotherOwner(trx, courseId, userId);
+		await trx.deleteFrom('course_members').where('course_id', '=', courseId).where('user_id', '=', userId).execute();
+	});
+}
+
+// Locking the course's member rows makes the last-owner check safe against two owners leaving at once.
+function lockMembers(trx: Transaction<Database>, courseId: string) {
+	return trx
+		.selectFrom('course_members')
+		.select(['user_id', 'role'])
+		.where('course_id', '=', courseId)
+		.forUpdate()
+		.execute();
+}
+
+async function assertAnotherOwner(trx: Transaction<Database>, courseId: string, exceptUserId: string) {
+	const other = await trx
+		.selectFrom('course_members')
+		.select('user_id')
+		.where('course_id', '=', courseId)
+		.where('role', '=', 'owner')
+		.where('user_id', '!=', exceptUserId)
+		.executeTakeFirst();
+	if (!other) {
+		throw conflict('A course needs at least one owner. Make someone else an owner first.');
+	}
+}
+

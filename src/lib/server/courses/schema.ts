@@ -1,0 +1,47 @@
+import * as v from 'valibot';
+import { PERSPECTIVES, INVITE_ROLES } from '$lib/labels';
+
+export const courseTitle = v.pipe(
+	v.string('Give the course a title.'),
+	v.trim(),
+	v.nonEmpty('Give the course a title.'),
+	v.maxLength(200, 'Keep the title under 200 characters.')
+);
+
+export const createCourseSchema = v.object({
+	title: courseTitle,
+	perspective: v.optional(v.picklist(PERSPECTIVES, 'Choose your perspective.'), 'lecturer')
+});
+
+export const renameCourseSchema = v.object({ title: courseTitle });
+
+export const createInviteSchema = v.object({
+	role: v.picklist(INVITE_ROLES, 'Choose a role.'),
+	perspective: v.picklist(PERSPECTIVES, 'Choose a perspective.'),
+	expiresInDays: v.pipe(
+		v.optional(v.string(), '14'),
+		v.transform((s) => (s.trim() === '' ? 14 : Number(s))),
+		v.number('Enter a number of days.'),
+		v.integer('Enter a whole number of days.'),
+		v.minValue(1, 'An invite must be valid for at least 1 day.'),
+		v.maxValue(90, 'An invite can be valid for at most 90 days.')
+	),
+	singleUse: v.pipe(
+		v.optional(v.string(), ''),
+		v.transform((s) => s === 'on' || s === 'true')
+	)
+});
+
+export const memberChangeSchema = v.object({
+	userId: v.pipe(v.string(), v.regex(/^[a-z2-7]{24}$/, 'Unknown member.')),
+	role: v.optional(v.picklist(['owner', 'editor', 'commenter', 'viewer'] as const, 'Choose a role.')),
+	perspective: v.optional(v.picklist(PERSPECTIVES, 'Choose a perspective.'))
+});
+
+export const memberSchema = v.object({
+	userId: v.pipe(v.string(), v.regex(/^[a-z2-7]{24}$/, 'Unknown member.'))
+});
+
+export const inviteIdSchema = v.object({
+	inviteId: v.pipe(v.string(), v.regex(/^[a-z2-7]{24}$/, 'Unknown invite.'))
+});

@@ -1,0 +1,3 @@
+export { createDatabase, type DatabaseHandle, type DatabaseOptions } from './create';
+export { migrateToLatest } from './migrate';
+export type * from './types';

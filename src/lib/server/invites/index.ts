@@ -1,0 +1,165 @@
+import { sql, type Kysely } from 'kysely';
+import type { CourseInviteRow, Database, Perspective } from '../db/types';
+import type { Actor } from '../policy';
+import { DomainError, notFound } from '../errors';
+import { generateId, generateSecretToken, TOKEN_PATTERN } from '../ids';
+import { hashToken } from '../hash';
+import { authorizeCourse } from '../courses/access';
+import { addOrUpgradeMember } from '../courses/members';
+
+export type InviteRole = 'editor' | 'commenter' | 'viewer';
+export const DEFAULT_INVITE_DAYS = 14;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface Invite {
+	id: string;
+	role: InviteRole;
+	perspective: Perspective;
+	singleUse: boolean;
+	useCount: number;
+	expiresAt: Date;
+	revokedAt: Date | null;
+	createdAt: Date;
+	state: 'active' | 'expired' | 'revoked' | 'used';
+}
+
+export interface InvitePreview {
+	courseId: string;
+	courseTitle: string;
+	role: InviteRole;
+	perspective: Perspective;
+	invitedBy: string;
+}
+
+export class InviteUnusableError extends DomainError {
+	constructor(readonly reason: 'expired' | 'revoked' | 'used' | 'unknown') {
+		const messages = {
+			expired: 'This invite link has expired. Ask the course owner for a new one.',
+			revoked: 'This invite link was revoked by the course owner.',
+			used: 'This invite link has already been used. Ask the course owner for a new one.',
+			unknown: 'This invite link is not valid. Check that you copied all of it.'
+		};
+		super(reason === 'unknown' ? 'not_found' : 'conflict', messages[reason]);
+	}
+}
+
+function inviteState(row: CourseInviteRow, now: Date): Invite['state'] {
+	if (row.revoked_at) return 'revoked';
+	if (row.single_use && row.use_count > 0) return 'used';
+	if (new Date(row.expires_at).getTime() <= now.getTime()) return 'expired';
+	return 'active';
+}
+
+function rowToInvite(row: CourseInviteRow, now: Date): Invite {
+	return {
+		id: row.id,
+		role: row.role,
+		perspective: row.perspective,
+		singleUse: row.single_use,
+		useCount: row.use_count,
+		expiresAt: new Date(row.expires_at),
+		revokedAt: row.revoked_at ? new Date(row.revoked_at) : null,
+		createdAt: new Date(row.created_at),
+		state: inviteState(row, now)
+	};
+}
+
+/** Creates an invite link; the token is returned once and only its hash is kept. */
+export async function createInvite(
+	db: Kysely<Database>,
+	actor: Actor,
+	courseId: string,
+	input: { role: InviteRole; perspective: Perspective; singleUse: boolean; expiresInDays?: number },
+	now = new Date()
+): Promise<{ invite: Invite; token: string }> {
+	await authorizeCourse(db, actor, courseId, 'course.manageTeam');
+	const token = generateSecretToken();
+	const days = input.expiresInDays ?? DEFAULT_INVITE_DAYS;
+	const row = await db
+		.insertInto('course_invites')
+		.values({
+			id: generateId(),
+			course_id: courseId,
+			token_hash: hashToken(token),
+			role: input.role,
+			perspective: input.perspective,
+			single_use: input.singleUse,
+			created_by: actor.id,
+			expires_at: new Date(now.getTime() + days * DAY_MS)
+		})
+		.returningAll()
+		.executeTakeFirstOrThrow();
+	return { invite: rowToInvite(row, now), token };
+}
+
+export async function listInvites(db: Kysely<Database>, actor: Actor, courseId: string, now = new Date()) {
+	await authorizeCourse(db, actor, courseId, 'course.manageTeam');
+	const rows = await db
+		.selectFrom('course_invites')
+		.selectAll()
+		.where('course_id', '=', courseId)
+		.orderBy('created_at', 'desc')
+		.execute();
+	return rows.map((r) => rowToInvite(r, now));
+}
+
+export async function revokeInvite(db: Kysely<Database>, actor: Actor, courseId: string, inviteId: string) {
+	await authorizeCourse(db, actor, courseId, 'course.manageTeam');
+	const result = await db
+		.updateTable('course_invites')
+		.set({ revoked_at: new Date() })
+		.where('id', '=', inviteId)
+		.where('course_id', '=', courseId)
+		.where('revoked_at', 'is', null)
+		.executeTakeFirst();
+	if (Number(result.numUpdatedRows) === 0) throw notFound('That invite does not exist or is already revoked.');
+}
+
+async function findUsableInvite(db: Kysely<Database>, token: string, now: Date, lock: boolean) {
+	if (!TOKEN_PATTERN.test(token)) throw new InviteUnusableError('unknown');
+	let query = db.selectFrom('course_invites').selectAll().where('token_hash', '=', hashToken(token));
+	if (lock) query = query.forUpdate();
+	const row = await query.executeTakeFirst();
+	if (!row) throw new InviteUnusableError('unknown');
+	const state = inviteState(row, now);
+	if (state !== 'active') throw new InviteUnusableError(state);
+	return row;
+}
+
+/** What the invite page shows before accepting. Anyone holding the token may see it. */
+export async function previewInvite(db: Kysely<Database>, token: string, now = new Date()): Promise<InvitePreview> {
+	const row = await findUsableInvite(db, token, now, false);
+	const course = await db
+		.selectFrom('courses')
+		.innerJoin('users', 'users.id', 'courses.created_by')
+		.select(['courses.id', 'courses.title', 'users.name as creator'])
+		.where('courses.id', '=', row.course_id)
+		.executeTakeFirstOrThrow();
+	const inviter = await db.selectFrom('users').select('name').where('id', '=', row.created_by).executeTakeFirst();
+	return {
+		courseId: course.id,
+		courseTitle: course.title,
+		role: row.role,
+		perspective: row.perspective,
+		invitedBy: inviter?.name ?? course.creator
+	};
+}
+
+/** Joins the course through an invite; single-use links are consumed atomically. */
+export async function acceptInvite(
+	db: Kysely<Database>,
+	actor: Actor,
+	token: string,
+	now = new Date()
+): Promise<{ courseId: string }> {
+	return db.transaction().execute(async (trx) => {
+		const row = await findUsableInvite(trx, token, now, true);
+		await addOrUpgradeMember(trx, row.course_id, actor.id, row.role, row.perspective);
+		await trx
+			.updateTable('course_invites')
+			.set({ use_count: sql`use_count + 1` })
+			.where('id', '=', row.id)
+			.execute();
+		return { courseId: row.course_id };
+	});
+}

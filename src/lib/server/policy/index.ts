@@ -1,0 +1,90 @@
+import type { CourseRole, CourseStatus, InstanceRole, Perspective } from '../db/types';
+
+/**
+ * The one place that decides who may do what. Page loads, form actions, API routes and the
+ * realtime server all ask `can()`; none of them compares roles on its own.
+ */
+
+export type CourseAction =
+	| 'course.view'
+	| 'course.edit'
+	| 'course.comment'
+	| 'course.rename'
+	| 'course.archive'
+	| 'course.manageTeam'
+	| 'course.leave'
+	| 'version.save'
+	| 'version.restore';
+
+export type InstanceAction = 'course.create' | 'admin.settings' | 'admin.roles';
+
+export type Action = CourseAction | InstanceAction;
+
+export const COURSE_ACTIONS: readonly CourseAction[] = [
+	'course.view',
+	'course.edit',
+	'course.comment',
+	'course.rename',
+	'course.archive',
+	'course.manageTeam',
+	'course.leave',
+	'version.save',
+	'version.restore'
+];
+export const INSTANCE_ACTIONS: readonly InstanceAction[] = ['course.create', 'admin.settings', 'admin.roles'];
+
+export interface Actor {
+	id: string;
+	role: InstanceRole;
+}
+
+export interface CourseContext {
+	status: CourseStatus;
+	archived: boolean;
+	/** The actor's membership in this course, if any. */
+	membership: { role: CourseRole; perspective: Perspective } | null;
+}
+
+const RANK: Record<CourseRole, number> = { viewer: 0, commenter: 1, editor: 2, owner: 3 };
+
+function atLeast(membership: CourseContext['membership'], role: CourseRole): boolean {
+	return membership !== null && RANK[membership.role] >= RANK[role];
+}
+
+/** Statuses in which a spec has been handed to coordinators and so is visible to them. */
+const SUBMITTED: ReadonlySet<CourseStatus> = new Set(['in_review', 'approved', 'published']);
+
+export function can(actor: Actor | null, action: InstanceAction): boolean;
+export function can(actor: Actor | null, action: CourseAction, course: CourseContext): boolean;
+export function can(actor: Actor | null, action: Action, course?: CourseContext): boolean {
+	if (!actor) return false;
+	switch (action) {
+		case 'course.create':
+			return true;
+		case 'admin.settings':
+		case 'admin.roles':
+			return actor.role === 'admin';
+	}
+	if (!course) return false;
+	const { membership, archived } = course;
+	const reviewer = actor.role === 'coordinator' || actor.role === 'admin';
+	switch (action) {
+		case 'course.view':
+			return membership !== null || (reviewer && SUBMITTED.has(course.status));
+		case 'course.edit':
+			return !archived && atLeast(membership, 'editor');
+		case 'course.comment':
+			return !archived && atLeast(membership, 'commenter');
+		case 'course.rename':
+			return !archived && atLeast(membership, 'editor');
+		case 'course.archive':
+		case 'course.manageTeam':
+			return atLeast(membership, 'owner');
+		case 'course.leave':
+			return membership !== null;
+		case 'version.save':
+			return !archived && membership !== null;
+		case 'version.restore':
+			return !archived && atLeast(membership, 'editor');
+	}
+}

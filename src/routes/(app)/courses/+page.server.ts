@@ -1,0 +1,29 @@
+import { redirect } from '@sveltejs/kit';
+import { createCourse, listMyCourses } from '$lib/server/courses';
+import { createCourseSchema } from '$lib/server/courses/schema';
+import { domainFailure, parseForm } from '$lib/server/forms';
+import { requireUser } from '$lib/server/guard';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const user = requireUser(event);
+	const showArchived = event.url.searchParams.get('show') === 'archived';
+	const courses = await listMyCourses(event.locals.db, user.id, { archived: showArchived });
+	return { courses, showArchived };
+};
+
+export const actions: Actions = {
+	create: async (event) => {
+		const user = requireUser(event);
+		const formData = await event.request.formData();
+		const parsed = parseForm(createCourseSchema, formData);
+		if (!parsed.ok) return parsed.failure;
+		let course;
+		try {
+			course = await createCourse(event.locals.db, user, parsed.data);
+		} catch (err) {
+			return domainFailure(err, formData);
+		}
+		redirect(303, `/courses/${course.id}`);
+	}
+};

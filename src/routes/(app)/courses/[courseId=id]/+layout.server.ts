@@ -1,0 +1,26 @@
+import { authorizeCourse } from '$lib/server/courses';
+import { orHttpError, requireUser } from '$lib/server/guard';
+import { can } from '$lib/server/policy';
+import type { LayoutServerLoad } from './$types';
+
+export const load: LayoutServerLoad = async (event) => {
+	const user = requireUser(event);
+	const access = await orHttpError(authorizeCourse(event.locals.db, user, event.params.courseId, 'course.view'));
+	const { course, membership, context } = access;
+	return {
+		course: {
+			id: course.id,
+			title: course.title,
+			status: course.status,
+			archived: course.archived_at !== null
+		},
+		membership,
+		permissions: {
+			edit: can(user, 'course.edit', context),
+			rename: can(user, 'course.rename', context),
+			archive: can(user, 'course.archive', context),
+			manageTeam: can(user, 'course.manageTeam', context),
+			leave: can(user, 'course.leave', context)
+		}
+	};
+};

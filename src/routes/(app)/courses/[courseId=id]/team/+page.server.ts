@@ -1,0 +1,82 @@
+import { redirect } from '@sveltejs/kit';
+import { authorizeCourse, changeMember, listMembers, removeMember } from '$lib/server/courses';
+import { createInviteSchema, inviteIdSchema, memberChangeSchema, memberSchema } from '$lib/server/courses/schema';
+import { domainFailure, parseForm } from '$lib/server/forms';
+import { orHttpError, requireUser } from '$lib/server/guard';
+import { createInvite, listInvites, revokeInvite } from '$lib/server/invites';
+import { can } from '$lib/server/policy';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const user = requireUser(event);
+	const { db } = event.locals;
+	const courseId = event.params.courseId;
+	const { context } = await orHttpError(authorizeCourse(db, user, courseId, 'course.view'));
+	const manages = can(user, 'course.manageTeam', context);
+	const [members, invites] = await Promise.all([
+		listMembers(db, user, courseId),
+		manages ? listInvites(db, user, courseId) : Promise.resolve([])
+	]);
+	return { members, invites, me: user.id };
+};
+
+export const actions: Actions = {
+	invite: async (event) => {
+		const user = requireUser(event);
+		const formData = await event.request.formData();
+		const parsed = parseForm(createInviteSchema, formData);
+		if (!parsed.ok) return parsed.failure;
+		try {
+			const { token } = await createInvite(event.locals.db, user, event.params.courseId, parsed.data);
+			return { inviteLink: `${event.url.origin}/invite/${token}` };
+		} catch (err) {
+			return domainFailure(err, formData);
+		}
+	},
+	revoke: async (event) => {
+		const user = requireUser(event);
+		const formData = await event.request.formData();
+		const parsed = parseForm(inviteIdSchema, formData);
+		if (!parsed.ok) return parsed.failure;
+		try {
+			await revokeInvite(event.locals.db, user, event.params.courseId, parsed.data.inviteId);
+		} catch (err) {
+			return domainFailure(err, formData);
+		}
+		return { revoked: true };
+	},
+	change: async (event) => {
+		const user = requireUser(event);
+		const formData = await event.request.formData();
+		const parsed = parseForm(memberChangeSchema, formData);
+		if (!parsed.ok) return parsed.failure;
+		const { userId, ...changes } = parsed.data;
+		try {
+			await changeMember(event.locals.db, user, event.params.courseId, userId, changes);
+		} catch (err) {
+			return domainFailure(err, formData);
+		}
+		return { changed: userId };
+	},
+	remove: async (event) => {
+		const user = requireUser(event);
+		const formData = await event.request.formData();
+		const parsed = parseForm(memberSchema, formData);
+		if (!parsed.ok) return parsed.failure;
+		try {
+			await removeMember(event.locals.db, user, event.params.courseId, parsed.data.userId);
+		} catch (err) {
+			return domainFailure(err, formData);
+		}
+		return { removed: true };
+	},
+	leave: async (event) => {
+		const user = requireUser(event);
+		try {
+			await removeMember(event.locals.db, user, event.params.courseId, user.id);
+		} catch (err) {
+			return domainFailure(err, new FormData());
+		}
+		redirect(303, '/courses');
+	}
+};

@@ -1,0 +1,28 @@
+import { redirect } from '@sveltejs/kit';
+import { signUp } from '$lib/server/auth';
+import { setSessionCookie } from '$lib/server/auth/cookies';
+import { safeRedirectTarget, signupSchema } from '$lib/server/auth/schema';
+import { domainFailure, parseForm } from '$lib/server/forms';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	const next = safeRedirectTarget(url.searchParams.get('next'));
+	if (locals.user) redirect(303, next);
+	return { next };
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const formData = await event.request.formData();
+		const parsed = parseForm(signupSchema, formData);
+		if (!parsed.ok) return parsed.failure;
+		let signedIn;
+		try {
+			signedIn = await signUp(event.locals.db, event.locals.limiters, event.getClientAddress(), parsed.data);
+		} catch (err) {
+			return domainFailure(err, formData);
+		}
+		setSessionCookie(event.cookies, event.url, signedIn.token, signedIn.session.expiresAt);
+		redirect(303, safeRedirectTarget(event.url.searchParams.get('next')));
+	}
+};

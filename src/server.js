@@ -1,0 +1,58 @@
+// Production entry: one http.Server for SvelteKit pages and the realtime WebSocket server.
+// The server is handed to the SvelteKit bundle before it is imported, because importing
+// build/handler.js runs our hooks' init(), which opens the database and attaches the realtime server.
+import http from 'node:http';
+
+const SERVER_KEY = Symbol.for('co-course.http-server');
+const SHUTDOWN_KEY = Symbol.for('co-course.shutdown');
+const migrateOnly = process.argv.includes('--migrate-only');
+
+/** @type {Record<symbol, unknown>} */
+const handoff = /** @type {any} */ (globalThis);
+const server = http.createServer();
+handoff[SERVER_KEY] = server;
+
+// Built by `vite build`; a variable path keeps type-checking from requiring the build to exist.
+const handlerPath = '../build/handler.js';
+/** @type {{ handler: import('node:http').RequestListener }} */
+const { handler } = await import(handlerPath);
+
+/** @type {Promise<void> | undefined} */
+let stopping;
+/** @param {string} [signal] */
+async function shutdown(signal) {
+	stopping ??= (async () => {
+		if (signal) console.log(`[server] ${signal}: shutting down`);
+		server.close();
+		// Realtime first (it flushes pending edits), then idle keep-alive sockets, then the database.
+		const closeApp = /** @type {(() => Promise<void>) | undefined} */ (handoff[SHUTDOWN_KEY]);
+		await closeApp?.();
+		server.closeAllConnections();
+	})();
+	return stopping;
+}
+
+if (migrateOnly) {
+	await shutdown();
+	console.log('[server] database is up to date');
+} else {
+	server.on('request', handler);
+	const port = Number(process.env.PORT ?? 3000);
+	const host = process.env.HOST ?? '0.0.0.0';
+	server.listen(port, host, () => {
+		const address = server.address();
+		const shown = typeof address === 'object' && address ? address.port : port;
+		console.log(`[server] Co-course listening on http://localhost:${shown}`);
+	});
+	for (const signal of ['SIGINT', 'SIGTERM']) {
+		process.on(signal, () => {
+			shutdown(signal).then(
+				() => process.exit(0),
+				(err) => {
+					console.error('[server] shutdown failed:', err);
+					process.exit(1);
+				}
+			);
+		});
+	}
+}
