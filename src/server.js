@@ -12,6 +12,13 @@ const handoff = /** @type {any} */ (globalThis);
 const server = http.createServer();
 handoff[SERVER_KEY] = server;
 
+// adapter-node assumes https unless told otherwise, which would fail its CSRF origin check (and mark
+// cookies Secure) on a plain-http localhost. This server speaks plain http, so unless the operator says
+// how the app is reached (ORIGIN, or PROTOCOL_HEADER behind a TLS proxy), we tell it so ourselves.
+const PROTOCOL_HEADER = 'x-co-course-protocol';
+const ownProtocol = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
+if (ownProtocol) process.env.PROTOCOL_HEADER = PROTOCOL_HEADER;
+
 // Built by `vite build`; a variable path keeps type-checking from requiring the build to exist.
 const handlerPath = '../build/handler.js';
 /** @type {{ handler: import('node:http').RequestListener }} */
@@ -36,7 +43,11 @@ if (migrateOnly) {
 	await shutdown();
 	console.log('[server] database is up to date');
 } else {
-	server.on('request', handler);
+	server.on('request', (req, res) => {
+		// Overwrites anything a client sent under that name.
+		if (ownProtocol) req.headers[PROTOCOL_HEADER] = 'http';
+		handler(req, res);
+	});
 	const port = Number(process.env.PORT ?? 3000);
 	const host = process.env.HOST ?? '0.0.0.0';
 	server.listen(port, host, () => {

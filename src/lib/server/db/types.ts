@@ -67,6 +67,24 @@ export interface CourseInviteTable {
 	created_at: Timestamp;
 }
 
+/** Appended Yjs updates of a course's live document; folded into course_doc_state by compaction. */
+export interface CourseDocUpdateTable {
+	/** bigint identity: a number from PGlite, a string from pg; only ever passed back to SQL. */
+	id: ColumnType<number | string, never, never>;
+	course_id: string;
+	/** bytea: a Buffer from pg, a Uint8Array from PGlite. */
+	update: Uint8Array;
+	author_ids: ColumnType<string[], string[] | undefined, string[]>;
+	created_at: Timestamp;
+}
+
+/** The compacted Yjs state of a course's live document (at most one row per course). */
+export interface CourseDocStateTable {
+	course_id: string;
+	state: Uint8Array;
+	compacted_at: Timestamp;
+}
+
 export interface Database {
 	users: UserTable;
 	sessions: SessionTable;
@@ -74,6 +92,8 @@ export interface Database {
 	courses: CourseTable;
 	course_members: CourseMemberTable;
 	course_invites: CourseInviteTable;
+	course_doc_updates: CourseDocUpdateTable;
+	course_doc_state: CourseDocStateTable;
 }
 
 export type UserRow = Selectable<UserTable>;
@@ -84,3 +104,5 @@ export type CourseUpdate = Updateable<CourseTable>;
 export type CourseMemberRow = Selectable<CourseMemberTable>;
 export type CourseInviteRow = Selectable<CourseInviteTable>;
 export type ProviderProfileRow = Selectable<ProviderProfileTable>;
+export type CourseDocUpdateRow = Selectable<CourseDocUpdateTable>;
+export type CourseDocStateRow = Selectable<CourseDocStateTable>;

@@ -1,0 +1,109 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
+
+/**
+ * The y-websocket wire format: every frame is `[messageType: varUint, body...]`. Sync bodies are
+ * y-protocols sync messages (`[syncType: varUint, payload: varUint8Array]`); awareness bodies are one
+ * varUint8Array holding a y-protocols awareness update. We decode frames ourselves rather than through
+ * `readSyncMessage`, because the server must see a peer's update before applying it (read-only
+ * peers' writes are dropped) and must notice malformed frames instead of having them logged away.
+ */
+export const MessageType = { Sync: 0, Awareness: 1, Auth: 2, QueryAwareness: 3 } as const;
+export const SyncType = { Step1: 0, Step2: 1, Update: 2 } as const;
+
+export type ClientMessage =
+	| { kind: 'sync-step-1'; stateVector: Uint8Array }
+	/** Sync step 2 and incremental updates both carry a Yjs update the sender wants applied. */
+	| { kind: 'doc-update'; update: Uint8Array }
+	| { kind: 'awareness'; update: Uint8Array; clientIds: number[] }
+	| { kind: 'query-awareness' }
+	/** The auth message type is reserved by y-websocket; access is decided at the HTTP upgrade instead. */
+	| { kind: 'ignored' };
+
+export class MalformedMessageError extends Error {
+	constructor(reason: string, options?: ErrorOptions) {
+		super(`Malformed y-websocket message: ${reason}`, options);
+		this.name = 'MalformedMessageError';
+	}
+}
+
+/** Decodes one frame from a peer; throws MalformedMessageError for anything that is not a valid message. */
+export function decodeClientMessage(frame: Uint8Array): ClientMessage {
+	try {
+		const decoder = decoding.createDecoder(frame);
+		const type = decoding.readVarUint(decoder);
+		switch (type) {
+			case MessageType.Sync: {
+				const syncType = decoding.readVarUint(decoder);
+				const payload = decoding.readVarUint8Array(decoder);
+				if (syncType === SyncType.Step1) return { kind: 'sync-step-1', stateVector: payload };
+				if (syncType === SyncType.Step2 || syncType === SyncType.Update) return { kind: 'doc-update', update: payload };
+				throw new MalformedMessageError(`unknown sync message type ${syncType}`);
+			}
+			case MessageType.Awareness: {
+				const update = decoding.readVarUint8Array(decoder);
+				return { kind: 'awareness', update, clientIds: readAwarenessClientIds(update) };
+			}
+			case MessageType.QueryAwareness:
+				return { kind: 'query-awareness' };
+			case MessageType.Auth:
+				return { kind: 'ignored' };
+			default:
+				throw new MalformedMessageError(`unknown message type ${type}`);
+		}
+	} catch (err) {
+		if (err instanceof MalformedMessageError) throw err;
+		// lib0 throws plain Errors (e.g. "Unexpected end of array") on truncated input.
+		throw new MalformedMessageError(err instanceof Error ? err.message : String(err), { cause: err });
+	}
+}
+
+/**
+ * Reads an awareness update completely before anything is applied: y-protocols applies entries one by
+ * one, so a frame that breaks halfway would otherwise leave presence half-updated.
+ */
+function readAwarenessClientIds(update: Uint8Array): number[] {
+	const decoder = decoding.createDecoder(update);
+	const count = decoding.readVarUint(decoder);
+	const ids: number[] = [];
+	for (let i = 0; i < count; i++) {
+		ids.push(decoding.readVarUint(decoder));
+		decoding.readVarUint(decoder); // clock
+		JSON.parse(decoding.readVarString(decoder));
+	}
+	return ids;
+}
+
+export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, MessageType.Sync);
+	encoding.writeVarUint(encoder, SyncType.Step1);
+	encoding.writeVarUint8Array(encoder, Y.encodeStateVector(doc));
+	return encoding.toUint8Array(encoder);
+}
+
+/** Everything in `doc` that a peer with `stateVector` is missing. */
+export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, MessageType.Sync);
+	encoding.writeVarUint(encoder, SyncType.Step2);
+	encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(doc, stateVector));
+	return encoding.toUint8Array(encoder);
+}
+
+export function encodeDocUpdate(update: Uint8Array): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, MessageType.Sync);
+	encoding.writeVarUint(encoder, SyncType.Update);
+	encoding.writeVarUint8Array(encoder, update);
+	return encoding.toUint8Array(encoder);
+}
+
+export function encodeAwareness(awareness: awarenessProtocol.Awareness, clientIds: number[]): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, MessageType.Awareness);
+	encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clientIds));
+	return encoding.toUint8Array(encoder);
+}
