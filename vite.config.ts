@@ -18,7 +18,7 @@ function realtimeDev(): Plugin {
 			httpServer.once('listening', () => {
 				live = vite
 					.ssrLoadModule('/src/lib/server/live.ts')
-					.then((mod) => mod.attachLiveServer(httpServer));
+					.then((mod) => mod.attachLiveServer(httpServer, { dev: true }));
 				live.catch((err) => console.error('[realtime] failed to start:', err));
 			});
 			httpServer.once('close', () => void live?.then((l) => l.close()));

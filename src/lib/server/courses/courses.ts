@@ -5,6 +5,9 @@ import { can } from '../policy';
 import { forbidden } from '../errors';
 import { generateId } from '../ids';
 import { authorizeCourse } from './access';
+import { initialCourseDoc } from './initial-doc';
+import { getProviderProfile } from '../settings';
+import { appendDocUpdate } from '../realtime/persistence';
 
 export interface CourseSummary {
 	id: string;
@@ -31,6 +34,8 @@ export async function createCourse(
 			.insertInto('course_members')
 			.values({ course_id: id, user_id: actor.id, role: 'owner', perspective: input.perspective ?? 'lecturer' })
 			.execute();
+		const profile = await getProviderProfile(trx);
+		await appendDocUpdate(trx, id, initialCourseDoc(title, profile), [actor.id]);
 	});
 	return { id, title };
 }

@@ -1,0 +1,55 @@
+import type * as Y from 'yjs';
+import { docToSpec } from '$lib/course-spec/doc';
+import type { CourseSpec } from '$lib/course-spec/types';
+import { checkCompleteness } from '$lib/course-spec/rules/completeness';
+import { checkQuality } from '$lib/course-spec/rules/quality';
+import { alignmentMatrix } from '$lib/course-spec/rules/alignment';
+
+/**
+ * The course spec as plain data, re-derived from the live Y.Doc after changes (at most once per
+ * animation frame), with the checks the side panel shows derived from it.
+ */
+export class LiveSpec {
+	#spec = $state.raw<CourseSpec>();
+	#frame = 0;
+	#doc: Y.Doc;
+	#hoursPerEcts = 27;
+
+	constructor(doc: Y.Doc, hoursPerEcts: number) {
+		this.#doc = doc;
+		this.#hoursPerEcts = hoursPerEcts;
+		this.#spec = docToSpec(doc);
+		doc.on('update', this.#schedule);
+	}
+
+	#schedule = () => {
+		if (this.#frame) return;
+		this.#frame = requestAnimationFrame(() => {
+			this.#frame = 0;
+			this.#spec = docToSpec(this.#doc);
+		});
+	};
+
+	get spec(): CourseSpec {
+		return this.#spec!;
+	}
+
+	get completeness() {
+		return this.#completeness;
+	}
+	get quality() {
+		return this.#quality;
+	}
+	get alignment() {
+		return this.#alignment;
+	}
+
+	#completeness = $derived(checkCompleteness(this.#spec!));
+	#quality = $derived(checkQuality(this.#spec!, { hoursPerEcts: this.#hoursPerEcts }));
+	#alignment = $derived(alignmentMatrix(this.#spec!));
+
+	destroy() {
+		cancelAnimationFrame(this.#frame);
+		this.#doc.off('update', this.#schedule);
+	}
+}

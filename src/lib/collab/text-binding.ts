@@ -1,0 +1,98 @@
+import * as Y from 'yjs';
+import { replaceText } from '$lib/course-spec/layout';
+
+/** Where a person's caret is in a plain-text field, shared through awareness. */
+export interface TextCursor {
+	/** The field instance (fieldAnchor + language), unique on the page. */
+	target: string;
+	anchor: unknown;
+	head: unknown;
+}
+
+export const LOCAL_INPUT = Symbol('local-input');
+
+/**
+ * Keeps a <textarea> and a Y.Text in step without losing anyone's typing: local input is written as
+ * the minimal changed range, remote changes re-render the value and put the caret back at the same
+ * place in the text (a Yjs relative position, so it moves with inserts before it).
+ */
+export function bindTextarea(
+	textarea: HTMLTextAreaElement,
+	text: Y.Text,
+	options: { singleLine: boolean; onCursor: (cursor: { anchor: unknown; head: unknown } | null) => void }
+): () => void {
+	let anchor: Y.RelativePosition | null = null;
+	let head: Y.RelativePosition | null = null;
+
+	const clean = (value: string) => (options.singleLine ? value.replace(/[\r\n]+/g, ' ') : value);
+
+	function rememberSelection() {
+		if (document.activeElement !== textarea) return;
+		anchor = Y.createRelativePositionFromTypeIndex(text, textarea.selectionStart);
+		head = Y.createRelativePositionFromTypeIndex(text, textarea.selectionEnd);
+		options.onCursor({ anchor: Y.relativePositionToJSON(anchor), head: Y.relativePositionToJSON(head) });
+	}
+
+	function onInput() {
+		const value = clean(textarea.value);
+		if (value !== textarea.value) {
+			const at = textarea.selectionStart;
+			textarea.value = value;
+			textarea.setSelectionRange(at, at);
+		}
+		text.doc?.transact(() => replaceText(text, value), LOCAL_INPUT);
+		rememberSelection();
+	}
+
+	function onRemote(_event: Y.YTextEvent, transaction: Y.Transaction) {
+		if (transaction.origin === LOCAL_INPUT) return;
+		const focused = document.activeElement === textarea;
+		textarea.value = text.toString();
+		if (focused && anchor && head && text.doc) {
+			const a = Y.createAbsolutePositionFromRelativePosition(anchor, text.doc);
+			const h = Y.createAbsolutePositionFromRelativePosition(head, text.doc);
+			if (a && h) textarea.setSelectionRange(Math.min(a.index, h.index), Math.max(a.index, h.index));
+		}
+		textarea.dispatchEvent(new Event('co-course:remote-change'));
+	}
+
+	function onKeydown(event: KeyboardEvent) {
+		if (options.singleLine && event.key === 'Enter') event.preventDefault();
+	}
+	function onBlur() {
+		options.onCursor(null);
+	}
+
+	textarea.value = text.toString();
+	text.observe(onRemote);
+	textarea.addEventListener('input', onInput);
+	textarea.addEventListener('keydown', onKeydown);
+	textarea.addEventListener('blur', onBlur);
+	textarea.addEventListener('focus', rememberSelection);
+	textarea.addEventListener('select', rememberSelection);
+	textarea.addEventListener('keyup', rememberSelection);
+	textarea.addEventListener('pointerup', rememberSelection);
+	return () => {
+		text.unobserve(onRemote);
+		textarea.removeEventListener('input', onInput);
+		textarea.removeEventListener('keydown', onKeydown);
+		textarea.removeEventListener('blur', onBlur);
+		textarea.removeEventListener('focus', rememberSelection);
+		textarea.removeEventListener('select', rememberSelection);
+		textarea.removeEventListener('keyup', rememberSelection);
+		textarea.removeEventListener('pointerup', rememberSelection);
+	};
+}
+
+/** Absolute caret offsets of a shared cursor in this text, or null when it points elsewhere. */
+export function resolveCursor(text: Y.Text, cursor: { anchor: unknown; head: unknown }): { from: number; to: number } | null {
+	if (!text.doc) return null;
+	try {
+		const a = Y.createAbsolutePositionFromRelativePosition(Y.createRelativePositionFromJSON(cursor.anchor), text.doc);
+		const h = Y.createAbsolutePositionFromRelativePosition(Y.createRelativePositionFromJSON(cursor.head), text.doc);
+		if (!a || !h || a.type !== text || h.type !== text) return null;
+		return { from: Math.min(a.index, h.index), to: Math.max(a.index, h.index) };
+	} catch {
+		return null;
+	}
+}

@@ -1,0 +1,98 @@
+import type { FieldKey } from '../fields';
+import type { CourseSpec } from '../types';
+import { primaryLanguage } from './field-values';
+import { canCheckVerbs, classifyOutcomeVerb } from './outcome-verbs';
+
+// Quality rules: advice on a spec that is complete but could be better designed. They never block
+// publishing; each finding points at the field or list item to look at.
+
+export type Severity = 'warning' | 'info';
+
+export const QUALITY_RULES = {
+	'outcome-empty': { severity: 'warning', title: 'Learning outcome without text' },
+	'outcome-not-assessed': { severity: 'warning', title: 'Learning outcome not assessed' },
+	'assessment-without-outcome': { severity: 'warning', title: 'Assessment covers no outcome' },
+	'outcome-vague-verb': { severity: 'warning', title: 'Outcome not observable' },
+	'outcome-verb-unrecognised': { severity: 'info', title: 'Outcome verb not recognised' },
+	'module-hours-mismatch': { severity: 'warning', title: 'Module hours differ from the workload' },
+	'workload-ects-mismatch': { severity: 'warning', title: 'Workload does not match the credits' },
+	'ects-out-of-scope': { severity: 'info', title: 'Scope outside 1–59 ECTS' }
+} as const satisfies Record<string, { severity: Severity; title: string }>;
+
+export type QualityRuleCode = keyof typeof QUALITY_RULES;
+
+export interface QualityIssue {
+	code: QualityRuleCode;
+	severity: Severity;
+	message: string;
+	fieldKey: FieldKey;
+	/** The outcome, module or assessment concerned, if the finding is about one. */
+	itemId?: string;
+}
+
+export interface QualityOptions {
+	/** Notional hours per ECTS credit: a national convention (Finland 27; ECTS guidance 25–30). */
+	hoursPerEcts?: number;
+}
+
+/** Relative difference allowed between the workload and credits × hours per credit. */
+export const WORKLOAD_TOLERANCE = 0.1;
+/** Scope of a micro-credential in EHEA and Finnish guidance. */
+export const ECTS_SCOPE = { min: 1, max: 59 } as const;
+
+const HOURS_EPSILON = 0.05;
+const formatNumber = (n: number) => String(Math.round(n * 10) / 10);
+
+export function checkQuality(spec: CourseSpec, options: QualityOptions = {}): QualityIssue[] {
+	const hoursPerEcts = options.hoursPerEcts ?? 27;
+	const lang = primaryLanguage(spec);
+	const issues: QualityIssue[] = [];
+	const report = (code: QualityRuleCode, message: string, fieldKey: FieldKey, itemId?: string) =>
+		issues.push({ code, severity: QUALITY_RULES[code].severity, message, fieldKey, ...(itemId ? { itemId } : {}) });
+
+	const assessed = new Set(spec.assessments.flatMap((a) => a.outcomeIds));
+	spec.learningOutcomes.forEach((outcome, i) => {
+		const name = `Outcome ${i + 1}`;
+		const text = (outcome.text[lang] ?? '').trim();
+		if (text === '') {
+			report('outcome-empty', `${name} has no text in the main language (${lang}).`, 'outcomeText', outcome.id);
+			return;
+		}
+		if (!assessed.has(outcome.id)) {
+			report('outcome-not-assessed', `${name} is not assessed by any assessment.`, 'outcomeText', outcome.id);
+		}
+		if (!canCheckVerbs(lang)) return;
+		const verdict = classifyOutcomeVerb(text, lang);
+		if (verdict === 'vague') {
+			report('outcome-vague-verb', `${name} uses a verb that cannot be observed or assessed (such as "understand" or "know"); say what the learner can do instead.`, 'outcomeText', outcome.id);
+		} else if (verdict === 'unknown') {
+			report('outcome-verb-unrecognised', `${name} does not start with a recognised action verb (such as "describe", "apply" or "compare").`, 'outcomeText', outcome.id);
+		}
+	});
+
+	spec.assessments.forEach((assessment, i) => {
+		if (assessment.outcomeIds.length === 0) {
+			report('assessment-without-outcome', `Assessment ${i + 1} does not assess any learning outcome.`, 'assessmentOutcomes', assessment.id);
+		}
+	});
+
+	const moduleHours = spec.modules.map((m) => m.hours).filter((h): h is number => h !== null);
+	if (spec.workloadHours !== null && moduleHours.length > 0) {
+		const sum = moduleHours.reduce((a, b) => a + b, 0);
+		if (Math.abs(sum - spec.workloadHours) > HOURS_EPSILON) {
+			report('module-hours-mismatch', `The modules add up to ${formatNumber(sum)} h, but the workload is ${formatNumber(spec.workloadHours)} h.`, 'modules');
+		}
+	}
+
+	if (spec.workloadHours !== null && spec.ectsCredits !== null) {
+		const expected = spec.ectsCredits * hoursPerEcts;
+		if (Math.abs(spec.workloadHours - expected) > WORKLOAD_TOLERANCE * expected + HOURS_EPSILON) {
+			report('workload-ects-mismatch', `${formatNumber(spec.ectsCredits)} ECTS × ${hoursPerEcts} h is ${formatNumber(expected)} h, but the workload is ${formatNumber(spec.workloadHours)} h (more than ±${WORKLOAD_TOLERANCE * 100}% apart).`, 'workloadHours');
+		}
+	}
+
+	if (spec.ectsCredits !== null && (spec.ectsCredits < ECTS_SCOPE.min || spec.ectsCredits > ECTS_SCOPE.max)) {
+		report('ects-out-of-scope', `Micro-credentials usually carry ${ECTS_SCOPE.min}–${ECTS_SCOPE.max} ECTS; this one has ${formatNumber(spec.ectsCredits)}.`, 'ectsCredits');
+	}
+	return issues;
+}

@@ -1,0 +1,22 @@
+import { getContext, setContext } from 'svelte';
+import type { CollabSession } from '$lib/collab/session.svelte';
+import type { LiveSpec } from '$lib/collab/live-spec.svelte';
+
+export interface EditorContext {
+	session: CollabSession;
+	live: LiveSpec;
+	/** False for commenters and viewers: every control is read-only (the server drops their updates anyway). */
+	canEdit: boolean;
+	/** The language being edited: the course's primary language. */
+	readonly lang: string;
+}
+
+const KEY = Symbol('spec-editor');
+
+export function setEditorContext(context: EditorContext): void {
+	setContext(KEY, context);
+}
+
+export function getEditorContext(): EditorContext {
+	return getContext<EditorContext>(KEY);
+}

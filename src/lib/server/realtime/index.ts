@@ -1,0 +1,128 @@
+import type { Server } from 'node:http';
+import type { Kysely } from 'kysely';
+import { WebSocketServer } from 'ws';
+import type { Database } from '../db/types';
+import { SESSION_COOKIE } from '../auth/session';
+import { GoingAway, type CloseEvent } from './close-codes';
+import { DEFAULT_WRITER_TUNING, type WriterTuning } from './doc-writer';
+import type { Peer } from './room';
+import { RoomRegistry } from './rooms';
+import { createUpgradeListener, type AuthorizeCollab } from './upgrade';
+
+export * as CloseEvents from './close-codes';
+export { loadDocState } from './persistence';
+export type { AuthorizeCollab, CollabAccessDecision } from './upgrade';
+export type { Peer } from './room';
+
+export interface RealtimeTuning extends WriterTuning {
+	/** Largest frame a peer may send; a bigger one closes that socket (1009). */
+	maxPayloadBytes: number;
+	/** Ping interval; a peer that has not answered the previous ping by the next one is dropped. */
+	heartbeatMs: number;
+	/** How long an empty document stays in memory after its edits are saved. */
+	unloadGraceMs: number;
+}
+
+export const DEFAULT_REALTIME_TUNING: RealtimeTuning = {
+	...DEFAULT_WRITER_TUNING,
+	maxPayloadBytes: 4 * 1024 * 1024,
+	heartbeatMs: 30_000,
+	unloadGraceMs: 5_000
+};
+
+export interface RealtimeDeps {
+	db: Kysely<Database>;
+	/** The app's access decision (authorizeCollab), so the realtime server never reasons about roles. */
+	authorize: AuthorizeCollab;
+	/** Origins allowed besides the request's own (e.g. the public ORIGIN behind a proxy). */
+	allowedOrigins?: string[];
+	sessionCookie?: string;
+	/** Development: leave non-/collab upgrades to Vite's HMR socket instead of answering 400. */
+	ignoreOtherPaths?: boolean;
+	tuning?: Partial<RealtimeTuning>;
+}
+
+export interface RealtimeStats {
+	rooms: number;
+	connections: number;
+	/** Rooms with edits not yet durably stored. */
+	pendingWrites: number;
+}
+
+export interface RealtimeServer {
+	/** Closes every socket (1001, clients reconnect), stores every pending edit. Idempotent. */
+	close(): Promise<void>;
+	stats(): RealtimeStats;
+	/** A course document as one Yjs update, including edits still in the live room's batching window. */
+	snapshot(courseId: string): Promise<Uint8Array>;
+	/** Applies a change on the server's side (e.g. restoring a version), broadcasts and stores it. */
+	applyServerUpdate(courseId: string, update: Uint8Array, authorId: string | null): Promise<void>;
+	/** Closes a course's sockets (optionally only some peers), e.g. with CloseEvents.Forbidden. */
+	disconnect(courseId: string, event: CloseEvent, filter?: (peer: Peer) => boolean): number;
+}
+
+/**
+ * Attaches the y-websocket server to an existing http.Server: it claims upgrades on
+ * `/collab/<course id>` and keeps course documents in memory while anyone edits them.
+ */
+export function attachRealtime(server: Server, deps: RealtimeDeps): RealtimeServer {
+	const tuning: RealtimeTuning = { ...DEFAULT_REALTIME_TUNING, ...deps.tuning };
+	const registry = new RoomRegistry({ db: deps.db, writer: tuning, unloadGraceMs: tuning.unloadGraceMs });
+	const wss = new WebSocketServer({
+		noServer: true,
+		clientTracking: false, // the rooms track their sockets
+		maxPayload: tuning.maxPayloadBytes,
+		perMessageDeflate: false
+	});
+	let closing: Promise<void> | null = null;
+
+	const onUpgrade = createUpgradeListener({
+		wss,
+		registry,
+		authorize: deps.authorize,
+		allowedOrigins: new Set((deps.allowedOrigins ?? []).map(normaliseOrigin)),
+		sessionCookie: deps.sessionCookie ?? SESSION_COOKIE,
+		ignoreOtherPaths: deps.ignoreOtherPaths ?? false,
+		isClosing: () => closing !== null
+	});
+	server.on('upgrade', onUpgrade);
+
+	// One timer for every socket rather than one per socket: idle connections should cost little.
+	const heartbeat = setInterval(() => {
+		for (const room of registry.rooms()) {
+			for (const connection of room.connections) {
+				if (!connection.alive) {
+					connection.ws.terminate();
+					continue;
+				}
+				connection.alive = false;
+				connection.ws.ping();
+			}
+		}
+	}, tuning.heartbeatMs);
+	heartbeat.unref();
+
+	return {
+		close() {
+			closing ??= (async () => {
+				server.off('upgrade', onUpgrade);
+				clearInterval(heartbeat);
+				await registry.close(GoingAway);
+				await new Promise<void>((resolve) => wss.close(() => resolve()));
+			})();
+			return closing;
+		},
+		stats: () => registry.stats(),
+		snapshot: (courseId) => registry.snapshot(courseId),
+		applyServerUpdate: (courseId, update, authorId) => registry.applyServerUpdate(courseId, update, authorId),
+		disconnect: (courseId, event, filter) => registry.disconnect(courseId, event, filter)
+	};
+}
+
+function normaliseOrigin(origin: string): string {
+	try {
+		return new URL(origin).origin.toLowerCase();
+	} catch {
+		return origin.toLowerCase();
+	}
+}

@@ -1,0 +1,174 @@
+import type { Kysely } from 'kysely';
+import * as Y from 'yjs';
+import type { Database } from '../db/types';
+import type { CloseEvent } from './close-codes';
+import { DocWriter, type WriterTuning } from './doc-writer';
+import { loadDocState, readStoredDoc } from './persistence';
+import { Room, type Peer } from './room';
+
+interface LoadedRoom {
+	room: Room;
+	writer: DocWriter;
+	unloadTimer: ReturnType<typeof setTimeout> | null;
+}
+
+export interface RoomRegistryOptions {
+	db: Kysely<Database>;
+	writer: WriterTuning;
+	/** How long an empty room stays in memory, so a quick reload or reconnect does not hit the database. */
+	unloadGraceMs: number;
+}
+
+const SHUTDOWN_FLUSH_ATTEMPTS = 5;
+
+/**
+ * The documents this process holds in memory, keyed by course id. Loads a room on first use (one
+ * load per course however many sockets arrive at once), saves its edits through a DocWriter, and
+ * unloads it once the last peer has left, its edits are stored and the grace period has passed.
+ */
+export class RoomRegistry {
+	private readonly loaded = new Map<string, LoadedRoom>();
+	private readonly loading = new Map<string, Promise<LoadedRoom>>();
+	private closing = false;
+
+	constructor(private readonly options: RoomRegistryOptions) {}
+
+	/** Finds or loads a course's room and reserves it: the caller must join a socket to it or release it. */
+	async open(courseId: string): Promise<Room> {
+		const entry = this.loaded.get(courseId) ?? (await this.load(courseId));
+		entry.room.retain();
+		this.cancelUnload(entry);
+		return entry.room;
+	}
+
+	/** The document as one update, including edits not yet stored when the room is live. */
+	async snapshot(courseId: string): Promise<Uint8Array> {
+		const entry = this.loaded.get(courseId);
+		return entry ? Y.encodeStateAsUpdate(entry.room.doc) : loadDocState(this.options.db, courseId);
+	}
+
+	/**
+	 * Applies a change made by the app (e.g. restoring a version as a new change on top) through the
+	 * room, so connected peers receive it, and resolves once it is stored.
+	 */
+	async applyServerUpdate(courseId: string, update: Uint8Array, authorId: string | null): Promise<void> {
+		const room = await this.open(courseId);
+		try {
+			room.applyServerChange(update, authorId);
+			await this.loaded.get(courseId)?.writer.flush();
+		} finally {
+			room.release();
+		}
+	}
+
+	/** Closes the sockets of one course (optionally only some peers), e.g. when access is revoked. */
+	disconnect(courseId: string, event: CloseEvent, filter?: (peer: Peer) => boolean): number {
+		return this.loaded.get(courseId)?.room.closeConnections(event, filter) ?? 0;
+	}
+
+	*rooms(): Iterable<Room> {
+		for (const entry of this.loaded.values()) yield entry.room;
+	}
+
+	stats(): { rooms: number; connections: number; pendingWrites: number } {
+		let connections = 0;
+		let pendingWrites = 0;
+		for (const { room, writer } of this.loaded.values()) {
+			connections += room.connections.size;
+			if (writer.hasPending) pendingWrites += 1;
+		}
+		return { rooms: this.loaded.size, connections, pendingWrites };
+	}
+
+	/** Closes every socket with `event`, stores every pending edit and drops all rooms. */
+	async close(event: CloseEvent): Promise<void> {
+		this.closing = true;
+		await Promise.allSettled(this.loading.values());
+		const entries = [...this.loaded.values()];
+		for (const entry of entries) {
+			this.cancelUnload(entry);
+			entry.writer.stop();
+			entry.room.closeConnections(event);
+		}
+		await Promise.all(entries.map((entry) => this.flushForShutdown(entry)));
+		for (const entry of entries) {
+			this.loaded.delete(entry.room.courseId);
+			entry.room.destroy();
+		}
+	}
+
+	private load(courseId: string): Promise<LoadedRoom> {
+		let pending = this.loading.get(courseId);
+		if (!pending) {
+			pending = this.createRoom(courseId).finally(() => this.loading.delete(courseId));
+			this.loading.set(courseId, pending);
+		}
+		return pending;
+	}
+
+	private async createRoom(courseId: string): Promise<LoadedRoom> {
+		if (this.closing) throw new Error('The realtime server is shutting down.');
+		const stored = await readStoredDoc(this.options.db, courseId);
+		if (this.closing) throw new Error('The realtime server is shutting down.');
+		const { db, writer: tuning } = this.options;
+		const writer = new DocWriter(db, courseId, tuning, stored.updateRows, stored.updateBytes);
+		const room = new Room(
+			courseId,
+			stored.state,
+			(update, authorId) => writer.record(update, authorId),
+			() => this.scheduleUnload(courseId)
+		);
+		const entry: LoadedRoom = { room, writer, unloadTimer: null };
+		this.loaded.set(courseId, entry);
+		return entry;
+	}
+
+	private scheduleUnload(courseId: string): void {
+		const entry = this.loaded.get(courseId);
+		if (!entry || this.closing) return;
+		this.cancelUnload(entry);
+		// Save right away, so that a room nobody is in has no unsaved edits during the grace period.
+		entry.writer.flush().catch(() => {}); // failures are retried by the writer itself
+		entry.unloadTimer = setTimeout(() => void this.unload(entry), this.options.unloadGraceMs);
+		entry.unloadTimer.unref?.();
+	}
+
+	private async unload(entry: LoadedRoom): Promise<void> {
+		entry.unloadTimer = null;
+		const courseId = entry.room.courseId;
+		let saved = true;
+		try {
+			await entry.writer.flush();
+		} catch {
+			saved = false; // the document stays in memory; the writer logs the failure and retries
+		}
+		if (this.closing || this.loaded.get(courseId) !== entry || !entry.room.isIdle) return;
+		if (!saved || entry.writer.hasPending) {
+			this.scheduleUnload(courseId);
+			return;
+		}
+		this.loaded.delete(courseId);
+		entry.writer.stop();
+		entry.room.destroy();
+	}
+
+	private cancelUnload(entry: LoadedRoom): void {
+		if (entry.unloadTimer) clearTimeout(entry.unloadTimer);
+		entry.unloadTimer = null;
+	}
+
+	private async flushForShutdown(entry: LoadedRoom): Promise<void> {
+		for (let attempt = 1; attempt <= SHUTDOWN_FLUSH_ATTEMPTS; attempt++) {
+			try {
+				await entry.writer.flush();
+				if (!entry.writer.hasPending) return;
+			} catch (err) {
+				const reason = err instanceof Error ? err.message : String(err);
+				console.error(`[realtime] saving course ${entry.room.courseId} at shutdown failed (attempt ${attempt}):`, reason);
+				await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
+			}
+		}
+		// Clients still hold these edits and send them again when they reconnect to the next server.
+		console.error(`[realtime] course ${entry.room.courseId}: unsaved edits left at shutdown`);
+	}
+}

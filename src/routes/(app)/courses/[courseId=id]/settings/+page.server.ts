@@ -1,0 +1,44 @@
+import { redirect } from '@sveltejs/kit';
+import { authorizeCourse, renameCourse, setCourseArchived } from '$lib/server/courses';
+import { renameCourseSchema } from '$lib/server/courses/schema';
+import { domainFailure, parseForm } from '$lib/server/forms';
+import { orHttpError, requireUser } from '$lib/server/guard';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const user = requireUser(event);
+	await orHttpError(authorizeCourse(event.locals.db, user, event.params.courseId, 'course.view'));
+};
+
+export const actions: Actions = {
+	rename: async (event) => {
+		const user = requireUser(event);
+		const formData = await event.request.formData();
+		const parsed = parseForm(renameCourseSchema, formData);
+		if (!parsed.ok) return parsed.failure;
+		try {
+			await renameCourse(event.locals.db, user, event.params.courseId, parsed.data.title);
+		} catch (err) {
+			return domainFailure(err, formData);
+		}
+		return { renamed: true };
+	},
+	archive: async (event) => {
+		const user = requireUser(event);
+		try {
+			await setCourseArchived(event.locals.db, user, event.params.courseId, true);
+		} catch (err) {
+			return domainFailure(err, new FormData());
+		}
+		redirect(303, `/courses/${event.params.courseId}/settings`);
+	},
+	unarchive: async (event) => {
+		const user = requireUser(event);
+		try {
+			await setCourseArchived(event.locals.db, user, event.params.courseId, false);
+		} catch (err) {
+			return domainFailure(err, new FormData());
+		}
+		redirect(303, `/courses/${event.params.courseId}/settings`);
+	}
+};
