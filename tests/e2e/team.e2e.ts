@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { startApp, type RunningApp } from '../support/app-server';
 import { chromiumAvailable, expectAccessible, launchBrowser, screenshot } from '../support/browser';
+import { signUpAs } from '../support/flows';
 
 describe.skipIf(!chromiumAvailable())('course team in the browser', () => {
 	let app: RunningApp;
@@ -16,12 +17,7 @@ describe.skipIf(!chromiumAvailable())('course team in the browser', () => {
 		await app?.stop();
 	});
 
-	async function signUp(page: Page, name: string, email: string) {
-		await page.getByLabel('Your name').fill(name);
-		await page.getByLabel('Email').fill(email);
-		await page.getByLabel('Password').fill('a long enough password');
-		await page.getByRole('button', { name: 'Create account' }).click();
-	}
+	const signUp = signUpAs;
 
 	it('signs up, creates a course, invites a new person by link who joins as editor', async () => {
 		const owner = await (await browser.newContext()).newPage();

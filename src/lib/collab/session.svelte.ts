@@ -44,7 +44,8 @@ export class CollabSession {
 			disableBc: true,
 			maxBackoffTime: 5000
 		});
-		this.provider.awareness.setLocalStateField('user', { ...user, color: user.color || colorForUser(user.id) });
+		// Not the 'user' field: Tiptap's caret extension writes its own { name, color } there.
+		this.provider.awareness.setLocalStateField('person', { ...user, color: user.color || colorForUser(user.id) });
 		this.provider.awareness.setLocalStateField('field', null);
 
 		this.provider.on('status', ({ status }: { status: string }) => {
@@ -117,7 +118,7 @@ export class CollabSession {
 		const self = this.provider.awareness.clientID;
 		const peers: Peer[] = [];
 		for (const [clientId, state] of this.provider.awareness.getStates()) {
-			const user = state.user as PresenceUser | undefined;
+			const user = state.person as PresenceUser | undefined;
 			if (!user?.id) continue;
 			peers.push({
 				...user,
