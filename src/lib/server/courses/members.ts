@@ -77,6 +77,8 @@ export async function changeMember(
 	await db.transaction().execute(async (trx) => {
 		const member = await lockMembers(trx, courseId).then((all) => all.find((m) => m.user_id === userId));
 		if (!member) throw notFound('That person is not in this course.');
+		// Both fields are optional in the form; an empty `set` would be invalid SQL.
+		if (!changes.role && !changes.perspective) return;
 		if (changes.role && changes.role !== 'owner' && member.role === 'owner') {
 			await assertAnotherOwner(trx, courseId, userId);
 		}

@@ -1,5 +1,5 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 
 // Bundled through Vite so that dev, Vitest and the production build all run the same list.
 const modules = import.meta.glob<Migration>('/migrations/*.ts', { eager: true });
@@ -17,7 +17,10 @@ const provider: MigrationProvider = {
 
 /** Brings the schema up to date; throws (with the failing migration's name) if any step fails. */
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
-	const migrator = new Migrator({ db, provider });
+	// Without a schema, Kysely takes a kysely_migration table in *any* schema of the database as its own
+	// (and then fails to find it on the search_path): name the current schema explicitly.
+	const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+	const migrator = new Migrator({ db, provider, migrationTableSchema: rows[0].schema });
 	const { error, results } = await migrator.migrateToLatest();
 	const failed = results?.find((r) => r.status === 'Error');
 	if (error) {
