@@ -5,6 +5,8 @@ import {
 	ensureLangEntry,
 	ensureLanguageEntries,
 	itemId,
+	itemTextKeys,
+	LIST_NAMES,
 	listArray,
 	metaMap,
 	replaceText,
@@ -18,6 +20,7 @@ import {
 } from './layout';
 import { isRichTextEmpty } from './rich-text';
 import { readRichText, writeRichText } from './rich-text-yjs';
+import { SUPERVISION_OPTIONS } from './vocabularies';
 
 // Conversions between the live Yjs document and the spec JSON. docToSpec is total: whatever a peer
 // put into the document, it returns a well-typed spec (odd values become "not set"), de-duplicates
@@ -28,6 +31,7 @@ const number = (v: unknown): number | null => (typeof v === 'number' && Number.i
 const strings = (v: unknown): string[] =>
 	Array.isArray(v) ? [...new Set(v.filter((s): s is string => typeof s === 'string' && s !== ''))] : [];
 const oneOf = <T>(v: unknown, allowed: readonly T[]): T | null => (allowed.includes(v as T) ? (v as T) : null);
+const SUPERVISION_CODES = SUPERVISION_OPTIONS.map((o) => o.code);
 
 function readMeta(doc: Y.Doc): MetaValues {
 	const m = metaMap(doc);
@@ -45,7 +49,7 @@ function readMeta(doc: Y.Doc): MetaValues {
 		awardingBodyCountry: text(m.get('awardingBodyCountry')),
 		awardingBodyWebsite: text(m.get('awardingBodyWebsite')),
 		qualityAssuranceType: text(m.get('qualityAssuranceType')),
-		supervision: oneOf(m.get('supervision'), ['unsupervised-without-id', 'supervised-without-id', 'supervised-with-id'] as const),
+		supervision: oneOf(m.get('supervision'), SUPERVISION_CODES),
 		stackabilityMode: oneOf(m.get('stackabilityMode'), ['standalone', 'stackable'] as const),
 		stackabilityPartOfUrl: text(m.get('stackabilityPartOfUrl'))
 	};
@@ -112,7 +116,11 @@ export function docToSpec(doc: Y.Doc): CourseSpec {
 		learningSetting: meta.learningSetting,
 		topics: strings(topicsArray(doc).toArray()),
 		fieldOfStudy: meta.fieldOfStudy,
-		awardingBody: { name: texts('awardingBodyName'), country: meta.awardingBodyCountry, website: meta.awardingBodyWebsite },
+		awardingBody: {
+			name: texts('awardingBodyName'),
+			country: meta.awardingBodyCountry,
+			website: meta.awardingBodyWebsite
+		},
 		qualityAssurance: { type: meta.qualityAssuranceType, statement: texts('qualityAssuranceStatement') },
 		supervision: meta.supervision,
 		gradingScheme: texts('gradingScheme'),
@@ -179,33 +187,32 @@ function specTexts(spec: CourseSpec): Record<TextFieldKey, LangString> {
 // them stay bound (an emptied entry reads back as absent).
 export function writeLangString(map: Y.Map<Y.Text>, value: LangString): void {
 	for (const [lang, t] of map.entries()) if (!(lang in value)) replaceText(t, '');
-	for (const [lang, s] of Object.entries(value)) replaceText(ensureLangEntry(map, lang, () => new Y.Text()), s);
+	for (const [lang, s] of Object.entries(value)) replaceText(ensureLangEntry(map, lang, Y.Text), s);
 }
 
 export function writeRichTexts(map: Y.Map<Y.XmlFragment>, value: RichText): void {
 	for (const [lang, f] of map.entries()) if (!(lang in value)) f.delete(0, f.length);
-	for (const [lang, d] of Object.entries(value)) writeRichText(ensureLangEntry(map, lang, () => new Y.XmlFragment()), d);
+	for (const [lang, d] of Object.entries(value)) writeRichText(ensureLangEntry(map, lang, Y.XmlFragment), d);
 }
 
 /** Spec JSON of a list item (LearningOutcome, CourseModule or Assessment). */
 export type ItemData = { id: string } & object;
 
-const ITEM_TEXT_KEYS = new Set(['text', 'title']);
-const ITEM_RICH_TEXT_KEYS = new Set(['description']);
-
 /** Inserts a list item built from its spec JSON (inside the caller's transaction). */
 export function insertItem(doc: Y.Doc, list: ListName, index: number, data: ItemData): void {
 	const item: ListItem = new Y.Map();
 	listArray(doc, list).insert(index, [item]);
+	const textKeys = itemTextKeys(list, 'text');
+	const richTextKeys = itemTextKeys(list, 'richText');
 	for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
-		if (ITEM_TEXT_KEYS.has(key)) writeLangString(ensureNewMap(item, key), value as LangString);
-		else if (ITEM_RICH_TEXT_KEYS.has(key)) writeRichTexts(ensureNewMap(item, key), value as RichText);
+		if (textKeys.includes(key)) writeLangString(newMapIn(item, key), value as LangString);
+		else if (richTextKeys.includes(key)) writeRichTexts(newMapIn(item, key), value as RichText);
 		else if (key === 'outcomeIds') item.set(key, Y.Array.from([...(value as string[])]));
 		else item.set(key, value);
 	}
 }
 
-function ensureNewMap<T>(item: ListItem, key: string): Y.Map<T> {
+function newMapIn<T>(item: ListItem, key: string): Y.Map<T> {
 	const map = new Y.Map<T>();
 	item.set(key, map);
 	return map;
@@ -221,7 +228,7 @@ export function specToDoc(spec: CourseSpec, doc: Y.Doc = new Y.Doc()): Y.Doc {
 		const topics = topicsArray(doc);
 		topics.delete(0, topics.length);
 		topics.push([...spec.topics]);
-		for (const list of ['learningOutcomes', 'modules', 'assessments'] as const) {
+		for (const list of LIST_NAMES) {
 			listArray(doc, list).delete(0, listArray(doc, list).length);
 			spec[list].forEach((item, i) => insertItem(doc, list, i, item));
 		}

@@ -114,18 +114,57 @@ export function fullSpec(): CourseSpec {
 		},
 		furtherInformation: { en: 'Run together with partner companies from the region.' },
 		learningOutcomes: [
-			{ id: apply, text: { en: 'Apply circular-design principles to an existing product.', fi: 'Osaa soveltaa kiertotalouden suunnitteluperiaatteita olemassa olevaan tuotteeseen.' } },
+			{
+				id: apply,
+				text: {
+					en: 'Apply circular-design principles to an existing product.',
+					fi: 'Osaa soveltaa kiertotalouden suunnitteluperiaatteita olemassa olevaan tuotteeseen.'
+				}
+			},
 			{ id: compare, text: { en: 'The learner can compare materials by their life-cycle impact.' } },
 			{ id: pitch, text: { en: 'Students are able to present a redesign proposal to an industry panel.' } }
 		],
 		modules: [
-			{ id: principles, title: { en: 'Principles' }, description: { en: paragraph('Circular strategies and their trade-offs.') }, hours: 27, activityType: 'http://data.europa.eu/snb/learning-activity/bf2e3a7bae', outcomeIds: [apply] },
-			{ id: materials, title: { en: 'Materials and LCA' }, description: {}, hours: 27, activityType: 'http://data.europa.eu/snb/learning-activity/3c8bd58d62', outcomeIds: [compare] },
-			{ id: redesign, title: { en: 'Redesign studio' }, description: { en: PROJECT_EN }, hours: 27, activityType: null, outcomeIds: [apply, pitch] }
+			{
+				id: principles,
+				title: { en: 'Principles' },
+				description: { en: paragraph('Circular strategies and their trade-offs.') },
+				hours: 27,
+				activityType: 'http://data.europa.eu/snb/learning-activity/bf2e3a7bae',
+				outcomeIds: [apply]
+			},
+			{
+				id: materials,
+				title: { en: 'Materials and LCA' },
+				description: {},
+				hours: 27,
+				activityType: 'http://data.europa.eu/snb/learning-activity/3c8bd58d62',
+				outcomeIds: [compare]
+			},
+			{
+				id: redesign,
+				title: { en: 'Redesign studio' },
+				description: { en: PROJECT_EN },
+				hours: 27,
+				activityType: null,
+				outcomeIds: [apply, pitch]
+			}
 		],
 		assessments: [
-			{ id: project, title: { en: 'Redesign project' }, type: 'http://data.europa.eu/snb/assessment/795dac4096', description: { en: PROJECT_EN }, outcomeIds: [apply, pitch] },
-			{ id: exam, title: { en: 'Materials quiz' }, type: 'http://data.europa.eu/snb/assessment/b1b68f6735', description: {}, outcomeIds: [compare] }
+			{
+				id: project,
+				title: { en: 'Redesign project' },
+				type: 'http://data.europa.eu/snb/assessment/795dac4096',
+				description: { en: PROJECT_EN },
+				outcomeIds: [apply, pitch]
+			},
+			{
+				id: exam,
+				title: { en: 'Materials quiz' },
+				type: 'http://data.europa.eu/snb/assessment/b1b68f6735',
+				description: {},
+				outcomeIds: [compare]
+			}
 		]
 	});
 }
@@ -140,7 +179,13 @@ export function minimalSpec(): CourseSpec {
 	spec.qualityAssurance.type = 'http://data.europa.eu/snb/accreditation/820101cba6';
 	spec.learningOutcomes = [{ id: 'minoutcome01', text: { en: 'Describe the basics.' } }];
 	spec.assessments = [
-		{ id: 'minassessmt1', title: {}, type: 'http://data.europa.eu/snb/assessment/6e6cb2cc78', description: {}, outcomeIds: ['minoutcome01'] }
+		{
+			id: 'minassessmt1',
+			title: {},
+			type: 'http://data.europa.eu/snb/assessment/6e6cb2cc78',
+			description: {},
+			outcomeIds: ['minoutcome01']
+		}
 	];
 	return spec;
 }

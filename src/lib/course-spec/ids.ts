@@ -1,7 +1,7 @@
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz234567';
 
 /** Length of item ids: 12 base32 characters = 60 random bits, ample within one course. */
-export const ITEM_ID_LENGTH = 12;
+const ITEM_ID_LENGTH = 12;
 
 /**
  * A stable id for an outcome, module or assessment. Feedback, comments, alignment and exports refer

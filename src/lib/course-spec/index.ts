@@ -79,7 +79,14 @@ export {
 } from './mutations';
 
 /** Rich text out of the editor: plain text, sanitised HTML, emptiness. */
-export { RICH_TEXT_MARKS, RICH_TEXT_NODES, isRichTextEmpty, richTextToHtml, richTextToPlain, safeHref } from './rich-text';
+export {
+	RICH_TEXT_MARKS,
+	RICH_TEXT_NODES,
+	isRichTextEmpty,
+	richTextToHtml,
+	richTextToPlain,
+	safeHref
+} from './rich-text';
 
 /** Derived checks. */
 export { checkCompleteness, type Completeness, type CompletenessItem } from './rules/completeness';

@@ -35,5 +35,7 @@ const ENTRIES: readonly (readonly [bcp47: string, authority: string, en: string,
 
 export const LANGUAGES: Vocabulary = {
 	schemeUri: 'http://publications.europa.eu/resource/authority/language',
-	concepts: ENTRIES.map(([code, authority, en, fi]): Concept => ({ uri: AUTHORITY + authority, code, label: { en, fi } }))
+	concepts: ENTRIES.map(
+		([code, authority, en, fi]): Concept => ({ uri: AUTHORITY + authority, code, label: { en, fi } })
+	)
 };

@@ -75,7 +75,7 @@ export type ItemTextFieldKey = ItemFieldsStoredAs<'text'>;
 export type ItemRichTextFieldKey = ItemFieldsStoredAs<'richText'>;
 export type ItemValueFieldKey = ItemFieldsStoredAs<'value'>;
 
-/** Item keys that hold translatable text, per list (used when a language is added). */
+/** The keys of a list's items that hold translatable text of one storage kind. */
 export function itemTextKeys(list: ListName, storage: 'text' | 'richText'): string[] {
 	return Object.values(ITEM_FIELDS)
 		.filter((f) => f.list === list && f.storage === storage)
@@ -114,10 +114,10 @@ export function findItem(doc: Y.Doc, list: ListName, id: string): { item: ListIt
  * one thing peers must not do concurrently (one creation wins, text typed into the other is lost),
  * so entries are normally made up front for every course language; this is the fallback.
  */
-export function ensureLangEntry<T extends Y.Text | Y.XmlFragment>(map: Y.Map<T>, lang: LangCode, create: () => T): T {
+export function ensureLangEntry<T extends Y.Text | Y.XmlFragment>(map: Y.Map<T>, lang: LangCode, Type: new () => T): T {
 	const existing = map.get(lang);
-	if (existing) return existing;
-	const created = create();
+	if (existing instanceof Type) return existing;
+	const created = new Type();
 	map.set(lang, created);
 	return created;
 }
@@ -135,8 +135,8 @@ export function ensureItemMap<T extends Y.Text | Y.XmlFragment>(item: ListItem, 
 export function ensureLanguageEntries(doc: Y.Doc, langs: readonly LangCode[]): void {
 	doc.transact(() => {
 		for (const lang of langs) {
-			for (const key of TEXT_FIELDS) ensureLangEntry(textMap(doc, key), lang, () => new Y.Text());
-			for (const key of RICH_TEXT_FIELDS) ensureLangEntry(richTextMap(doc, key), lang, () => new Y.XmlFragment());
+			for (const key of TEXT_FIELDS) ensureLangEntry(textMap(doc, key), lang, Y.Text);
+			for (const key of RICH_TEXT_FIELDS) ensureLangEntry(richTextMap(doc, key), lang, Y.XmlFragment);
 			for (const list of LIST_NAMES) {
 				for (const item of listArray(doc, list).toArray()) ensureItemLanguage(item, list, lang);
 			}
@@ -145,9 +145,9 @@ export function ensureLanguageEntries(doc: Y.Doc, langs: readonly LangCode[]): v
 }
 
 export function ensureItemLanguage(item: ListItem, list: ListName, lang: LangCode): void {
-	for (const key of itemTextKeys(list, 'text')) ensureLangEntry(ensureItemMap<Y.Text>(item, key), lang, () => new Y.Text());
+	for (const key of itemTextKeys(list, 'text')) ensureLangEntry(ensureItemMap<Y.Text>(item, key), lang, Y.Text);
 	for (const key of itemTextKeys(list, 'richText')) {
-		ensureLangEntry(ensureItemMap<Y.XmlFragment>(item, key), lang, () => new Y.XmlFragment());
+		ensureLangEntry(ensureItemMap<Y.XmlFragment>(item, key), lang, Y.XmlFragment);
 	}
 }
 

@@ -31,10 +31,10 @@ export function getText(doc: Y.Doc, key: TextFieldKey, lang: LangCode): Y.Text;
 export function getText(doc: Y.Doc, key: ItemTextFieldKey, lang: LangCode, itemId: string): Y.Text | null;
 export function getText(doc: Y.Doc, key: TextFieldKey | ItemTextFieldKey, lang: LangCode, id?: string): Y.Text | null {
 	return doc.transact(() => {
-		if (!(key in ITEM_FIELDS)) return ensureLangEntry(textMap(doc, key as TextFieldKey), lang, () => new Y.Text());
+		if (!(key in ITEM_FIELDS)) return ensureLangEntry(textMap(doc, key as TextFieldKey), lang, Y.Text);
 		const { list, key: itemKey } = ITEM_FIELDS[key as ItemTextFieldKey];
 		const found = id === undefined ? null : findItem(doc, list, id);
-		return found ? ensureLangEntry(ensureItemMap<Y.Text>(found.item, itemKey), lang, () => new Y.Text()) : null;
+		return found ? ensureLangEntry(ensureItemMap<Y.Text>(found.item, itemKey), lang, Y.Text) : null;
 	});
 }
 
@@ -48,11 +48,10 @@ export function getRichText(
 	id?: string
 ): Y.XmlFragment | null {
 	return doc.transact(() => {
-		const fresh = () => new Y.XmlFragment();
-		if (!(key in ITEM_FIELDS)) return ensureLangEntry(richTextMap(doc, key as RichTextFieldKey), lang, fresh);
+		if (!(key in ITEM_FIELDS)) return ensureLangEntry(richTextMap(doc, key as RichTextFieldKey), lang, Y.XmlFragment);
 		const { list, key: itemKey } = ITEM_FIELDS[key as ItemRichTextFieldKey];
 		const found = id === undefined ? null : findItem(doc, list, id);
-		return found ? ensureLangEntry(ensureItemMap<Y.XmlFragment>(found.item, itemKey), lang, fresh) : null;
+		return found ? ensureLangEntry(ensureItemMap<Y.XmlFragment>(found.item, itemKey), lang, Y.XmlFragment) : null;
 	});
 }
 

@@ -68,7 +68,9 @@ const block: v.GenericSchema<RichTextBlock> = v.lazy(() =>
 			strict({ type: v.literal('paragraph'), content: inlineContent }),
 			strict({
 				type: v.literal('heading'),
-				attrs: strict({ level: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(6, 'Headings go from level 1 to 6')) }),
+				attrs: strict({
+					level: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(6, 'Headings go from level 1 to 6'))
+				}),
 				content: inlineContent
 			}),
 			strict({ type: v.literal('bulletList'), content: listContent }),

@@ -9,7 +9,13 @@ import type { RichTextDoc, RichTextMark, RichTextNode } from './types';
 //   mark type with the mark's attrs as value ({bold: {}}, {link: {href}}). Marks that may overlap
 //   themselves get a "--<hash>" suffix in y-prosemirror; none in StarterKit do, but reading strips it.
 
-type JsonNode = { type: string; attrs?: Record<string, unknown>; content?: JsonNode[]; text?: string; marks?: RichTextMark[] };
+interface JsonNode {
+	type: string;
+	attrs?: Record<string, unknown>;
+	content?: JsonNode[];
+	text?: string;
+	marks?: RichTextMark[];
+}
 
 const HASHED_MARK_NAME = /(.*)(--[a-zA-Z0-9+/=]{8})$/;
 

@@ -83,7 +83,9 @@ export const courseSpecSchema = strict({
 		v.maxLength(LIMITS.languages, `At most ${LIMITS.languages} languages`),
 		v.check((values) => unique(values), 'Each language can be listed once')
 	),
-	eqfLevel: v.nullable(v.picklist([1, 2, 3, 4, 5, 6, 7, 8, EQF_NOT_APPLICABLE], 'Choose an EQF level 1–8 or "not applicable"')),
+	eqfLevel: v.nullable(
+		v.picklist([1, 2, 3, 4, 5, 6, 7, 8, EQF_NOT_APPLICABLE], 'Choose an EQF level 1–8 or "not applicable"')
+	),
 	nqfLevel: nullableText(LIMITS.shortTextLength),
 	ectsCredits: quantity(LIMITS.ectsMax, 'ECTS credits'),
 	workloadHours: quantity(LIMITS.hoursMax, 'Hours'),
@@ -160,7 +162,9 @@ function referenceIssues(spec: CourseSpec): SpecIssue[] {
 	for (const list of ['learningOutcomes', 'modules', 'assessments'] as const) {
 		const seen = new Set<string>();
 		spec[list].forEach((item, i) => {
-			if (seen.has(item.id)) issues.push({ path: `${list}.${i}.id`, message: 'Another item in this list has the same id' });
+			if (seen.has(item.id)) {
+				issues.push({ path: `${list}.${i}.id`, message: 'Another item in this list has the same id' });
+			}
 			seen.add(item.id);
 		});
 	}
@@ -168,7 +172,9 @@ function referenceIssues(spec: CourseSpec): SpecIssue[] {
 	for (const list of ['modules', 'assessments'] as const) {
 		spec[list].forEach((item, i) =>
 			item.outcomeIds.forEach((id, j) => {
-				if (!outcomeIds.has(id)) issues.push({ path: `${list}.${i}.outcomeIds.${j}`, message: 'No learning outcome has this id' });
+				if (!outcomeIds.has(id)) {
+					issues.push({ path: `${list}.${i}.outcomeIds.${j}`, message: 'No learning outcome has this id' });
+				}
 			})
 		);
 	}

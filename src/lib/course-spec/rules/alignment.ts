@@ -33,7 +33,11 @@ function pickLabel(text: LangString, lang: string): string {
 export function alignmentMatrix(spec: CourseSpec): AlignmentMatrix {
 	const lang = primaryLanguage(spec);
 	const columns: AlignmentColumn[] = [
-		...spec.modules.map((m, i) => ({ kind: 'module' as const, id: m.id, label: pickLabel(m.title, lang) || `Module ${i + 1}` })),
+		...spec.modules.map((m, i) => ({
+			kind: 'module' as const,
+			id: m.id,
+			label: pickLabel(m.title, lang) || `Module ${i + 1}`
+		})),
 		...spec.assessments.map((a, i) => ({
 			kind: 'assessment' as const,
 			id: a.id,

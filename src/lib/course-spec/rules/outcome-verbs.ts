@@ -37,7 +37,9 @@ const EN: Lexicon = {
 		prototype invent integrate combine adapt present communicate document negotiate lead manage facilitate collaborate
 		coordinate deliver configure install maintain troubleshoot optimise optimize visualise visualize draw reflect
 		interview`),
-	vague: words('understand know appreciate learn grasp comprehend realise realize believe internalise internalize familiarise familiarize'),
+	vague: words(`
+		understand know appreciate learn grasp comprehend realise realize believe internalise internalize familiarise
+		familiarize`),
 	vaguePhrases: [
 		'be aware',
 		'be familiar',
@@ -76,7 +78,9 @@ const FI: Lexicon = {
 		koordinoida koordinoi ylläpitää asentaa konfiguroida konfiguroi keskustella keskustelee pohtia pohtii reflektoida
 		reflektoi ideoida ideoi muodostaa piirtää tarkastella tarkastelee selvittää tutkia tutkii todentaa varmistaa valvoa
 		valvoo haastatella haastattelee`),
-	vague: words('ymmärtää ymmärtävät tietää tietävät tuntea tuntee tiedostaa omaksua omaksuu oppia oppii perehtyä perehtyy tutustua tutustuu hallita hallitsee'),
+	vague: words(`
+		ymmärtää ymmärtävät tietää tietävät tuntea tuntee tiedostaa omaksua omaksuu oppia oppii perehtyä perehtyy tutustua
+		tutustuu hallita hallitsee`),
 	vaguePhrases: ['on tietoinen', 'olla tietoinen', 'saa käsityksen', 'saada käsitys', 'saa tietoa'],
 	prefixes: [
 		/^(?:.*?\s)?(?:opiskelijat?|oppijat?|osallistujat?)\s+(?:(?:osaa|osaavat|pystyy|pystyvät|kykenee|kykenevät)\s+)?/,

@@ -4,12 +4,16 @@ import type { CourseSpec } from '../types';
 import { checkQuality, QUALITY_RULES, type QualityRuleCode } from './quality';
 
 const [APPLY, COMPARE, PITCH] = FIXTURE_IDS.outcomes;
-const EXAM = FIXTURE_IDS.assessments[1];
+const EXTRA = 'assessextra1';
 
 const violations: [QualityRuleCode, (spec: CourseSpec) => void, { fieldKey: string; itemId?: string }][] = [
 	['outcome-empty', (s) => (s.learningOutcomes[1].text = { fi: 'Vain suomeksi.' }), { fieldKey: 'outcomeText', itemId: COMPARE }],
 	['outcome-not-assessed', (s) => (s.assessments[1].outcomeIds = [APPLY]), { fieldKey: 'outcomeText', itemId: COMPARE }],
-	['assessment-without-outcome', (s) => (s.assessments[1].outcomeIds = []), { fieldKey: 'assessmentOutcomes', itemId: EXAM }],
+	[
+		'assessment-without-outcome',
+		(s) => s.assessments.push({ id: EXTRA, title: { en: 'Attendance' }, type: null, description: {}, outcomeIds: [] }),
+		{ fieldKey: 'assessmentOutcomes', itemId: EXTRA }
+	],
 	['outcome-vague-verb', (s) => (s.learningOutcomes[2].text.en = 'Students will understand circular design.'), { fieldKey: 'outcomeText', itemId: PITCH }],
 	['outcome-verb-unrecognised', (s) => (s.learningOutcomes[2].text.en = 'Circular design for pitches.'), { fieldKey: 'outcomeText', itemId: PITCH }],
 	['module-hours-mismatch', (s) => (s.modules[2].hours = 20), { fieldKey: 'modules' }],

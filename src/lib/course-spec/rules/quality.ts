@@ -64,15 +64,26 @@ export function checkQuality(spec: CourseSpec, options: QualityOptions = {}): Qu
 		if (!canCheckVerbs(lang)) return;
 		const verdict = classifyOutcomeVerb(text, lang);
 		if (verdict === 'vague') {
-			report('outcome-vague-verb', `${name} uses a verb that cannot be observed or assessed (such as "understand" or "know"); say what the learner can do instead.`, 'outcomeText', outcome.id);
+			report(
+				'outcome-vague-verb',
+				`${name} uses a verb that cannot be observed or assessed (such as "understand" or "know"); say what the learner can do instead.`,
+				'outcomeText',
+				outcome.id
+			);
 		} else if (verdict === 'unknown') {
-			report('outcome-verb-unrecognised', `${name} does not start with a recognised action verb (such as "describe", "apply" or "compare").`, 'outcomeText', outcome.id);
+			report(
+				'outcome-verb-unrecognised',
+				`${name} does not start with a recognised action verb (such as "describe", "apply" or "compare").`,
+				'outcomeText',
+				outcome.id
+			);
 		}
 	});
 
 	spec.assessments.forEach((assessment, i) => {
 		if (assessment.outcomeIds.length === 0) {
-			report('assessment-without-outcome', `Assessment ${i + 1} does not assess any learning outcome.`, 'assessmentOutcomes', assessment.id);
+			const message = `Assessment ${i + 1} does not assess any learning outcome.`;
+			report('assessment-without-outcome', message, 'assessmentOutcomes', assessment.id);
 		}
 	});
 
@@ -80,19 +91,24 @@ export function checkQuality(spec: CourseSpec, options: QualityOptions = {}): Qu
 	if (spec.workloadHours !== null && moduleHours.length > 0) {
 		const sum = moduleHours.reduce((a, b) => a + b, 0);
 		if (Math.abs(sum - spec.workloadHours) > HOURS_EPSILON) {
-			report('module-hours-mismatch', `The modules add up to ${formatNumber(sum)} h, but the workload is ${formatNumber(spec.workloadHours)} h.`, 'modules');
+			const message = `The modules add up to ${formatNumber(sum)} h, but the workload is ${formatNumber(spec.workloadHours)} h.`;
+			report('module-hours-mismatch', message, 'modules');
 		}
 	}
 
 	if (spec.workloadHours !== null && spec.ectsCredits !== null) {
 		const expected = spec.ectsCredits * hoursPerEcts;
 		if (Math.abs(spec.workloadHours - expected) > WORKLOAD_TOLERANCE * expected + HOURS_EPSILON) {
-			report('workload-ects-mismatch', `${formatNumber(spec.ectsCredits)} ECTS × ${hoursPerEcts} h is ${formatNumber(expected)} h, but the workload is ${formatNumber(spec.workloadHours)} h (more than ±${WORKLOAD_TOLERANCE * 100}% apart).`, 'workloadHours');
+			const message =
+				`${formatNumber(spec.ectsCredits)} ECTS × ${hoursPerEcts} h is ${formatNumber(expected)} h, ` +
+				`but the workload is ${formatNumber(spec.workloadHours)} h (more than ±${WORKLOAD_TOLERANCE * 100}% apart).`;
+			report('workload-ects-mismatch', message, 'workloadHours');
 		}
 	}
 
 	if (spec.ectsCredits !== null && (spec.ectsCredits < ECTS_SCOPE.min || spec.ectsCredits > ECTS_SCOPE.max)) {
-		report('ects-out-of-scope', `Micro-credentials usually carry ${ECTS_SCOPE.min}–${ECTS_SCOPE.max} ECTS; this one has ${formatNumber(spec.ectsCredits)}.`, 'ectsCredits');
+		const message = `Micro-credentials usually carry ${ECTS_SCOPE.min}–${ECTS_SCOPE.max} ECTS; this one has ${formatNumber(spec.ectsCredits)}.`;
+		report('ects-out-of-scope', message, 'ectsCredits');
 	}
 	return issues;
 }
