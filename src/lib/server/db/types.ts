@@ -4,6 +4,7 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
 import type { CourseRole, CourseStatus, InstanceRole, Perspective } from '../../roles';
+import type { CourseSpec } from '../../course-spec/types';
 
 export type { CourseRole, CourseStatus, InstanceRole, Perspective };
 
@@ -85,6 +86,21 @@ export interface CourseDocStateTable {
 	compacted_at: Timestamp;
 }
 
+/** A named version of a course document; rows are only ever added. */
+export interface CourseVersionTable {
+	id: string;
+	course_id: string;
+	/** 1, 2, 3… per course. */
+	number: number;
+	name: string;
+	/** The whole document as one Yjs update (bytea: a Buffer from pg, a Uint8Array from PGlite). */
+	state: Uint8Array;
+	/** jsonb: parsed by both drivers on read; written as a JSON string. */
+	spec: ColumnType<CourseSpec, string, string>;
+	created_by: string;
+	created_at: Timestamp;
+}
+
 export interface Database {
 	users: UserTable;
 	sessions: SessionTable;
@@ -94,6 +110,7 @@ export interface Database {
 	course_invites: CourseInviteTable;
 	course_doc_updates: CourseDocUpdateTable;
 	course_doc_state: CourseDocStateTable;
+	course_versions: CourseVersionTable;
 }
 
 export type UserRow = Selectable<UserTable>;
@@ -106,3 +123,4 @@ export type CourseInviteRow = Selectable<CourseInviteTable>;
 export type ProviderProfileRow = Selectable<ProviderProfileTable>;
 export type CourseDocUpdateRow = Selectable<CourseDocUpdateTable>;
 export type CourseDocStateRow = Selectable<CourseDocStateTable>;
+export type CourseVersionRow = Selectable<CourseVersionTable>;

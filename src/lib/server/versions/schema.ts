@@ -1,0 +1,22 @@
+import * as v from 'valibot';
+
+export const VERSION_NAME_MAX = 120;
+
+export const versionName = v.pipe(
+	v.string('Give the version a name.'),
+	v.trim(),
+	v.nonEmpty('Give the version a name, e.g. “Sent to partners for comments”.'),
+	v.maxLength(VERSION_NAME_MAX, `Keep the name to ${VERSION_NAME_MAX} characters or fewer.`)
+);
+
+export const saveVersionSchema = v.object({ name: versionName });
+
+/** A version number as a form sends it: a positive whole number. */
+export const versionNumber = v.pipe(
+	v.string('Choose a version.'),
+	v.trim(),
+	v.regex(/^[1-9]\d{0,8}$/, 'Choose a version.'),
+	v.transform(Number)
+);
+
+export const restoreVersionSchema = v.object({ number: versionNumber });

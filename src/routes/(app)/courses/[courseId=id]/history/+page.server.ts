@@ -1,0 +1,45 @@
+import { authorizeCourse } from '$lib/server/courses';
+import { domainFailure, parseForm } from '$lib/server/forms';
+import { orHttpError, requireUser } from '$lib/server/guard';
+import { can } from '$lib/server/policy';
+import { listVersions, restoreVersion, saveVersion } from '$lib/server/versions';
+import { restoreVersionSchema, saveVersionSchema } from '$lib/server/versions/schema';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const user = requireUser(event);
+	const { db } = event.locals;
+	const courseId = event.params.courseId;
+	const { context } = await orHttpError(authorizeCourse(db, user, courseId, 'course.view'));
+	const versions = await listVersions(db, user, courseId);
+	return {
+		versions,
+		can: { save: can(user, 'version.save', context), restore: can(user, 'version.restore', context) }
+	};
+};
+
+export const actions: Actions = {
+	save: async (event) => {
+		const user = requireUser(event);
+		const formData = await event.request.formData();
+		const parsed = parseForm(saveVersionSchema, formData);
+		if (!parsed.ok) return parsed.failure;
+		try {
+			const saved = await saveVersion(event.locals.db, user, event.params.courseId, parsed.data.name);
+			return { saved: { number: saved.number, name: saved.name } };
+		} catch (err) {
+			return domainFailure(err, formData);
+		}
+	},
+	restore: async (event) => {
+		const user = requireUser(event);
+		const formData = await event.request.formData();
+		const parsed = parseForm(restoreVersionSchema, formData);
+		if (!parsed.ok) return parsed.failure;
+		try {
+			return { restored: await restoreVersion(event.locals.db, user, event.params.courseId, parsed.data.number) };
+		} catch (err) {
+			return domainFailure(err, formData);
+		}
+	}
+};
