@@ -25,6 +25,7 @@ export const FIELD_DEFINITIONS: Record<FieldKey, FieldDefinition> = {
 	},
 	targetGroup: {
 		section: 'overview', kind: 'multiline', label: 'Target group', maxLength: LIMITS.textLength,
+		path: 'targetGroup.text',
 		help: 'Who the course is for: their background, work and needs.'
 	},
 	targetGroupCategories: {
