@@ -24,6 +24,3 @@ export const NotFound: CloseEvent = { code: 4404, reason: 'Not Found' };
 
 /** The server is shutting down or restarting; the client should reconnect (its edits are re-sent). */
 export const GoingAway: CloseEvent = { code: 1001, reason: 'Server Going Away' };
-
-/** The document could not be loaded (e.g. the database is unreachable); try again later. */
-export const Unavailable: CloseEvent = { code: 4503, reason: 'Document Unavailable' };

@@ -55,7 +55,11 @@ export interface RealtimeServer {
 	stats(): RealtimeStats;
 	/** A course document as one Yjs update, including edits still in the live room's batching window. */
 	snapshot(courseId: string): Promise<Uint8Array>;
-	/** Applies a change on the server's side (e.g. restoring a version), broadcasts and stores it. */
+	/**
+	 * Applies a change on the server's side (e.g. restoring a version) through the course's room,
+	 * loading it if needed, so connected peers get it; resolves once it is stored. If storing fails it
+	 * rejects, but the change stays applied and queued, and the writer keeps retrying.
+	 */
 	applyServerUpdate(courseId: string, update: Uint8Array, authorId: string | null): Promise<void>;
 	/** Closes a course's sockets (optionally only some peers), e.g. with CloseEvents.Forbidden. */
 	disconnect(courseId: string, event: CloseEvent, filter?: (peer: Peer) => boolean): number;

@@ -71,12 +71,16 @@ export class Room {
 
 	constructor(
 		readonly courseId: string,
-		state: Uint8Array,
+		/** The stored document: a state and later updates, applied in one transaction. */
+		storedParts: Uint8Array[],
 		private readonly onChange: (update: Uint8Array, authorId: string | null) => void,
 		private readonly onIdle: (room: Room) => void
 	) {
 		this.doc = new Y.Doc({ gc: true });
-		Y.applyUpdate(this.doc, state);
+		// Applied one by one rather than merged first: merging would decode and re-encode the whole state.
+		this.doc.transact(() => {
+			for (const part of storedParts) Y.applyUpdate(this.doc, part);
+		});
 		this.awareness = new awarenessProtocol.Awareness(this.doc);
 		this.awareness.setLocalState(null); // the server itself is not present in the document
 		this.doc.on('update', this.handleDocUpdate);

@@ -114,7 +114,7 @@ export class RoomRegistry {
 		const writer = new DocWriter(db, courseId, tuning, stored.updateRows, stored.updateBytes);
 		const room = new Room(
 			courseId,
-			stored.state,
+			stored.parts,
 			(update, authorId) => writer.record(update, authorId),
 			() => this.scheduleUnload(courseId)
 		);

@@ -1,0 +1,50 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Kysely } from 'kysely';
+import type { Database } from '$lib/server/db/types';
+import { authorizeCollab } from '$lib/server/collab-access';
+import { attachRealtime, type RealtimeServer, type RealtimeTuning } from '$lib/server/realtime';
+
+export interface TestRealtimeServer {
+	realtime: RealtimeServer;
+	/** The `serverUrl` for y-websocket: ws://127.0.0.1:<port>/collab */
+	collabUrl: string;
+	/** The Origin a browser on this server would send. */
+	origin: string;
+	port: number;
+	/** Closes the realtime server (flushing) and then the http server. Idempotent. */
+	close(): Promise<void>;
+}
+
+/** A real http.Server on a free port with the realtime server attached, authorised by the app's policy. */
+export async function startRealtimeServer(
+	db: Kysely<Database>,
+	tuning: Partial<RealtimeTuning> = {}
+): Promise<TestRealtimeServer> {
+	const server = http.createServer((_req, res) => {
+		res.statusCode = 404;
+		res.end();
+	});
+	const realtime = attachRealtime(server, {
+		db,
+		authorize: (request) => authorizeCollab(db, request),
+		tuning: { unloadGraceMs: 200, ...tuning }
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as AddressInfo;
+	let closed: Promise<void> | undefined;
+	return {
+		realtime,
+		port,
+		collabUrl: `ws://127.0.0.1:${port}/collab`,
+		origin: `http://127.0.0.1:${port}`,
+		close() {
+			closed ??= (async () => {
+				await realtime.close();
+				server.closeAllConnections();
+				await new Promise<void>((resolve) => server.close(() => resolve()));
+			})();
+			return closed;
+		}
+	};
+}
