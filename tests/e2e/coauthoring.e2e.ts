@@ -111,4 +111,35 @@ describe.skipIf(!chromiumAvailable())('co-authoring a course spec live', () => {
 		await connected(viewer);
 		expect(await viewer.locator('#field-prerequisites').inputValue()).toBe('Basic bookkeeping');
 	});
+
+	it('keeps the course title in step between the editor, the dashboard and renaming', async () => {
+		const title = owner.locator('#field-title');
+		await title.click();
+		await owner.keyboard.press('End');
+		await title.pressSequentially(' (pilot)');
+		await expect.poll(() => partner.locator('#field-title').inputValue()).toBe('Platform economy for small businesses (pilot)');
+		await expect
+			.poll(async () => {
+				await viewer.goto(`${app.url}/courses`);
+				return viewer.locator('.course-list').textContent();
+			})
+			.toContain('(pilot)');
+
+		await owner.goto(`${courseUrl}/settings`);
+		await owner.getByLabel('Course title').fill('Platform economy in practice');
+		await owner.getByRole('button', { name: 'Rename' }).click();
+		await owner.getByText('Saved').waitFor();
+		await expect.poll(() => partner.locator('#field-title').inputValue()).toBe('Platform economy in practice');
+		await owner.goto(courseUrl);
+		await connected(owner);
+	});
+
+	it('makes a demoted editor read-only at once', async () => {
+		await owner.goto(`${courseUrl}/team`);
+		const row = owner.locator('tr', { hasText: 'Pekka Partner' });
+		await row.getByLabel('Role of Pekka Partner').selectOption('viewer');
+		await row.getByRole('button', { name: 'Save' }).click();
+		await expect.poll(() => partner.locator('#field-targetGroup').getAttribute('readonly'), { timeout: 15_000 }).not.toBeNull();
+		await expect.poll(() => partner.getByRole('button', { name: '+ Add outcome' }).count()).toBe(0);
+	});
 });

@@ -20,7 +20,10 @@ export interface Peer extends PresenceUser {
 	self: boolean;
 }
 
-export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline';
+/** Close code the server sends when a peer's role changed (see server close-codes.ts). */
+const ACCESS_CHANGED = 4000;
+
+export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'refused';
 
 /**
  * One live course document in the browser: the Y.Doc, its y-websocket connection and presence.
@@ -36,6 +39,9 @@ export class CollabSession {
 	#peers = $state<Peer[]>([]);
 	#everConnected = false;
 	#failures = $state(0);
+
+	/** Called when the server closed the connection because this person's permissions changed. */
+	onAccessChanged: () => void = () => {};
 
 	constructor(courseId: string, user: PresenceUser) {
 		const protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
@@ -53,6 +59,8 @@ export class CollabSession {
 				this.#everConnected = true;
 				this.#failures = 0;
 				this.#status = 'connected';
+			} else if (this.#status === 'refused') {
+				return;
 			} else if (status === 'connecting') {
 				this.#status = this.#everConnected ? 'reconnecting' : 'connecting';
 			} else {
@@ -60,6 +68,11 @@ export class CollabSession {
 			}
 		});
 		this.provider.on('connection-error', () => (this.#failures += 1));
+		// 44xx: the server says reconnecting cannot help (signed out, removed from the team).
+		this.provider.on('connection-close', (event: CloseEvent | null) => {
+			if (event && event.code >= 4400 && event.code < 4500) this.#status = 'refused';
+			else if (event?.code === ACCESS_CHANGED) this.onAccessChanged();
+		});
 		this.provider.on('sync', (synced: boolean) => {
 			this.#synced = synced;
 			// A completed sync exchange means the server has everything this tab had.

@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import { attachRealtime, type RealtimeServer } from './realtime';
 import { authorizeCollab } from './collab-access';
 import { getRuntime } from './runtime';
+import { createCourseActivityRecorder } from './courses/activity';
 
 const KEY = Symbol.for('co-course.realtime');
 type Holder = { [KEY]?: RealtimeServer };
@@ -19,7 +20,8 @@ export async function attachLiveServer(server: Server, options: { dev?: boolean 
 		authorize: (request) => authorizeCollab(db, request),
 		allowedOrigins: origin ? [origin] : [],
 		// Vite's HMR socket shares the dev server: leave its upgrades alone.
-		ignoreOtherPaths: options.dev ?? false
+		ignoreOtherPaths: options.dev ?? false,
+		onStored: createCourseActivityRecorder(db)
 	});
 	(globalThis as Holder)[KEY] = realtime;
 	return realtime;

@@ -8,6 +8,10 @@ import { authorizeCourse } from './access';
 import { initialCourseDoc } from './initial-doc';
 import { getProviderProfile } from '../settings';
 import { appendDocUpdate } from '../realtime/persistence';
+import { refreshCourseAccess } from '../live-access';
+import { changeCourseDoc } from '../course-docs';
+import { metaMap, replaceText } from '$lib/course-spec/layout';
+import { getText } from '$lib/course-spec/mutations';
 
 export interface CourseSummary {
 	id: string;
@@ -76,13 +80,16 @@ export async function listMyCourses(
 	}));
 }
 
+/** Renames the course: its row for lists, and the spec's title in its main language for the editor. */
 export async function renameCourse(db: Kysely<Database>, actor: Actor, courseId: string, title: string) {
 	await authorizeCourse(db, actor, courseId, 'course.rename');
-	await db
-		.updateTable('courses')
-		.set({ title: title.trim(), updated_at: new Date() })
-		.where('id', '=', courseId)
-		.execute();
+	const trimmed = title.trim();
+	await db.updateTable('courses').set({ title: trimmed, updated_at: new Date() }).where('id', '=', courseId).execute();
+	await changeCourseDoc(db, courseId, actor.id, (doc) => {
+		const languages = metaMap(doc).get('languages');
+		const lang = Array.isArray(languages) && typeof languages[0] === 'string' ? languages[0] : 'en';
+		replaceText(getText(doc, 'title', lang), trimmed);
+	});
 }
 
 export async function setCourseArchived(db: Kysely<Database>, actor: Actor, courseId: string, archived: boolean) {
@@ -92,4 +99,6 @@ export async function setCourseArchived(db: Kysely<Database>, actor: Actor, cour
 		.set({ archived_at: archived ? new Date() : null, updated_at: new Date() })
 		.where('id', '=', courseId)
 		.execute();
+	// Archiving makes everyone read-only; unarchiving gives editors their pen back.
+	refreshCourseAccess(courseId);
 }

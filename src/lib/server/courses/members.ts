@@ -3,6 +3,7 @@ import type { CourseRole, Database, Perspective } from '../db/types';
 import type { Actor } from '../policy';
 import { conflict, notFound } from '../errors';
 import { authorizeCourse } from './access';
+import { refreshCourseAccess, revokeCourseAccess } from '../live-access';
 
 export interface Member {
 	userId: string;
@@ -89,6 +90,7 @@ export async function changeMember(
 			.where('user_id', '=', userId)
 			.execute();
 	});
+	if (changes.role) refreshCourseAccess(courseId, userId);
 }
 
 export async function removeMember(db: Kysely<Database>, actor: Actor, courseId: string, userId: string) {
@@ -100,6 +102,7 @@ export async function removeMember(db: Kysely<Database>, actor: Actor, courseId:
 		if (member.role === 'owner') await assertAnotherOwner(trx, courseId, userId);
 		await trx.deleteFrom('course_members').where('course_id', '=', courseId).where('user_id', '=', userId).execute();
 	});
+	revokeCourseAccess(courseId, userId);
 }
 
 // Locking the course's member rows makes the last-owner check safe against two owners leaving at once.

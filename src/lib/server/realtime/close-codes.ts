@@ -24,3 +24,6 @@ export const NotFound: CloseEvent = { code: 4404, reason: 'Not Found' };
 
 /** The server is shutting down or restarting; the client should reconnect (its edits are re-sent). */
 export const GoingAway: CloseEvent = { code: 1001, reason: 'Server Going Away' };
+
+/** The peer's permissions changed (role, archive): it reconnects and is authorised afresh. */
+export const AccessChanged: CloseEvent = { code: 4000, reason: 'Access Changed' };

@@ -53,7 +53,9 @@ export class DocWriter {
 		private readonly tuning: WriterTuning,
 		/** Update rows already stored since the last compaction. */
 		private storedRows: number,
-		private storedBytes: number
+		private storedBytes: number,
+		/** Told after each batch is durably stored (the app keeps course metadata in step). */
+		private readonly onStored: () => void = () => {}
 	) {}
 
 	/** True while some recorded edit is not yet durably stored. */
@@ -111,6 +113,7 @@ export class DocWriter {
 			throw err;
 		}
 		this.failures = 0;
+		this.onStored();
 		this.storedRows += 1;
 		this.storedBytes += update.byteLength;
 		if (this.storedRows >= this.tuning.compactAfterRows || this.storedBytes >= this.tuning.compactAfterBytes) {

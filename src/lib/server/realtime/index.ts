@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { Kysely } from 'kysely';
 import { WebSocketServer } from 'ws';
+import type * as Y from 'yjs';
 import type { Database } from '../db/types';
 import { SESSION_COOKIE } from '../auth/session';
 import { GoingAway, type CloseEvent } from './close-codes';
@@ -40,6 +41,8 @@ export interface RealtimeDeps {
 	/** Development: leave non-/collab upgrades to Vite's HMR socket instead of answering 400. */
 	ignoreOtherPaths?: boolean;
 	tuning?: Partial<RealtimeTuning>;
+	/** Called after edits to a course's document are stored (see RoomRegistryOptions.onStored). */
+	onStored?: (courseId: string, doc: Y.Doc) => void;
 }
 
 export interface RealtimeStats {
@@ -71,7 +74,12 @@ export interface RealtimeServer {
  */
 export function attachRealtime(server: Server, deps: RealtimeDeps): RealtimeServer {
 	const tuning: RealtimeTuning = { ...DEFAULT_REALTIME_TUNING, ...deps.tuning };
-	const registry = new RoomRegistry({ db: deps.db, writer: tuning, unloadGraceMs: tuning.unloadGraceMs });
+	const registry = new RoomRegistry({
+		db: deps.db,
+		writer: tuning,
+		unloadGraceMs: tuning.unloadGraceMs,
+		onStored: deps.onStored
+	});
 	const wss = new WebSocketServer({
 		noServer: true,
 		clientTracking: false, // the rooms track their sockets

@@ -17,6 +17,8 @@ export interface RoomRegistryOptions {
 	writer: WriterTuning;
 	/** How long an empty room stays in memory, so a quick reload or reconnect does not hit the database. */
 	unloadGraceMs: number;
+	/** Called after edits to a course's document are stored; errors are the callee's to handle. */
+	onStored?: (courseId: string, doc: Y.Doc) => void;
 }
 
 const SHUTDOWN_FLUSH_ATTEMPTS = 5;
@@ -111,8 +113,10 @@ export class RoomRegistry {
 		const stored = await readStoredDoc(this.options.db, courseId);
 		if (this.closing) throw new Error('The realtime server is shutting down.');
 		const { db, writer: tuning } = this.options;
-		const writer = new DocWriter(db, courseId, tuning, stored.updateRows, stored.updateBytes);
-		const room = new Room(
+		let room: Room | undefined = undefined;
+		const onStored = () => room && this.options.onStored?.(courseId, room.doc);
+		const writer = new DocWriter(db, courseId, tuning, stored.updateRows, stored.updateBytes, onStored);
+		room = new Room(
 			courseId,
 			stored.parts,
 			(update, authorId) => writer.record(update, authorId),

@@ -8,8 +8,7 @@ import type { Actor } from '../policy';
 import { authorizeCourse } from '../courses/access';
 import { invalid, notFound } from '../errors';
 import { generateId } from '../ids';
-import { liveServer } from '../live';
-import { appendDocUpdate, loadDocState } from '../realtime/persistence';
+import { changeCourseDoc, currentCourseDoc } from '../course-docs';
 import { versionName } from './schema';
 
 /**
@@ -29,17 +28,6 @@ export interface Version extends VersionSummary {
 	spec: CourseSpec;
 }
 
-/** The document as it is now: the live room's state when the realtime server has it, else the stored one. */
-async function currentState(db: Kysely<Database>, courseId: string): Promise<Uint8Array> {
-	return (await liveServer()?.snapshot(courseId)) ?? loadDocState(db, courseId);
-}
-
-function docFrom(state: Uint8Array): Y.Doc {
-	const doc = new Y.Doc();
-	Y.applyUpdate(doc, state);
-	return doc;
-}
-
 /** Saves the course document as it is now under a name; returns the new version's number. */
 export async function saveVersion(
 	db: Kysely<Database>,
@@ -51,8 +39,8 @@ export async function saveVersion(
 	if (!parsed.success) throw invalid(parsed.issues[0].message, 'name');
 	await authorizeCourse(db, actor, courseId, 'version.save');
 
-	const state = await currentState(db, courseId);
-	const doc = docFrom(state);
+	const doc = await currentCourseDoc(db, courseId);
+	const state = Y.encodeStateAsUpdate(doc);
 	const spec = docToSpec(doc);
 	doc.destroy();
 
@@ -146,14 +134,6 @@ export async function restoreVersion(
 		.executeTakeFirst();
 	if (!version) throw notFound(`There is no version ${number} of this course.`);
 
-	const live = liveServer();
-	const doc = docFrom(await currentState(db, courseId));
-	const before = Y.encodeStateVector(doc);
-	specToDoc(version.spec, doc);
-	const change = Y.encodeStateAsUpdate(doc, before);
-	doc.destroy();
-
-	if (live) await live.applyServerUpdate(courseId, change, actor.id);
-	else await appendDocUpdate(db, courseId, change, [actor.id]);
+	await changeCourseDoc(db, courseId, actor.id, (doc) => specToDoc(version.spec, doc));
 	return number;
 }

@@ -1,0 +1,15 @@
+import { CloseEvents } from './realtime';
+import { liveServer } from './live';
+
+// Access is decided when a socket opens; when it changes, open sockets must be closed so that the
+// next connection is authorised under the new rules (a demoted editor must not keep writing).
+
+/** Someone's role, or the course's state, changed: reconnect them (or everyone) under the new rules. */
+export function refreshCourseAccess(courseId: string, userId?: string): void {
+	liveServer()?.disconnect(courseId, CloseEvents.AccessChanged, userId ? (peer) => peer.userId === userId : undefined);
+}
+
+/** Someone left or was removed: close their sockets for good. */
+export function revokeCourseAccess(courseId: string, userId: string): void {
+	liveServer()?.disconnect(courseId, CloseEvents.Forbidden, (peer) => peer.userId === userId);
+}
