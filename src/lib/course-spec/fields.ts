@@ -19,6 +19,22 @@ import { SUPERVISION_OPTIONS, VOCABULARIES, type Labels, type VocabularyKey } fr
 
 export type FieldKey = MetaKey | TextFieldKey | RichTextFieldKey | ItemFieldKey | ListName | 'topics';
 export type Section = 'overview' | 'outcomes' | 'modules' | 'assessment' | 'credential';
+
+/** The spec's sections in reading order, as the editor and every rendering of a spec title them. */
+export const SECTIONS: readonly { key: Section; title: string }[] = [
+	{ key: 'overview', title: 'Overview' },
+	{ key: 'outcomes', title: 'Learning outcomes' },
+	{ key: 'modules', title: 'Modules' },
+	{ key: 'assessment', title: 'Assessment' },
+	{ key: 'credential', title: 'Credential details' }
+];
+
+/** How list items are numbered for people: LO1, Module 2, Assessment 1. */
+export const ITEM_LABEL_PREFIX: Readonly<Record<ListName, string>> = {
+	learningOutcomes: 'LO',
+	modules: 'Module ',
+	assessments: 'Assessment '
+};
 export type FieldKind =
 	| 'text' // one line
 	| 'multiline' // plain text, several lines
