@@ -142,4 +142,14 @@ describe.skipIf(!chromiumAvailable())('co-authoring a course spec live', () => {
 		await expect.poll(() => partner.locator('#field-targetGroup').getAttribute('readonly'), { timeout: 15_000 }).not.toBeNull();
 		await expect.poll(() => partner.getByRole('button', { name: '+ Add outcome' }).count()).toBe(0);
 	});
+
+	it('closes the live connection of a session that logs out', async () => {
+		const otherTab = await partner.context().newPage();
+		await otherTab.goto(`${app.url}/courses`);
+		await otherTab.getByRole('button', { name: 'Log out' }).click();
+		await otherTab.waitForURL(`${app.url}/`);
+		await expect
+			.poll(() => partner.getByTestId('connection-status').getAttribute('data-status'), { timeout: 15_000 })
+			.toBe('refused');
+	});
 });

@@ -5,7 +5,13 @@ import { getCourseAccess } from './courses/access';
 import { can } from './policy';
 
 export type CollabAccess =
-	| { ok: true; user: { id: string; name: string }; perspective: Perspective | null; canWrite: boolean }
+	| {
+			ok: true;
+			user: { id: string; name: string };
+			perspective: Perspective | null;
+			canWrite: boolean;
+			sessionId: string;
+	  }
 	| { ok: false; status: 401 | 403 | 404 };
 
 /**
@@ -17,7 +23,7 @@ export async function authorizeCollab(
 	request: { courseId: string; sessionToken: string | undefined }
 ): Promise<CollabAccess> {
 	if (!request.sessionToken) return { ok: false, status: 401 };
-	const { user } = await validateSessionToken(db, request.sessionToken);
+	const { user, session } = await validateSessionToken(db, request.sessionToken);
 	if (!user) return { ok: false, status: 401 };
 	const access = await getCourseAccess(db, request.courseId, user.id);
 	if (!access) return { ok: false, status: 404 };
@@ -26,6 +32,7 @@ export async function authorizeCollab(
 		ok: true,
 		user: { id: user.id, name: user.name },
 		perspective: access.membership?.perspective ?? null,
-		canWrite: can(user, 'course.edit', access.context)
+		canWrite: can(user, 'course.edit', access.context),
+		sessionId: session.id
 	};
 }

@@ -13,3 +13,8 @@ export function refreshCourseAccess(courseId: string, userId?: string): void {
 export function revokeCourseAccess(courseId: string, userId: string): void {
 	liveServer()?.disconnect(courseId, CloseEvents.Forbidden, (peer) => peer.userId === userId);
 }
+
+/** A session ended (logout): its open sockets must not keep editing. */
+export function endSessionSockets(sessionId: string): void {
+	liveServer()?.disconnectEverywhere(CloseEvents.Unauthorized, (peer) => peer.sessionId === sessionId);
+}

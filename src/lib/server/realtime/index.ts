@@ -66,6 +66,8 @@ export interface RealtimeServer {
 	applyServerUpdate(courseId: string, update: Uint8Array, authorId: string | null): Promise<void>;
 	/** Closes a course's sockets (optionally only some peers), e.g. with CloseEvents.Forbidden. */
 	disconnect(courseId: string, event: CloseEvent, filter?: (peer: Peer) => boolean): number;
+	/** Closes the sockets of matching peers in every course, e.g. those of a session that logged out. */
+	disconnectEverywhere(event: CloseEvent, filter: (peer: Peer) => boolean): number;
 }
 
 /**
@@ -127,7 +129,12 @@ export function attachRealtime(server: Server, deps: RealtimeDeps): RealtimeServ
 		stats: () => registry.stats(),
 		snapshot: (courseId) => registry.snapshot(courseId),
 		applyServerUpdate: (courseId, update, authorId) => registry.applyServerUpdate(courseId, update, authorId),
-		disconnect: (courseId, event, filter) => registry.disconnect(courseId, event, filter)
+		disconnect: (courseId, event, filter) => registry.disconnect(courseId, event, filter),
+		disconnectEverywhere(event, filter) {
+			let closed = 0;
+			for (const room of registry.rooms()) closed += room.closeConnections(event, filter);
+			return closed;
+		}
 	};
 }
 

@@ -14,6 +14,8 @@ import {
 /** Who is on the other end of a socket, as decided at the upgrade. */
 export interface Peer {
 	userId: string;
+	/** The login session the socket was opened with, so logging out can close it. */
+	sessionId?: string;
 	/** False for read-only peers: their document updates are dropped, their presence is kept. */
 	canWrite: boolean;
 }
