@@ -31,7 +31,8 @@ const postgresUrl = process.env.TEST_DATABASE_URL;
 export default defineConfig({
 	plugins: [sveltekit(), realtimeDev()],
 	test: {
-		expect: { requireAssertions: true },
+		// Polls wait for other processes (server, browsers) on a shared 2-core machine: be patient, never sleep.
+		expect: { requireAssertions: true, poll: { timeout: 10_000, interval: 50 } },
 		projects: [
 			{
 				extends: true as const,
