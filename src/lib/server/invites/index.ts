@@ -163,3 +163,21 @@ export async function acceptInvite(
 		return { courseId: row.course_id };
 	});
 }
+
+const INVITE_PATH = /^\/invite\/([a-z2-7]{32})$/;
+
+/**
+ * After signing up or logging in from an invite link, join the course right away, so the person lands
+ * in it. Returns where to go next: the course, or the invite page (which explains what went wrong).
+ */
+export async function joinAfterSignIn(db: Kysely<Database>, actor: Actor, next: string): Promise<string> {
+	const token = INVITE_PATH.exec(next)?.[1];
+	if (!token) return next;
+	try {
+		const { courseId } = await acceptInvite(db, actor, token);
+		return `/courses/${courseId}`;
+	} catch (err) {
+		if (err instanceof DomainError) return next;
+		throw err;
+	}
+}

@@ -3,6 +3,7 @@ import { logIn } from '$lib/server/auth';
 import { setSessionCookie } from '$lib/server/auth/cookies';
 import { loginSchema, safeRedirectTarget } from '$lib/server/auth/schema';
 import { domainFailure, parseForm } from '$lib/server/forms';
+import { joinAfterSignIn } from '$lib/server/invites';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -23,6 +24,7 @@ export const actions: Actions = {
 			return domainFailure(err, formData);
 		}
 		setSessionCookie(event.cookies, event.url, signedIn.token, signedIn.session.expiresAt);
-		redirect(303, safeRedirectTarget(event.url.searchParams.get('next')));
+		const next = safeRedirectTarget(event.url.searchParams.get('next'));
+		redirect(303, await joinAfterSignIn(event.locals.db, signedIn.user, next));
 	}
 };
