@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db/types';
-import { authorizeCollab } from '$lib/server/collab-access';
+import { appRealtimeDeps } from '$lib/server/live';
 import { attachRealtime, type RealtimeServer, type RealtimeTuning } from '$lib/server/realtime';
 
 export interface TestRealtimeServer {
@@ -16,7 +16,7 @@ export interface TestRealtimeServer {
 	close(): Promise<void>;
 }
 
-/** A real http.Server on a free port with the realtime server attached, authorised by the app's policy. */
+/** A real http.Server on a free port with the realtime server attached the way the app attaches it. */
 export async function startRealtimeServer(
 	db: Kysely<Database>,
 	tuning: Partial<RealtimeTuning> = {}
@@ -25,11 +25,8 @@ export async function startRealtimeServer(
 		res.statusCode = 404;
 		res.end();
 	});
-	const realtime = attachRealtime(server, {
-		db,
-		authorize: (request) => authorizeCollab(db, request),
-		tuning: { unloadGraceMs: 200, ...tuning }
-	});
+	// The app's own wiring (policy, presence rule, activity record), as in production.
+	const realtime = attachRealtime(server, { ...appRealtimeDeps(db), tuning: { unloadGraceMs: 200, ...tuning } });
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const { port } = server.address() as AddressInfo;
 	let closed: Promise<void> | undefined;

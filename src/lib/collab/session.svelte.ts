@@ -43,7 +43,11 @@ export class CollabSession {
 	/** Called when the server closed the connection because this person's permissions changed. */
 	onAccessChanged: () => void = () => {};
 
+	/** Who this tab is, as the server knows them (the server refuses presence that claims otherwise). */
+	readonly me: PresenceUser;
+
 	constructor(courseId: string, user: PresenceUser) {
+		this.me = { ...user, color: user.color || colorForUser(user.id) };
 		const protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
 		this.provider = new WebsocketProvider(`${protocol}//${location.host}/collab`, courseId, this.doc, {
 			// Cross-tab sharing would bypass the server's read-only check; every tab talks to the server.
@@ -51,7 +55,7 @@ export class CollabSession {
 			maxBackoffTime: 5000
 		});
 		// Not the 'user' field: Tiptap's caret extension writes its own { name, color } there.
-		this.provider.awareness.setLocalStateField('person', { ...user, color: user.color || colorForUser(user.id) });
+		this.provider.awareness.setLocalStateField('person', this.me);
 		this.provider.awareness.setLocalStateField('field', null);
 
 		this.provider.on('status', ({ status }: { status: string }) => {

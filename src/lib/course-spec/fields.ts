@@ -134,6 +134,16 @@ export const FIELDS: readonly FieldMeta[] = Object.entries(FIELD_DEFINITIONS).ma
 
 const BY_KEY = new Map(FIELDS.map((f) => [f.key, f]));
 
+/** The fields a section shows itself; item fields render inside their list. */
+export function sectionFields(section: Section): FieldMeta[] {
+	return FIELDS.filter((f) => f.section === section && !f.list);
+}
+
+/** The fields of one item of a list, in form order. */
+export function itemFields(list: ListName): FieldMeta[] {
+	return FIELDS.filter((f) => f.list === list);
+}
+
 export function getField(key: FieldKey): FieldMeta {
 	return BY_KEY.get(key) as FieldMeta;
 }

@@ -92,6 +92,12 @@ export const richTextMap = (doc: Y.Doc, key: RichTextFieldKey): LangFragments =>
 export const topicsArray = (doc: Y.Doc): Y.Array<string> => doc.getArray(TOPICS);
 export const listArray = (doc: Y.Doc, list: ListName): Y.Array<ListItem> => doc.getArray(list);
 
+/** The document's primary language: the first language of instruction, English if none is set. */
+export function docPrimaryLanguage(doc: Y.Doc): LangCode {
+	const languages = metaMap(doc).get('languages');
+	return Array.isArray(languages) && typeof languages[0] === 'string' ? languages[0] : 'en';
+}
+
 /** The item's id, or null for anything that is not a well-formed item. */
 export function itemId(item: unknown): string | null {
 	if (!(item instanceof Y.Map)) return null;

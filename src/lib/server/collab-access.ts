@@ -36,3 +36,13 @@ export async function authorizeCollab(
 		sessionId: session.id
 	};
 }
+
+/**
+ * A peer publishes its own presence: the person it names (who the people list shows) must be the
+ * signed-in user of that socket, so nobody can appear in a course as someone else.
+ */
+export function acceptsPresence(peer: { userId: string; name?: string }, state: unknown): boolean {
+	if (!state || typeof state !== 'object' || !('person' in state)) return true;
+	const person = (state as { person?: { id?: unknown; name?: unknown } | null }).person;
+	return person?.id === peer.userId && person?.name === peer.name;
+}

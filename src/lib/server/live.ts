@@ -1,6 +1,8 @@
 import type { Server } from 'node:http';
-import { attachRealtime, type RealtimeServer } from './realtime';
-import { authorizeCollab } from './collab-access';
+import type { Kysely } from 'kysely';
+import type { Database } from './db/types';
+import { attachRealtime, type RealtimeDeps, type RealtimeServer } from './realtime';
+import { acceptsPresence, authorizeCollab } from './collab-access';
 import { getRuntime } from './runtime';
 import { createCourseActivityRecorder } from './courses/activity';
 
@@ -13,18 +15,25 @@ type Holder = { [KEY]?: RealtimeServer };
  */
 export async function attachLiveServer(server: Server, options: { dev?: boolean } = {}): Promise<RealtimeServer> {
 	const { database } = await getRuntime();
-	const db = database.db;
 	const origin = process.env.ORIGIN?.trim();
 	const realtime = attachRealtime(server, {
-		db,
-		authorize: (request) => authorizeCollab(db, request),
+		...appRealtimeDeps(database.db),
 		allowedOrigins: origin ? [origin] : [],
 		// Vite's HMR socket shares the dev server: leave its upgrades alone.
-		ignoreOtherPaths: options.dev ?? false,
-		onStored: createCourseActivityRecorder(db)
+		ignoreOtherPaths: options.dev ?? false
 	});
 	(globalThis as Holder)[KEY] = realtime;
 	return realtime;
+}
+
+/** How the app plugs into the realtime server: its access policy, presence rule and activity record. */
+export function appRealtimeDeps(db: Kysely<Database>) {
+	return {
+		db,
+		authorize: (request: { courseId: string; sessionToken: string | undefined }) => authorizeCollab(db, request),
+		acceptsPresence,
+		onStored: createCourseActivityRecorder(db)
+	} satisfies RealtimeDeps;
 }
 
 /** The running realtime server, for server-side changes to live documents (e.g. restoring a version). */

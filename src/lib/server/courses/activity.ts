@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type * as Y from 'yjs';
 import type { Database } from '../db/types';
-import { metaMap, textMap } from '$lib/course-spec/layout';
+import { docPrimaryLanguage, textMap } from '$lib/course-spec/layout';
 
 const TOUCH_INTERVAL_MS = 60_000;
 
@@ -12,9 +12,7 @@ const TOUCH_INTERVAL_MS = 60_000;
 export function createCourseActivityRecorder(db: Kysely<Database>) {
 	const last = new Map<string, { title: string; at: number }>();
 	return function recordActivity(courseId: string, doc: Y.Doc): void {
-		const languages = metaMap(doc).get('languages');
-		const lang = Array.isArray(languages) && typeof languages[0] === 'string' ? languages[0] : 'en';
-		const title = textMap(doc, 'title').get(lang)?.toString().trim() ?? '';
+		const title = textMap(doc, 'title').get(docPrimaryLanguage(doc))?.toString().trim() ?? '';
 		const previous = last.get(courseId);
 		const now = Date.now();
 		const titleChanged = title !== '' && title !== previous?.title;

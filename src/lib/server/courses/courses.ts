@@ -10,7 +10,7 @@ import { getProviderProfile } from '../settings';
 import { appendDocUpdate } from '../realtime/persistence';
 import { refreshCourseAccess } from '../live-access';
 import { changeCourseDoc } from '../course-docs';
-import { metaMap, replaceText } from '$lib/course-spec/layout';
+import { docPrimaryLanguage, replaceText } from '$lib/course-spec/layout';
 import { getText } from '$lib/course-spec/mutations';
 
 export interface CourseSummary {
@@ -85,11 +85,9 @@ export async function renameCourse(db: Kysely<Database>, actor: Actor, courseId:
 	await authorizeCourse(db, actor, courseId, 'course.rename');
 	const trimmed = title.trim();
 	await db.updateTable('courses').set({ title: trimmed, updated_at: new Date() }).where('id', '=', courseId).execute();
-	await changeCourseDoc(db, courseId, actor.id, (doc) => {
-		const languages = metaMap(doc).get('languages');
-		const lang = Array.isArray(languages) && typeof languages[0] === 'string' ? languages[0] : 'en';
-		replaceText(getText(doc, 'title', lang), trimmed);
-	});
+	await changeCourseDoc(db, courseId, actor.id, (doc) =>
+		replaceText(getText(doc, 'title', docPrimaryLanguage(doc)), trimmed)
+	);
 }
 
 export async function setCourseArchived(db: Kysely<Database>, actor: Actor, courseId: string, archived: boolean) {

@@ -43,6 +43,8 @@ export interface RealtimeDeps {
 	tuning?: Partial<RealtimeTuning>;
 	/** Called after edits to a course's document are stored (see RoomRegistryOptions.onStored). */
 	onStored?: (courseId: string, doc: Y.Doc) => void;
+	/** Whether a peer may publish a presence state; the app knows what a state claims. */
+	acceptsPresence?: (peer: Peer, state: unknown) => boolean;
 }
 
 export interface RealtimeStats {
@@ -80,7 +82,8 @@ export function attachRealtime(server: Server, deps: RealtimeDeps): RealtimeServ
 		db: deps.db,
 		writer: tuning,
 		unloadGraceMs: tuning.unloadGraceMs,
-		onStored: deps.onStored
+		onStored: deps.onStored,
+		acceptsPresence: deps.acceptsPresence
 	});
 	const wss = new WebSocketServer({
 		noServer: true,

@@ -17,7 +17,7 @@ export type ClientMessage =
 	| { kind: 'sync-step-1'; stateVector: Uint8Array }
 	/** Sync step 2 and incremental updates both carry a Yjs update the sender wants applied. */
 	| { kind: 'doc-update'; update: Uint8Array }
-	| { kind: 'awareness'; update: Uint8Array; clientIds: number[] }
+	| { kind: 'awareness'; update: Uint8Array; clientIds: number[]; states: unknown[] }
 	| { kind: 'query-awareness' }
 	/** The auth message type is reserved by y-websocket; access is decided at the HTTP upgrade instead. */
 	| { kind: 'ignored' };
@@ -44,7 +44,7 @@ export function decodeClientMessage(frame: Uint8Array): ClientMessage {
 			}
 			case MessageType.Awareness: {
 				const update = decoding.readVarUint8Array(decoder);
-				return { kind: 'awareness', update, clientIds: readAwarenessClientIds(update) };
+				return { kind: 'awareness', update, ...readAwarenessEntries(update) };
 			}
 			case MessageType.QueryAwareness:
 				return { kind: 'query-awareness' };
@@ -64,16 +64,17 @@ export function decodeClientMessage(frame: Uint8Array): ClientMessage {
  * Reads an awareness update completely before anything is applied: y-protocols applies entries one by
  * one, so a frame that breaks halfway would otherwise leave presence half-updated.
  */
-function readAwarenessClientIds(update: Uint8Array): number[] {
+function readAwarenessEntries(update: Uint8Array): { clientIds: number[]; states: unknown[] } {
 	const decoder = decoding.createDecoder(update);
 	const count = decoding.readVarUint(decoder);
-	const ids: number[] = [];
+	const clientIds: number[] = [];
+	const states: unknown[] = [];
 	for (let i = 0; i < count; i++) {
-		ids.push(decoding.readVarUint(decoder));
+		clientIds.push(decoding.readVarUint(decoder));
 		decoding.readVarUint(decoder); // clock
-		JSON.parse(decoding.readVarString(decoder));
+		states.push(JSON.parse(decoding.readVarString(decoder)));
 	}
-	return ids;
+	return { clientIds, states };
 }
 
 export function encodeSyncStep1(doc: Y.Doc): Uint8Array {

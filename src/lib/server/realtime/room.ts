@@ -16,6 +16,8 @@ export interface Peer {
 	userId: string;
 	/** The login session the socket was opened with, so logging out can close it. */
 	sessionId?: string;
+	/** The verified display name, for checking what the peer claims in presence. */
+	name?: string;
 	/** False for read-only peers: their document updates are dropped, their presence is kept. */
 	canWrite: boolean;
 }
@@ -76,7 +78,9 @@ export class Room {
 		/** The stored document: a state and later updates, applied in one transaction. */
 		storedParts: Uint8Array[],
 		private readonly onChange: (update: Uint8Array, authorId: string | null) => void,
-		private readonly onIdle: (room: Room) => void
+		private readonly onIdle: (room: Room) => void,
+		/** Whether a peer may publish this presence state (e.g. it must not claim another person). */
+		private readonly acceptsPresence: (peer: Peer, state: unknown) => boolean = () => true
 	) {
 		this.doc = new Y.Doc({ gc: true });
 		// Applied one by one rather than merged first: merging would decode and re-encode the whole state.
@@ -185,6 +189,8 @@ export class Room {
 					const owner = this.awarenessOwners.get(id);
 					if (owner && owner !== connection) return; // someone else's presence: ignore
 				}
+				// A presence that claims somebody else is dropped whole, like someone else's.
+				if (!message.states.every((state) => state === null || this.acceptsPresence(connection.peer, state))) return;
 				awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, connection);
 				return;
 			case 'query-awareness':

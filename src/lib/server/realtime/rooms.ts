@@ -19,6 +19,8 @@ export interface RoomRegistryOptions {
 	unloadGraceMs: number;
 	/** Called after edits to a course's document are stored; errors are the callee's to handle. */
 	onStored?: (courseId: string, doc: Y.Doc) => void;
+	/** Whether a peer may publish a presence state (see Room). */
+	acceptsPresence?: (peer: Peer, state: unknown) => boolean;
 }
 
 const SHUTDOWN_FLUSH_ATTEMPTS = 5;
@@ -120,7 +122,8 @@ export class RoomRegistry {
 			courseId,
 			stored.parts,
 			(update, authorId) => writer.record(update, authorId),
-			() => this.scheduleUnload(courseId)
+			() => this.scheduleUnload(courseId),
+			this.options.acceptsPresence
 		);
 		const entry: LoadedRoom = { room, writer, unloadTimer: null };
 		this.loaded.set(courseId, entry);

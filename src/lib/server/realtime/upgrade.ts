@@ -5,7 +5,7 @@ import type { RoomRegistry } from './rooms';
 
 /** What the upgrade needs to know about a peer; decided by the app's policy, not here. */
 export type CollabAccessDecision =
-	| { ok: true; user: { id: string }; canWrite: boolean; sessionId?: string }
+	| { ok: true; user: { id: string; name?: string }; canWrite: boolean; sessionId?: string }
 	| { ok: false; status: 401 | 403 | 404 };
 
 export type AuthorizeCollab = (request: {
@@ -120,7 +120,12 @@ async function upgradeToRoom(
 	let joined = false;
 	context.wss.handleUpgrade(req, socket, head, (ws) => {
 		joined = true;
-		room.join(ws, { userId: access.user.id, canWrite: access.canWrite, sessionId: access.sessionId });
+		room.join(ws, {
+			userId: access.user.id,
+			name: access.user.name,
+			canWrite: access.canWrite,
+			sessionId: access.sessionId
+		});
 	});
 	// ws completes (or refuses) a handshake synchronously when no verifyClient is configured.
 	if (!joined) room.release();

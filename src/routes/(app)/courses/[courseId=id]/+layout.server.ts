@@ -3,6 +3,7 @@ import { orHttpError, requireUser } from '$lib/server/guard';
 import { can } from '$lib/server/policy';
 import type { LayoutServerLoad } from './$types';
 
+// These flags only shape the pages; every action checks the policy again in its domain verb.
 export const load: LayoutServerLoad = async (event) => {
 	const user = requireUser(event);
 	const access = await orHttpError(authorizeCourse(event.locals.db, user, event.params.courseId, 'course.view'));
@@ -20,7 +21,9 @@ export const load: LayoutServerLoad = async (event) => {
 			rename: can(user, 'course.rename', context),
 			archive: can(user, 'course.archive', context),
 			manageTeam: can(user, 'course.manageTeam', context),
-			leave: can(user, 'course.leave', context)
+			leave: can(user, 'course.leave', context),
+			saveVersion: can(user, 'version.save', context),
+			restoreVersion: can(user, 'version.restore', context)
 		}
 	};
 };

@@ -1,21 +1,12 @@
-import { authorizeCourse } from '$lib/server/courses';
 import { domainFailure, parseForm } from '$lib/server/forms';
 import { orHttpError, requireUser } from '$lib/server/guard';
-import { can } from '$lib/server/policy';
 import { listVersions, restoreVersion, saveVersion } from '$lib/server/versions';
 import { restoreVersionSchema, saveVersionSchema } from '$lib/server/versions/schema';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
-	const { db } = event.locals;
-	const courseId = event.params.courseId;
-	const { context } = await orHttpError(authorizeCourse(db, user, courseId, 'course.view'));
-	const versions = await listVersions(db, user, courseId);
-	return {
-		versions,
-		can: { save: can(user, 'version.save', context), restore: can(user, 'version.restore', context) }
-	};
+	return { versions: await orHttpError(listVersions(event.locals.db, user, event.params.courseId)) };
 };
 
 export const actions: Actions = {

@@ -1,15 +1,11 @@
 import { redirect } from '@sveltejs/kit';
-import { authorizeCourse, renameCourse, setCourseArchived } from '$lib/server/courses';
+import { renameCourse, setCourseArchived } from '$lib/server/courses';
 import { renameCourseSchema } from '$lib/server/courses/schema';
 import { domainFailure, parseForm } from '$lib/server/forms';
-import { orHttpError, requireUser } from '$lib/server/guard';
-import type { Actions, PageServerLoad } from './$types';
+import { requireUser } from '$lib/server/guard';
+import type { Actions } from './$types';
 
-export const load: PageServerLoad = async (event) => {
-	const user = requireUser(event);
-	await orHttpError(authorizeCourse(event.locals.db, user, event.params.courseId, 'course.view'));
-};
-
+// No load of its own: the page shows only what the course layout loads (and authorises).
 export const actions: Actions = {
 	rename: async (event) => {
 		const user = requireUser(event);

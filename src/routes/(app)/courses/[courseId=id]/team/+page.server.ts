@@ -1,22 +1,22 @@
 import { redirect } from '@sveltejs/kit';
-import { authorizeCourse, changeMember, listMembers, removeMember } from '$lib/server/courses';
+import { changeMember, listMembers, removeMember } from '$lib/server/courses';
 import { createInviteSchema, inviteIdSchema, memberChangeSchema, memberSchema } from '$lib/server/courses/schema';
 import { domainFailure, parseForm } from '$lib/server/forms';
 import { orHttpError, requireUser } from '$lib/server/guard';
 import { createInvite, listInvites, revokeInvite } from '$lib/server/invites';
-import { can } from '$lib/server/policy';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	const { db } = event.locals;
 	const courseId = event.params.courseId;
-	const { context } = await orHttpError(authorizeCourse(db, user, courseId, 'course.view'));
-	const manages = can(user, 'course.manageTeam', context);
-	const [members, invites] = await Promise.all([
-		listMembers(db, user, courseId),
-		manages ? listInvites(db, user, courseId) : Promise.resolve([])
-	]);
+	const { permissions } = await event.parent();
+	const [members, invites] = await orHttpError(
+		Promise.all([
+			listMembers(db, user, courseId),
+			permissions.manageTeam ? listInvites(db, user, courseId) : Promise.resolve([])
+		])
+	);
 	return { members, invites, me: user.id };
 };
 

@@ -1,0 +1,87 @@
+import { ITEM_LABEL_PREFIX, SECTIONS, itemFields, sectionFields, type FieldMeta } from './fields';
+import { ITEM_FIELDS } from './layout';
+import { isRichTextEmpty, richTextToHtml, safeHref } from './rich-text';
+import { primaryLanguage, valuesAt } from './rules/field-values';
+import type { CourseSpec, LangCode, ListName, RichTextDoc } from './types';
+
+// A spec as people read it: every field's label with its value in the primary language, vocabulary
+// values as their labels, rich text as sanitised HTML. Used wherever a spec is shown read-only.
+
+/** How one field's value reads in the document. */
+export type Shown =
+	| { kind: 'empty' }
+	| { kind: 'text'; text: string; multiline: boolean }
+	| { kind: 'html'; html: string }
+	| { kind: 'link'; href: string; text: string }
+	| { kind: 'list'; items: string[] }
+	| { kind: 'tags'; items: string[] };
+
+const optionLabel = (field: FieldMeta, value: unknown) =>
+	field.options?.find((o) => o.value === value)?.label.en ?? String(value);
+
+function show(field: FieldMeta, value: unknown, lang: LangCode, outcomeLabels: Map<string, string>): Shown {
+	if (value === null || value === undefined) return { kind: 'empty' };
+	if (field.translatable) {
+		const inLang = (value as Record<string, unknown>)[lang];
+		if (field.kind === 'richtext') {
+			const doc = inLang as RichTextDoc | undefined;
+			return isRichTextEmpty(doc) ? { kind: 'empty' } : { kind: 'html', html: richTextToHtml(doc) };
+		}
+		const text = typeof inLang === 'string' ? inLang.trim() : '';
+		return text ? { kind: 'text', text, multiline: field.kind === 'multiline' } : { kind: 'empty' };
+	}
+	switch (field.kind) {
+		case 'number':
+			return typeof value === 'number' ? { kind: 'text', text: `${value}${field.unit ? ` ${field.unit}` : ''}`, multiline: false } : { kind: 'empty' };
+		case 'select':
+			return { kind: 'text', text: optionLabel(field, value), multiline: false };
+		case 'multiselect':
+		case 'tags':
+		case 'outcomeLinks': {
+			const values = Array.isArray(value) ? value : [];
+			if (values.length === 0) return { kind: 'empty' };
+			if (field.kind === 'tags') return { kind: 'tags', items: values.map(String) };
+			if (field.kind === 'outcomeLinks') return { kind: 'list', items: values.map((id) => outcomeLabels.get(id) ?? String(id)) };
+			const labels = values.map((v) => optionLabel(field, v));
+			return labels.length === 1 ? { kind: 'text', text: labels[0], multiline: false } : { kind: 'list', items: labels };
+		}
+		case 'url': {
+			const href = safeHref(value);
+			return href ? { kind: 'link', href, text: String(value) } : { kind: 'text', text: String(value), multiline: false };
+		}
+		default:
+			return typeof value === 'string' && value.trim() !== '' ? { kind: 'text', text: value, multiline: false } : { kind: 'empty' };
+	}
+}
+
+const valueOf = (spec: CourseSpec, field: FieldMeta): unknown => valuesAt(spec, field.path)[0];
+
+/** The spec as sections of labelled values, in the editor's order, read in its primary language. */
+export function presentSpec(spec: CourseSpec) {
+	const lang = primaryLanguage(spec);
+	const outcomeLabels = new Map(
+		spec.learningOutcomes.map((o, i) => [o.id, `LO${i + 1} ${o.text[lang]?.trim() || '(no text)'}`])
+	);
+	const titleOf = (list: ListName, item: Record<string, unknown>, i: number) => {
+		const title = list === 'learningOutcomes' ? '' : ((item.title as Record<string, string>)[lang] ?? '').trim();
+		return `${ITEM_LABEL_PREFIX[list]}${i + 1}${title ? `: ${title}` : ''}`;
+	};
+	return SECTIONS.map((section) => ({
+		...section,
+		fields: sectionFields(section.key).map((field) => {
+			if (field.kind !== 'list') {
+				return { field, shown: show(field, valueOf(spec, field), lang, outcomeLabels), items: [] };
+			}
+			const list = field.key as ListName;
+			const items = (spec[list] as unknown as Record<string, unknown>[]).map((item, i) => ({
+				id: String(item.id),
+				title: titleOf(list, item, i),
+				fields: itemFields(list)
+					// A module's or assessment's title is its heading already.
+					.filter((f) => !(f.key === 'moduleTitle' || f.key === 'assessmentTitle'))
+					.map((f) => ({ field: f, shown: show(f, item[ITEM_FIELDS[f.key as keyof typeof ITEM_FIELDS].key], lang, outcomeLabels) }))
+			}));
+			return { field, shown: { kind: 'empty' } as Shown, items };
+		})
+	}));
+}

@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '$tests/support/db';
+import { addMember, buildCourse, buildSession, buildUser } from '$tests/support/factories';
+import { startRealtimeServer, type TestRealtimeServer } from '$tests/support/realtime-server';
+import { connectProvider, waitFor, waitForSynced } from '$tests/support/realtime-clients';
+
+// Presence names the person behind a socket; the server only lets a socket name its own user.
+
+let server: TestRealtimeServer;
+let courseId: string;
+let ownerToken: string;
+let partner: { id: string; name: string };
+let partnerToken: string;
+
+const { db } = await createTestDatabase();
+afterAll(() => server?.close());
+
+beforeAll(async () => {
+	const owner = await buildUser(db, { name: 'Olga Owner' });
+	const user = await buildUser(db, { name: 'Pia Partner' });
+	partner = { id: user.id, name: user.name };
+	courseId = (await buildCourse(db, owner)).id;
+	await addMember(db, courseId, user.id, 'editor', 'company_partner');
+	ownerToken = await buildSession(db, owner.id);
+	partnerToken = await buildSession(db, user.id);
+	server = await startRealtimeServer(db);
+});
+
+describe('presence identity', () => {
+	it('shows a person who names themselves, and drops a claim to be somebody else', async () => {
+		const owner = connectProvider(server.collabUrl, courseId, { token: ownerToken, origin: server.origin });
+		const honest = connectProvider(server.collabUrl, courseId, { token: partnerToken, origin: server.origin });
+		const impostor = connectProvider(server.collabUrl, courseId, { token: ownerToken, origin: server.origin });
+		try {
+			await Promise.all([waitForSynced(owner), waitForSynced(honest), waitForSynced(impostor)]);
+			// The impostor (signed in as the owner) claims to be the partner, before the partner appears.
+			impostor.awareness.setLocalStateField('person', { ...partner, color: '#000', perspective: 'student' });
+			honest.awareness.setLocalStateField('person', { ...partner, color: '#111', perspective: 'company_partner' });
+			await waitFor(() => owner.awareness.getStates().get(honest.doc.clientID)?.person?.name === partner.name, {
+				message: 'the real partner to appear'
+			});
+			const claims = [...owner.awareness.getStates().values()].filter((s) => s.person?.id === partner.id);
+			expect(claims.map((s) => s.person.perspective)).toEqual(['company_partner']);
+		} finally {
+			for (const provider of [owner, honest, impostor]) provider.destroy();
+		}
+	});
+});
