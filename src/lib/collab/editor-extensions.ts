@@ -9,6 +9,7 @@ import { CollaborationCaret } from '@tiptap/extension-collaboration-caret';
 import { Extension } from '@tiptap/core';
 import type * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
+import type { EditorUndoHandle } from './undo';
 
 export type TextMode = 'line' | 'plain' | 'rich';
 
@@ -23,6 +24,8 @@ export function editorExtensions(options: {
 	mode: TextMode;
 	fragment: Y.XmlFragment;
 	provider: WebsocketProvider;
+	/** The page's shared undo history (see undo.ts), so Ctrl+Z in rich text and elsewhere is one history. */
+	undoManager: EditorUndoHandle;
 	user: { name: string; color: string };
 	placeholder?: string;
 }): AnyExtension[] {
@@ -44,7 +47,7 @@ export function editorExtensions(options: {
 	return [
 		...base,
 		Placeholder.configure({ placeholder: options.placeholder ?? '' }),
-		Collaboration.configure({ fragment: options.fragment }),
+		Collaboration.configure({ fragment: options.fragment, yUndoOptions: { undoManager: options.undoManager } }),
 		CollaborationCaret.configure({ provider: options.provider, user: options.user })
 	];
 }

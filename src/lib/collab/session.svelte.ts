@@ -2,7 +2,10 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import type { Perspective } from '$lib/roles';
 import { colorForUser } from './colors';
+import { ConnectionWatch } from './connection-watch';
+import { LocalCopy } from './local-copy';
 import type { TextCursor } from './text-binding';
+import { createUndoManager, EditorUndoHandle } from './undo';
 
 export interface PresenceUser {
 	id: string;
@@ -15,6 +18,8 @@ export interface Peer extends PresenceUser {
 	clientId: number;
 	/** The spec field the peer is in (a field key from the course-spec field list), if any. */
 	field: string | null;
+	/** The list item of that field (an outcome, module or assessment id), when it belongs to one. */
+	item: string | null;
 	/** The peer's caret in a plain-text field, as Yjs relative positions. */
 	textCursor: TextCursor | null;
 	self: boolean;
@@ -22,23 +27,46 @@ export interface Peer extends PresenceUser {
 
 /** Close code the server sends when a peer's role changed (see server close-codes.ts). */
 const ACCESS_CHANGED = 4000;
-
-export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'refused';
+/** Close code for a peer that lost access to the course (removed from the team). */
+const FORBIDDEN = 4403;
 
 /**
- * One live course document in the browser: the Y.Doc, its y-websocket connection and presence.
- * Created in the browser only (never during SSR), and destroyed with the page that made it.
+ * - connecting: the first attempt is under way
+ * - connected: messages flow both ways (checked every second or so, not just the socket's word)
+ * - reconnecting: the connection was lost and an attempt to get it back is under way right now
+ * - offline: not connected and not trying this moment (no network, or waiting before the next try)
+ * - refused: the server said reconnecting cannot help (signed out, no access)
+ */
+export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'refused';
+
+export interface SessionOptions {
+	/** Keep a copy in this browser (IndexedDB) so that offline edits survive closing the tab. */
+	keepLocalCopy: boolean;
+}
+
+/**
+ * One live course document in the browser: the Y.Doc, its y-websocket connection, presence, this
+ * person's undo history and the copy kept in the browser. Created in the browser only (never during
+ * SSR), and destroyed with the page that made it.
  */
 export class CollabSession {
 	readonly doc = new Y.Doc();
 	readonly provider: WebsocketProvider;
+	readonly undoManager: Y.UndoManager;
 
 	#status = $state<ConnectionStatus>('connecting');
 	#synced = $state(false);
 	#unsent = $state(false);
 	#peers = $state<Peer[]>([]);
-	#everConnected = false;
 	#failures = $state(0);
+	#canUndo = $state(false);
+	#canRedo = $state(false);
+	#restoredLocally = $state(false);
+	#everConnected = false;
+	#refused = false;
+	readonly #watch: ConnectionWatch;
+	readonly #localCopy: LocalCopy | null;
+	readonly #onNetworkChange = () => this.#networkChanged();
 
 	/** Called when the server closed the connection because this person's permissions changed. */
 	onAccessChanged: () => void = () => {};
@@ -46,13 +74,21 @@ export class CollabSession {
 	/** Who this tab is, as the server knows them (the server refuses presence that claims otherwise). */
 	readonly me: PresenceUser;
 
-	constructor(courseId: string, user: PresenceUser) {
+	constructor(courseId: string, user: PresenceUser, options: SessionOptions = { keepLocalCopy: false }) {
 		this.me = { ...user, color: user.color || colorForUser(user.id) };
+		this.undoManager = createUndoManager(this.doc);
+		this.#localCopy = options.keepLocalCopy
+			? new LocalCopy(user.id, courseId, this.doc, (hadContent) => (this.#restoredLocally = hadContent))
+			: null;
 		const protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
 		this.provider = new WebsocketProvider(`${protocol}//${location.host}/collab`, courseId, this.doc, {
 			// Cross-tab sharing would bypass the server's read-only check; every tab talks to the server.
 			disableBc: true,
 			maxBackoffTime: 5000
+		});
+		this.#watch = new ConnectionWatch(this.provider, {
+			onLost: () => this.#reconnectNow(),
+			onChange: () => (this.#unsent = this.#watch.unsent)
 		});
 		// Not the 'user' field: Tiptap's caret extension writes its own { name, color } there.
 		this.provider.awareness.setLocalStateField('person', this.me);
@@ -62,31 +98,40 @@ export class CollabSession {
 			if (status === 'connected') {
 				this.#everConnected = true;
 				this.#failures = 0;
-				this.#status = 'connected';
-			} else if (this.#status === 'refused') {
-				return;
-			} else if (status === 'connecting') {
-				this.#status = this.#everConnected ? 'reconnecting' : 'connecting';
-			} else {
-				this.#status = navigator.onLine === false ? 'offline' : 'reconnecting';
 			}
+			this.#refreshStatus();
 		});
 		this.provider.on('connection-error', () => (this.#failures += 1));
-		// 44xx: the server says reconnecting cannot help (signed out, removed from the team).
 		this.provider.on('connection-close', (event: CloseEvent | null) => {
-			if (event && event.code >= 4400 && event.code < 4500) this.#status = 'refused';
-			else if (event?.code === ACCESS_CHANGED) this.onAccessChanged();
+			this.#watch.reset();
+			// 44xx: the server says reconnecting cannot help (signed out, removed from the team).
+			if (event && event.code >= 4400 && event.code < 4500) {
+				this.#refused = true;
+				if (event.code === FORBIDDEN) void this.#localCopy?.forget();
+			} else if (event?.code === ACCESS_CHANGED) this.onAccessChanged();
+			this.#refreshStatus();
 		});
 		this.provider.on('sync', (synced: boolean) => {
 			this.#synced = synced;
-			// A completed sync exchange means the server has everything this tab had.
-			if (synced) this.#unsent = false;
+			// Everything this tab had was sent before the server's answer arrived: confirm it now.
+			if (synced) this.#watch.probe();
 		});
 		this.doc.on('update', (_update: Uint8Array, origin: unknown) => {
-			if (origin !== this.provider && !this.provider.wsconnected) this.#unsent = true;
+			// Changes from the server and from the browser's stored copy are not this tab's edits.
+			if (origin !== this.provider && origin !== this.#localCopy?.origin) this.#watch.recordEdit();
 		});
+		const readUndoState = () => {
+			this.#canUndo = this.undoManager.canUndo();
+			this.#canRedo = this.undoManager.canRedo();
+		};
+		for (const event of ['stack-item-added', 'stack-item-popped', 'stack-cleared'] as const) {
+			this.undoManager.on(event, readUndoState);
+		}
 		this.provider.awareness.on('change', () => this.#readPeers());
+		window.addEventListener('online', this.#onNetworkChange);
+		window.addEventListener('offline', this.#onNetworkChange);
 		this.#readPeers();
+		this.#refreshStatus();
 	}
 
 	get status() {
@@ -96,9 +141,17 @@ export class CollabSession {
 	get synced() {
 		return this.#synced;
 	}
-	/** Local edits made while disconnected that the server has not confirmed yet. */
+	/** The document can be shown: synced with the server, or restored from the copy in this browser. */
+	get ready() {
+		return this.#synced || this.#restoredLocally;
+	}
+	/** Local edits the server has not confirmed receiving yet. */
 	get unsent() {
 		return this.#unsent;
+	}
+	/** Whether edits are also kept in this browser until the server has them. */
+	get keepsLocalCopy() {
+		return this.#localCopy !== null;
 	}
 	get peers() {
 		return this.#peers;
@@ -107,12 +160,42 @@ export class CollabSession {
 	get failures() {
 		return this.#failures;
 	}
+	get canUndo() {
+		return this.#canUndo;
+	}
+	get canRedo() {
+		return this.#canRedo;
+	}
 
-	/** Tells the others which field this person is in. */
-	setField(field: string | null) {
-		if (this.provider.awareness.getLocalState()?.field !== field) {
-			this.provider.awareness.setLocalStateField('field', field);
-		}
+	undo() {
+		this.undoManager.undo();
+	}
+	redo() {
+		this.undoManager.redo();
+	}
+
+	/** A discrete change (add, delete, move): its own undo step, not merged with typing around it. */
+	change(apply: () => void): void {
+		this.undoManager.stopCapturing();
+		apply();
+		this.undoManager.stopCapturing();
+	}
+
+	/** What a Tiptap editor of this page is given as its undo manager (see EditorUndoHandle). */
+	editorUndo(): EditorUndoHandle {
+		return new EditorUndoHandle(this.undoManager);
+	}
+
+	/** Tries to connect at once instead of waiting for the next scheduled attempt. */
+	retryNow() {
+		if (!this.#refused && !this.provider.wsconnected) this.#reconnectNow();
+	}
+
+	/** Tells the others which field (and list item) this person is in. */
+	setField(field: string | null, item: string | null = null) {
+		const state = this.provider.awareness.getLocalState();
+		if (state?.field === field && (state?.item ?? null) === item) return;
+		this.provider.awareness.setLocalState({ ...state, field, item });
 	}
 
 	/** Shares this person's caret in a plain-text field (null when it leaves the field). */
@@ -126,9 +209,41 @@ export class CollabSession {
 	}
 
 	destroy() {
+		window.removeEventListener('online', this.#onNetworkChange);
+		window.removeEventListener('offline', this.#onNetworkChange);
+		this.#watch.destroy();
+		this.undoManager.destroy();
 		this.provider.awareness.setLocalState(null);
 		this.provider.destroy();
+		void this.#localCopy?.destroy();
 		this.doc.destroy();
+	}
+
+	/** Drops the current socket (which may be dead without knowing it) and starts a new attempt. */
+	#reconnectNow() {
+		this.provider.disconnect();
+		this.provider.connect();
+		this.#refreshStatus();
+	}
+
+	#networkChanged() {
+		// The browser knows before any socket does: going offline ends the connection now, coming back
+		// tries at once instead of after the backoff.
+		if (navigator.onLine === false) {
+			if (this.provider.wsconnected || this.provider.wsconnecting) this.#reconnectNow();
+		} else if (!this.provider.wsconnected) {
+			this.retryNow();
+		}
+		this.#refreshStatus();
+	}
+
+	#refreshStatus() {
+		if (this.#refused) this.#status = 'refused';
+		else if (this.provider.wsconnected) this.#status = 'connected';
+		else if (navigator.onLine === false) this.#status = 'offline';
+		else if (this.provider.wsconnecting) this.#status = this.#everConnected ? 'reconnecting' : 'connecting';
+		else this.#status = 'offline';
+		this.#unsent = this.#watch?.unsent ?? false;
 	}
 
 	#readPeers() {
@@ -140,7 +255,8 @@ export class CollabSession {
 			peers.push({
 				...user,
 				clientId,
-				field: (state.field as string | null) ?? null,
+				field: typeof state.field === 'string' ? state.field : null,
+				item: typeof state.item === 'string' ? state.item : null,
 				textCursor: (state.textCursor as TextCursor | null) ?? null,
 				self: clientId === self
 			});

@@ -26,10 +26,14 @@ export function bindTextarea(
 
 	const clean = (value: string) => (options.singleLine ? value.replace(/[\r\n]+/g, ' ') : value);
 
+	// A caret sticks to the character before it (assoc -1): when someone else's character lands right
+	// next to it, the caret stays after what this person typed instead of jumping past theirs, which is
+	// what made two people's keystrokes interleave. A selection keeps its own ends inside itself.
 	function rememberSelection() {
 		if (document.activeElement !== textarea) return;
-		anchor = Y.createRelativePositionFromTypeIndex(text, textarea.selectionStart);
-		head = Y.createRelativePositionFromTypeIndex(text, textarea.selectionEnd);
+		const { selectionStart: start, selectionEnd: end } = textarea;
+		anchor = Y.createRelativePositionFromTypeIndex(text, start, start === end ? -1 : 0);
+		head = Y.createRelativePositionFromTypeIndex(text, end, -1);
 		options.onCursor({ anchor: Y.relativePositionToJSON(anchor), head: Y.relativePositionToJSON(head) });
 	}
 
@@ -40,15 +44,21 @@ export function bindTextarea(
 			textarea.value = value;
 			textarea.setSelectionRange(at, at);
 		}
-		text.doc?.transact(() => replaceText(text, value), LOCAL_INPUT);
+		// The caret says where the person typed, which a plain before/after comparison cannot.
+		text.doc?.transact(() => replaceText(text, value, textarea.selectionEnd), LOCAL_INPUT);
 		rememberSelection();
 	}
 
-	function onRemote(_event: Y.YTextEvent, transaction: Y.Transaction) {
+	function onRemote(event: Y.YTextEvent, transaction: Y.Transaction) {
 		if (transaction.origin === LOCAL_INPUT) return;
 		const focused = document.activeElement === textarea;
 		textarea.value = text.toString();
-		if (focused && anchor && head && text.doc) {
+		if (focused && transaction.origin instanceof Y.UndoManager) {
+			// Undo and redo are this person's own edits: the caret goes where the text changed.
+			const at = endOfChange(event.delta);
+			textarea.setSelectionRange(at, at);
+			rememberSelection();
+		} else if (focused && anchor && head && text.doc) {
 			const a = Y.createAbsolutePositionFromRelativePosition(anchor, text.doc);
 			const h = Y.createAbsolutePositionFromRelativePosition(head, text.doc);
 			if (a && h) textarea.setSelectionRange(Math.min(a.index, h.index), Math.max(a.index, h.index));
@@ -72,7 +82,9 @@ export function bindTextarea(
 	textarea.addEventListener('select', rememberSelection);
 	textarea.addEventListener('keyup', rememberSelection);
 	textarea.addEventListener('pointerup', rememberSelection);
+	document.addEventListener('selectionchange', rememberSelection);
 	return () => {
+		document.removeEventListener('selectionchange', rememberSelection);
 		text.unobserve(onRemote);
 		textarea.removeEventListener('input', onInput);
 		textarea.removeEventListener('keydown', onKeydown);
@@ -95,4 +107,16 @@ export function resolveCursor(text: Y.Text, cursor: { anchor: unknown; head: unk
 	} catch {
 		return null;
 	}
+}
+
+/** The offset right after the last inserted or deleted run of a Y.Text change. */
+function endOfChange(delta: Y.YTextEvent['delta']): number {
+	let at = 0;
+	let end = 0;
+	for (const op of delta) {
+		if (op.retain !== undefined) at += op.retain;
+		else if (typeof op.insert === 'string') end = at += op.insert.length;
+		else if (op.delete !== undefined) end = at;
+	}
+	return end;
 }

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { diffText } from './text-diff';
 import type { EqfChoice, LangCode, ListName, StackabilityMode, SupervisionCode } from './types';
 
 // Where each part of a course spec lives in the Yjs document. Top-level shared types are looked up
@@ -160,27 +161,16 @@ export function ensureItemLanguage(item: ListItem, list: ListName, lang: LangCod
 /**
  * Sets a Y.Text to `value` by deleting and inserting only the changed middle, so that a peer's
  * cursor and concurrent typing elsewhere in the text survive (used by specToDoc and by plain
- * text inputs bound to a Y.Text).
+ * text inputs bound to a Y.Text). `caret`, where a person's caret is in `value` after they typed,
+ * places an ambiguous change where they actually typed (see diffText).
  */
-export function replaceText(text: Y.Text, value: string): void {
-	const current = text.toString();
-	if (current === value) return;
-	let start = 0;
-	const maxStart = Math.min(current.length, value.length);
-	while (start < maxStart && current[start] === value[start]) start++;
-	let end = 0;
-	const maxEnd = maxStart - start;
-	while (end < maxEnd && current[current.length - 1 - end] === value[value.length - 1 - end]) end++;
-	// Never cut a surrogate pair in half: Yjs would store the halves as replacement characters.
-	if (start > 0 && isHighSurrogate(current.charCodeAt(start - 1))) start--;
-	if (end > 0 && isLowSurrogate(current.charCodeAt(current.length - end))) end--;
+export function replaceText(text: Y.Text, value: string, caret?: number): void {
+	const change = diffText(text.toString(), value, caret);
+	if (!change) return;
 	const apply = () => {
-		text.delete(start, current.length - end - start);
-		text.insert(start, value.slice(start, value.length - end));
+		if (change.remove > 0) text.delete(change.index, change.remove);
+		if (change.insert !== '') text.insert(change.index, change.insert);
 	};
 	if (text.doc) text.doc.transact(apply);
 	else apply();
 }
-
-const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
-const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;

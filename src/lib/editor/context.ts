@@ -1,12 +1,15 @@
 import { getContext, setContext } from 'svelte';
 import type { CollabSession } from '$lib/collab/session.svelte';
 import type { LiveSpec } from '$lib/collab/live-spec.svelte';
+import type { Notices } from './notices.svelte';
 
 export interface EditorContext {
 	session: CollabSession;
 	live: LiveSpec;
 	/** False for commenters and viewers: every control is read-only (the server drops their updates anyway). */
 	canEdit: boolean;
+	/** The editor's transient notices (e.g. Undo after a deletion). */
+	notices: Notices;
 	/** The language being edited: the course's primary language. */
 	readonly lang: string;
 }
