@@ -7,6 +7,13 @@ import { acceptInvite, createCourse, createInviteLink, newPerson } from '../supp
 // Two people writing at the same spot, as the defects were seen in use: each must keep their own words.
 
 const status = (page: Page) => page.getByTestId('connection-status');
+/** A rich-text field's text without the name labels of other people's carets. */
+const richText = (page: Page, name: string) =>
+	page.getByRole('textbox', { name }).evaluate((element) => {
+		const copy = element.cloneNode(true) as HTMLElement;
+		for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove();
+		return copy.textContent ?? '';
+	});
 const connected = (page: Page) =>
 	page.locator('[data-testid="connection-status"][data-status="connected"]').waitFor({ timeout: 20_000 });
 
@@ -109,6 +116,23 @@ describe.skipIf(!chromiumAvailable())('co-editing people can trust', () => {
 		await expect.poll(() => lecturer.locator('#field-prerequisites').inputValue()).toBe('Own a small business');
 	});
 
+	it('notices within 3 s that a connection carries nothing any more, though the socket stays open', async () => {
+		// A stopped server keeps every socket open but answers nothing: only the heartbeat can tell.
+		app.process.kill('SIGSTOP');
+		try {
+			const started = Date.now();
+			await expect
+				.poll(() => status(lecturer).getAttribute('data-status'), { timeout: 4_000, interval: 50 })
+				.not.toBe('connected');
+			expect(Date.now() - started).toBeLessThanOrEqual(3_500);
+			expect(await status(lecturer).textContent()).not.toContain('Connected');
+		} finally {
+			app.process.kill('SIGCONT');
+		}
+		await connected(lecturer);
+		await connected(partner);
+	});
+
 	it('shows presence on the exact item and field someone is in', async () => {
 		for (const title of ['Kick-off', 'Mapping', 'Pitch']) {
 			await lecturer.getByRole('button', { name: '+ Add module' }).click();
@@ -144,6 +168,20 @@ describe.skipIf(!chromiumAvailable())('co-editing people can trust', () => {
 		await expect.poll(() => field.inputValue()).toBe('');
 		await lecturer.getByRole('button', { name: 'Redo' }).click();
 		await expect.poll(() => partner.locator('#field-furtherInformation').inputValue()).toBe('See the course site');
+
+		// One history across rich text and choices too.
+		const summary = lecturer.getByRole('textbox', { name: 'Summary' });
+		await summary.click();
+		await lecturer.keyboard.type('Design services with customers.');
+		await lecturer.locator('#field-eqfLevel').selectOption('5');
+		await expect.poll(() => partner.locator('#field-eqfLevel').inputValue()).toBe('5');
+		await lecturer.keyboard.press('Control+z');
+		await expect.poll(() => partner.locator('#field-eqfLevel').inputValue()).toBe('');
+		await summary.click();
+		await lecturer.keyboard.press('Control+z');
+		await expect.poll(() => richText(partner, 'Summary')).not.toContain('customers');
+		await lecturer.keyboard.press('Control+Shift+z');
+		await expect.poll(() => richText(partner, 'Summary')).toContain('Design services with customers.');
 	});
 
 	it('deletes an outcome with an Undo notice instead of a confirm, and Undo brings it back with its id and links', async () => {

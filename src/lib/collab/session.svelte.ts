@@ -62,6 +62,7 @@ export class CollabSession {
 	#canUndo = $state(false);
 	#canRedo = $state(false);
 	#restoredLocally = $state(false);
+	#savedLocally = $state(true);
 	#everConnected = false;
 	#refused = false;
 	readonly #watch: ConnectionWatch;
@@ -78,7 +79,10 @@ export class CollabSession {
 		this.me = { ...user, color: user.color || colorForUser(user.id) };
 		this.undoManager = createUndoManager(this.doc);
 		this.#localCopy = options.keepLocalCopy
-			? new LocalCopy(user.id, courseId, this.doc, (hadContent) => (this.#restoredLocally = hadContent))
+			? new LocalCopy(user.id, courseId, this.doc, {
+					onLoaded: (hadContent) => (this.#restoredLocally = hadContent),
+					onSavedChange: () => (this.#savedLocally = this.#localCopy?.saved ?? true)
+				})
 			: null;
 		const protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
 		this.provider = new WebsocketProvider(`${protocol}//${location.host}/collab`, courseId, this.doc, {
@@ -118,7 +122,7 @@ export class CollabSession {
 		});
 		this.doc.on('update', (_update: Uint8Array, origin: unknown) => {
 			// Changes from the server and from the browser's stored copy are not this tab's edits.
-			if (origin !== this.provider && origin !== this.#localCopy?.origin) this.#watch.recordEdit();
+			if (origin !== this.provider && origin !== this.#localCopy) this.#watch.recordEdit();
 		});
 		const readUndoState = () => {
 			this.#canUndo = this.undoManager.canUndo();
@@ -152,6 +156,10 @@ export class CollabSession {
 	/** Whether edits are also kept in this browser until the server has them. */
 	get keepsLocalCopy() {
 		return this.#localCopy !== null;
+	}
+	/** Every edit so far is written to this browser's storage (always false without a local copy). */
+	get savedLocally() {
+		return this.#localCopy !== null && this.#savedLocally;
 	}
 	get peers() {
 		return this.#peers;

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { defaultDeleteFilter, defaultProtectedNodes, ySyncPluginKey } from '@tiptap/y-tiptap';
-import { LIST_NAMES, listArray, metaMap, RICH_TEXT_FIELDS, richTextMap, TEXT_FIELDS, textMap, topicsArray } from '$lib/course-spec/layout';
+import { LIST_NAMES, listArray, META, metaMap, RICH_TEXT_FIELDS, richTextMap, TEXT_FIELDS, textMap, topicsArray } from '$lib/course-spec/layout';
 import { LOCAL_INPUT } from './text-binding';
 
 /**
@@ -19,12 +19,58 @@ export function createUndoManager(doc: Y.Doc): Y.UndoManager {
 		...RICH_TEXT_FIELDS.map((key) => richTextMap(doc, key)),
 		...LIST_NAMES.map((list) => listArray(doc, list))
 	];
-	return new Y.UndoManager(scope, {
-		trackedOrigins: new Set<unknown>([null, LOCAL_INPUT, ySyncPluginKey]),
+	const ownOrigins = new Set<unknown>([null, LOCAL_INPUT, ySyncPluginKey]);
+	let lastTarget = '';
+	const manager: Y.UndoManager = new Y.UndoManager(scope, {
+		trackedOrigins: ownOrigins,
 		// As Tiptap's own manager: never delete a paragraph that holds text, or the editor's document breaks.
 		deleteFilter: (item) => defaultDeleteFilter(item, defaultProtectedNodes),
-		captureTransaction: (transaction) => transaction.meta.get('addToHistory') !== false
+		captureTransaction: (transaction) => {
+			if (transaction.meta.get('addToHistory') === false) return false;
+			// Quick changes are merged into one step only within one field: typing and then picking a
+			// value elsewhere are two steps, as they are two things to take back.
+			// (Tiptap also runs transactions that change nothing: they neither split nor join steps.)
+			if (ownOrigins.has(transaction.origin) && transaction.changed.size > 0) {
+				const target = changeTarget(transaction);
+				if (target !== lastTarget) manager.stopCapturing();
+				lastTarget = target;
+			}
+			return true;
+		}
 	});
+	return manager;
+}
+
+/**
+ * Names what a transaction changed, as stable names rather than positions: the top-level field, the
+ * list item's id and the nested keys (a language, an item's part); scalars in meta by their key.
+ */
+export function changeTarget(transaction: Y.Transaction): string {
+	const names = new Set<string>();
+	for (const [type, keys] of transaction.changed) {
+		const path = pathOf(type, transaction.doc);
+		if (path === META) for (const key of keys) names.add(`${META}.${key}`);
+		else names.add(path);
+	}
+	return [...names].sort().join('|');
+}
+
+function pathOf(type: Y.AbstractType<unknown>, doc: Y.Doc): string {
+	const parts: string[] = [];
+	let current: Y.AbstractType<unknown> | null = type;
+	while (current?._item) {
+		const item: Y.Item = current._item;
+		if (item.parentSub) parts.push(item.parentSub);
+		else if (current instanceof Y.Map && typeof current.get('id') === 'string') parts.push(current.get('id') as string);
+		current = item.parent instanceof Y.AbstractType ? item.parent : null;
+	}
+	parts.push(current ? topLevelName(current, doc) : '?');
+	return parts.reverse().join('/');
+}
+
+function topLevelName(type: Y.AbstractType<unknown>, doc: Y.Doc): string {
+	for (const [name, shared] of doc.share) if (shared === type) return name;
+	return '?';
 }
 
 type UndoEvent = 'stack-item-added' | 'stack-item-popped' | 'stack-item-updated' | 'stack-cleared';
