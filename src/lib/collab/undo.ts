@@ -55,9 +55,9 @@ export function changeTarget(transaction: Y.Transaction): string {
 	return [...names].sort().join('|');
 }
 
-function pathOf(type: Y.AbstractType<unknown>, doc: Y.Doc): string {
+function pathOf(type: Y.AbstractType<any>, doc: Y.Doc): string {
 	const parts: string[] = [];
-	let current: Y.AbstractType<unknown> | null = type;
+	let current: Y.AbstractType<any> | null = type;
 	while (current?._item) {
 		const item: Y.Item = current._item;
 		if (item.parentSub) parts.push(item.parentSub);
@@ -68,7 +68,7 @@ function pathOf(type: Y.AbstractType<unknown>, doc: Y.Doc): string {
 	return parts.reverse().join('/');
 }
 
-function topLevelName(type: Y.AbstractType<unknown>, doc: Y.Doc): string {
+function topLevelName(type: Y.AbstractType<any>, doc: Y.Doc): string {
 	for (const [name, shared] of doc.share) if (shared === type) return name;
 	return '?';
 }
