@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startApp, type RunningApp } from '../support/app-server';
 import { chromiumAvailable, expectAccessible, launchBrowser, screenshot } from '../support/browser';
 import { acceptInvite, createCourse, createInviteLink, newPerson } from '../support/flows';
-import { openEditor } from './editor-support';
+import { openEditor, viewportShot } from './editor-support';
 
 describe.skipIf(!chromiumAvailable())('picking the ISCED-F field of study', () => {
 	let app: RunningApp;
@@ -54,6 +54,7 @@ describe.skipIf(!chromiumAvailable())('picking the ISCED-F field of study', () =
 		]);
 		expect(await owner.getByRole('status').filter({ hasText: /field.* match/ }).textContent()).toMatch(/1 field matches/);
 		await screenshot(owner, 'editor-field-of-study-open');
+		await viewportShot(owner, 'editor-field-of-study-open-view');
 		await expectAccessible(owner);
 
 		await owner.keyboard.press('ArrowDown');
@@ -94,6 +95,7 @@ describe.skipIf(!chromiumAvailable())('picking the ISCED-F field of study', () =
 		await expect.poll(() => listbox(owner).isVisible()).toBe(true);
 		expect(await activeOption(owner)).toMatch(/^0212/);
 		expect(await options.count()).toBeGreaterThan(200);
+		await viewportShot(owner, 'editor-field-of-study-full-list');
 		await owner.keyboard.press('Escape');
 	});
 

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startApp, type RunningApp } from '../support/app-server';
 import { chromiumAvailable, expectAccessible, launchBrowser, screenshot } from '../support/browser';
 import { createCourse, newPerson } from '../support/flows';
-import { addItem, linkOutcome, openEditor } from './editor-support';
+import { addItem, linkOutcome, openEditor, viewportShot } from './editor-support';
 
 describe.skipIf(!chromiumAvailable())('alignment and findings in the editor', () => {
 	let app: RunningApp;
@@ -57,19 +57,30 @@ describe.skipIf(!chromiumAvailable())('alignment and findings in the editor', ()
 		for (const name of ['Platforms in everyday business', 'Launch plan for a real client', 'Compare the business models']) {
 			const label = matrix().getByText(new RegExp(name));
 			const box = await label.first().boundingBox();
-			expect(box && box.width > 40 && box.height > 8, `"${name}" visible in the matrix`).toBe(true);
+			// Column names run upwards: their length is their height.
+			expect(box && Math.max(box.width, box.height) > 40 && Math.min(box.width, box.height) > 8, `"${name}" visible in the matrix`).toBe(true);
 		}
 		expect(await matrix().textContent()).not.toMatch(/\bM\d+\b/);
 		const header = await matrix().getByRole('columnheader', { name: /Platforms in everyday business/ }).count();
 		expect(header).toBe(1);
 
 		await screenshot(owner, 'editor-findings');
+		await owner.locator(`#field-outcomeText-${plan}`).scrollIntoViewIfNeeded();
+		await viewportShot(owner, 'editor-findings-desktop');
+		await owner.setViewportSize({ width: 390, height: 844 });
+		await owner.locator(`#field-outcomeText-${plan}`).scrollIntoViewIfNeeded();
+		await viewportShot(owner, 'editor-findings-phone');
+		await owner.getByRole('button', { name: /of \d+ required/ }).click();
+		await owner.getByRole('dialog', { name: 'Live checks' }).getByRole('heading', { name: 'Alignment' }).scrollIntoViewIfNeeded();
+		await viewportShot(owner, 'editor-findings-phone-matrix');
+		await expectAccessible(owner);
+		await owner.keyboard.press('Escape');
+		await owner.setViewportSize({ width: 1400, height: 900 });
 		await expectAccessible(owner);
 
 		// The panel's finding leads to the outcome's field.
 		await quality().getByRole('link', { name: /LO2 is not addressed/ }).click();
 		await expect.poll(() => owner.evaluate(() => document.activeElement?.id)).toBe(`field-outcomeText-${plan}`);
-		await owner.locator(`#field-outcomeText-${plan}-wrapper`).screenshot({ path: 'tests/.artifacts/screenshots/editor-finding-inline.png' });
 
 		// Teaching it makes the finding go away everywhere.
 		await linkOutcome(owner, 'moduleOutcomes', module, 'LO2');

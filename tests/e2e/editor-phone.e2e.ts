@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startApp, type RunningApp } from '../support/app-server';
 import { chromiumAvailable, expectAccessible, launchBrowser, screenshot } from '../support/browser';
 import { createCourse, newPerson } from '../support/flows';
-import { openEditor, scrollsSideways } from './editor-support';
+import { openEditor, scrollsSideways, viewportShot } from './editor-support';
 
 const PHONE = { width: 390, height: 844 };
 
@@ -47,6 +47,7 @@ describe.skipIf(!chromiumAvailable())('the spec editor on a phone', () => {
 		await expect.poll(() => summary().textContent()).toMatch(/1 finding\b/);
 		expect(await scrollsSideways(owner)).toBe(false);
 		await screenshot(owner, 'editor-phone');
+		await viewportShot(owner, 'editor-phone-writing');
 		await expectAccessible(owner);
 	});
 
@@ -57,7 +58,7 @@ describe.skipIf(!chromiumAvailable())('the spec editor on a phone', () => {
 		expect(await panel.getByRole('heading', { name: 'EU completeness' }).isVisible()).toBe(true);
 		expect(await panel.textContent()).toContain('Micro-credentials usually carry 1–59 ECTS');
 		expect(await scrollsSideways(owner)).toBe(false);
-		await screenshot(owner, 'editor-phone-panel');
+		await viewportShot(owner, 'editor-phone-panel');
 		await expectAccessible(owner);
 
 		await owner.keyboard.press('Escape');

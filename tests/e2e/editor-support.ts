@@ -35,3 +35,7 @@ export async function linkOutcome(page: Page, field: 'moduleOutcomes' | 'assessm
 /** Whether the page scrolls sideways (the phone-width check). */
 export const scrollsSideways = (page: Page) =>
 	page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+
+/** What is on screen now (sticky bars and dialogs included, unlike a full-page shot). */
+export const viewportShot = (page: Page, name: string) =>
+	page.screenshot({ path: `tests/.artifacts/screenshots/${name}.png` });
