@@ -241,3 +241,38 @@ export const ISCED_F_FIELDS: Vocabulary = {
 	schemeUri: SCHEME_URI,
 	concepts: FIELDS.map(([code, en]): Concept => ({ uri: CONCEPT_PREFIX + code, code, label: { en } }))
 };
+
+/** One field of education with its place in the hierarchy. */
+export interface IscedField {
+	uri: string;
+	code: string;
+	label: string;
+	level: IscedLevel;
+	/** The broad field, then the narrow one: none for a broad field. */
+	parents: { code: string; label: string }[];
+}
+
+const LABELS = new Map(FIELDS.map(([code, label]) => [code, label]));
+
+// A code extends its parent's code by one or two digits (07 → 078 → 0788), so sorting the codes
+// as strings lists every broad field followed by its narrow fields, each with its detailed ones.
+/** Every field in hierarchy order: broad → narrow → detailed. */
+export const ISCED_F_TREE: readonly IscedField[] = FIELDS.map(([code]) => code)
+	.sort()
+	.map((code) => ({
+		uri: CONCEPT_PREFIX + code,
+		code,
+		label: LABELS.get(code)!,
+		level: iscedLevel(code),
+		parents: [2, 3].filter((length) => length < code.length).map((length) => {
+			const parent = code.slice(0, length);
+			return { code: parent, label: LABELS.get(parent)! };
+		})
+	}));
+
+const BY_URI = new Map(ISCED_F_TREE.map((field) => [field.uri, field]));
+
+/** The field a stored value (its concept URI) stands for. */
+export function iscedField(uri: string | null | undefined): IscedField | undefined {
+	return uri ? BY_URI.get(uri) : undefined;
+}

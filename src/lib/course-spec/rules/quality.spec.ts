@@ -9,6 +9,7 @@ const EXTRA = 'assessextra1';
 const violations: [QualityRuleCode, (spec: CourseSpec) => void, { fieldKey: string; itemId?: string }][] = [
 	['outcome-empty', (s) => (s.learningOutcomes[1].text = { fi: 'Vain suomeksi.' }), { fieldKey: 'outcomeText', itemId: COMPARE }],
 	['outcome-not-assessed', (s) => (s.assessments[1].outcomeIds = [APPLY]), { fieldKey: 'outcomeText', itemId: COMPARE }],
+	['outcome-not-taught', (s) => (s.modules[1].outcomeIds = [APPLY]), { fieldKey: 'outcomeText', itemId: COMPARE }],
 	[
 		'assessment-without-outcome',
 		(s) => s.assessments.push({ id: EXTRA, title: { en: 'Attendance' }, type: null, description: {}, outcomeIds: [] }),
@@ -66,6 +67,29 @@ describe('checkQuality', () => {
 		spec.languages = ['sv'];
 		spec.learningOutcomes.forEach((o, i) => (o.text = { sv: `Förstå del ${i + 1}.` }));
 		expect(checkQuality(spec)).toEqual([]);
+	});
+
+	it('names an outcome untaught by its number, and leaves courses without modules alone', () => {
+		const spec = fullSpec();
+		spec.modules[1].outcomeIds = [];
+		expect(checkQuality(spec)).toEqual([
+			{
+				code: 'outcome-not-taught',
+				severity: 'warning',
+				message: 'LO2 is not addressed by any module.',
+				fieldKey: 'outcomeText',
+				itemId: COMPARE
+			}
+		]);
+		spec.modules = [];
+		spec.workloadHours = 81;
+		expect(checkQuality(spec)).toEqual([]);
+	});
+
+	it('refers to outcomes by the labels the editor shows (LO1, LO2…)', () => {
+		const spec = fullSpec();
+		spec.assessments[1].outcomeIds = [APPLY];
+		expect(checkQuality(spec)[0].message).toBe('LO2 is not assessed by any assessment.');
 	});
 
 	it('reports an empty outcome only as empty, even when nothing assesses it', () => {

@@ -1,4 +1,4 @@
-import type { FieldKey } from '../fields';
+import { ITEM_LABEL_PREFIX, type FieldKey } from '../fields';
 import type { CourseSpec } from '../types';
 import { primaryLanguage } from './field-values';
 import { canCheckVerbs, classifyOutcomeVerb } from './outcome-verbs';
@@ -11,6 +11,7 @@ export type Severity = 'warning' | 'info';
 export const QUALITY_RULES = {
 	'outcome-empty': { severity: 'warning', title: 'Learning outcome without text' },
 	'outcome-not-assessed': { severity: 'warning', title: 'Learning outcome not assessed' },
+	'outcome-not-taught': { severity: 'warning', title: 'Learning outcome taught by no module' },
 	'assessment-without-outcome': { severity: 'warning', title: 'Assessment covers no outcome' },
 	'outcome-vague-verb': { severity: 'warning', title: 'Outcome not observable' },
 	'outcome-verb-unrecognised': { severity: 'info', title: 'Outcome verb not recognised' },
@@ -51,8 +52,9 @@ export function checkQuality(spec: CourseSpec, options: QualityOptions = {}): Qu
 		issues.push({ code, severity: QUALITY_RULES[code].severity, message, fieldKey, ...(itemId ? { itemId } : {}) });
 
 	const assessed = new Set(spec.assessments.flatMap((a) => a.outcomeIds));
+	const taught = new Set(spec.modules.flatMap((m) => m.outcomeIds));
 	spec.learningOutcomes.forEach((outcome, i) => {
-		const name = `Outcome ${i + 1}`;
+		const name = `${ITEM_LABEL_PREFIX.learningOutcomes}${i + 1}`;
 		const text = (outcome.text[lang] ?? '').trim();
 		if (text === '') {
 			report('outcome-empty', `${name} has no text in the main language (${lang}).`, 'outcomeText', outcome.id);
@@ -60,6 +62,10 @@ export function checkQuality(spec: CourseSpec, options: QualityOptions = {}): Qu
 		}
 		if (!assessed.has(outcome.id)) {
 			report('outcome-not-assessed', `${name} is not assessed by any assessment.`, 'outcomeText', outcome.id);
+		}
+		// Modules are optional: a course described without them has no teaching gap to report.
+		if (spec.modules.length > 0 && !taught.has(outcome.id)) {
+			report('outcome-not-taught', `${name} is not addressed by any module.`, 'outcomeText', outcome.id);
 		}
 		if (!canCheckVerbs(lang)) return;
 		const verdict = classifyOutcomeVerb(text, lang);
