@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { diffText } from './text-diff';
+import { textEdit } from './text-edit';
 import type { EqfChoice, LangCode, ListName, StackabilityMode, SupervisionCode } from './types';
 
 // Where each part of a course spec lives in the Yjs document. Top-level shared types are looked up
@@ -162,10 +162,10 @@ export function ensureItemLanguage(item: ListItem, list: ListName, lang: LangCod
  * Sets a Y.Text to `value` by deleting and inserting only the changed middle, so that a peer's
  * cursor and concurrent typing elsewhere in the text survive (used by specToDoc and by plain
  * text inputs bound to a Y.Text). `caret`, where a person's caret is in `value` after they typed,
- * places an ambiguous change where they actually typed (see diffText).
+ * places an ambiguous change where they actually typed (see textEdit).
  */
 export function replaceText(text: Y.Text, value: string, caret?: number): void {
-	const change = diffText(text.toString(), value, caret);
+	const change = textEdit(text.toString(), value, caret);
 	if (!change) return;
 	const apply = () => {
 		if (change.remove > 0) text.delete(change.index, change.remove);

@@ -1,5 +1,5 @@
 /** One contiguous change that turns `before` into `after`: delete `remove` characters at `index`, insert `insert`. */
-export interface TextChange {
+export interface TextEdit {
 	index: number;
 	remove: number;
 	insert: string;
@@ -11,7 +11,7 @@ export interface TextChange {
  * run of equal characters is otherwise ambiguous ("ab" → "abb" could insert either "b"), and in a
  * shared text the wrong choice puts a typed character on the far side of someone else's.
  */
-export function diffText(before: string, after: string, caret?: number): TextChange | null {
+export function textEdit(before: string, after: string, caret?: number): TextEdit | null {
 	if (before === after) return null;
 	const shorter = Math.min(before.length, after.length);
 	// An edit by a person ends at the caret and starts at or before it.
