@@ -109,7 +109,7 @@ describe('automatic snapshots', () => {
 
 		const [snapshot] = await waitFor(async () => {
 			const found = await automatic(courseId);
-			return found.length > 0 && found;
+			return found.length > 0 ? found : null;
 		}, { message: 'the automatic snapshot' });
 		expect(snapshot).toMatchObject({
 			kind: 'automatic',
@@ -149,7 +149,7 @@ describe('automatic snapshots', () => {
 		const snapshots = await waitFor(async () => {
 			const found = await automatic(courseId);
 			const latest = found[0] && (await getVersion(db, owner, courseId, found[0].number)).spec;
-			return latest?.title.en === last.title.en && found;
+			return latest?.title.en === last.title.en ? found : null;
 		}, { message: 'the snapshot when the last person left' });
 		expect((await getVersion(db, owner, courseId, snapshots[0].number)).spec).toEqual(last);
 		// Thirty stored edits, but one snapshot per interval at most, plus the one on leaving.
@@ -167,7 +167,7 @@ describe('automatic snapshots', () => {
 		leave(b.provider);
 		const [snapshot] = await waitFor(async () => {
 			const found = await automatic(courseId);
-			return found.length > 0 && found;
+			return found.length > 0 ? found : null;
 		}, { message: 'the snapshot on leaving' });
 		expect(snapshot.participants).toEqual(['Pekka Partner']);
 		expect((await getVersion(db, owner, courseId, snapshot.number)).spec).toEqual(spec);
