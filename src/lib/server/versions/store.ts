@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import { diffSpecs } from '$lib/course-spec/diff';
 import type { CourseSpec } from '$lib/course-spec/types';
 import type { Database, VersionKind } from '../db/types';
@@ -62,7 +62,7 @@ export async function addVersion(
 				number,
 				kind: version.kind,
 				name: version.name ?? null,
-				state: version.state,
+				state: bytesAsBase64(version.state),
 				spec: JSON.stringify(version.spec),
 				created_by: version.createdBy ?? null,
 				participants: version.participants ?? [],
@@ -72,6 +72,16 @@ export async function addVersion(
 			.executeTakeFirstOrThrow();
 		return { added: true as const, number, createdAt: new Date(row.created_at) };
 	});
+}
+
+/**
+ * Document bytes cross the driver as base64 text, as in realtime/persistence.ts: PGlite converts
+ * raw bytea one byte at a time on the event loop that also serves every live socket, and automatic
+ * snapshots write whole documents regularly.
+ */
+function bytesAsBase64(bytes: Uint8Array): RawBuilder<Uint8Array> {
+	const base64 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+	return sql<Uint8Array>`decode(${base64}, 'base64')`;
 }
 
 async function latestVersion(
