@@ -48,7 +48,7 @@ export async function saveVersion(
 	};
 }
 
-/** The course's versions, newest first; `named` leaves out what the server recorded by itself. */
+/** The course's versions, newest first; `namedOnly` leaves out what the server recorded by itself. */
 export async function listVersions(
 	db: Kysely<Database>,
 	actor: Actor,
@@ -126,7 +126,7 @@ export async function restoreVersion(
 }
 
 /** The course document as it is now (live edits included), as a Yjs state and a spec. */
-export async function readCurrent(db: Kysely<Database>, courseId: string): Promise<{ state: Uint8Array; spec: CourseSpec }> {
+async function readCurrent(db: Kysely<Database>, courseId: string): Promise<{ state: Uint8Array; spec: CourseSpec }> {
 	const doc = await currentCourseDoc(db, courseId);
 	try {
 		return { state: Y.encodeStateAsUpdate(doc), spec: docToSpec(doc) };
