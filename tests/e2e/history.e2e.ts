@@ -104,13 +104,25 @@ describe.skipIf(!chromiumAvailable())('saving, viewing and restoring versions', 
 		await screenshot(owner, 'history-version');
 		await expectAccessible(owner);
 
+		// Work since the last version, which restoring must not lose: the partner's prerequisites.
+		await retype(partner, '#field-prerequisites', 'Basic digital skills');
+		await expect
+			.poll(async () => {
+				await owner.goto(`${courseUrl}/history/compare?from=2&to=current`);
+				return owner.locator('.pair[data-field="prerequisites"] ins').textContent({ timeout: 1_000 }).catch(() => '');
+			})
+			.toBe('Basic digital skills');
+		await owner.goto(`${courseUrl}/history/1`);
+
 		await owner.getByRole('button', { name: 'Restore this version…' }).click();
 		const confirm = owner.getByRole('dialog', { name: /Restore v1/ });
 		await confirm.waitFor();
 		await screenshot(owner, 'history-restore-confirm');
 		await expectAccessible(owner);
 		await confirm.getByRole('button', { name: 'Restore v1' }).click();
-		await expect.poll(() => owner.getByRole('status').filter({ hasText: 'Restored v1' }).count()).toBe(1);
+		const notice = owner.getByRole('status').filter({ hasText: 'Restored v1' });
+		await expect.poll(() => notice.count()).toBe(1);
+		expect(await notice.textContent()).toContain('The text as it was just before is kept as v3');
 		expect(await confirm.isVisible()).toBe(false);
 
 		// The partner, still in the editor, sees the old text come back without reloading.
@@ -121,19 +133,33 @@ describe.skipIf(!chromiumAvailable())('saving, viewing and restoring versions', 
 		await connected(owner);
 		await expect.poll(() => owner.locator('#field-targetGroup').inputValue()).toBe('Owners of small businesses');
 
-		// Restoring added no version: the history only grows by what people save.
+		// The text from before the restore is kept as a version, and the restore itself is listed.
 		await owner.goto(`${courseUrl}/history`);
-		expect(await owner.locator('table.data tbody tr').count()).toBe(2);
+		const rows = owner.locator('table.data tbody tr');
+		expect(await rows.count()).toBe(4);
+		expect(await rows.nth(0).textContent()).toMatch(/v4.*Restored v1.*Restore.*Liisa Lecturer/);
+		expect(await rows.nth(1).textContent()).toMatch(/v3.*Before restoring v1.*Kept before restore/);
+		await owner.getByRole('link', { name: 'View v3' }).click();
+		await owner.waitForURL(`${courseUrl}/history/3`);
+		const kept = (label: string) => owner.locator('.pair', { has: owner.locator('dt', { hasText: new RegExp(`^${label}$`) }) });
+		expect(await kept('Target group').locator('dd').textContent()).toContain('Anyone curious about platforms');
+		expect(await kept('Prerequisites').locator('dd').textContent()).toContain('Basic digital skills');
+		await owner.goto(`${courseUrl}/history`);
+		await screenshot(owner, 'history-after-restore');
+		await expectAccessible(owner);
 	});
 
 	it('reads well on a phone', async () => {
 		await owner.setViewportSize({ width: 390, height: 844 });
+		const fitsWidth = () => owner.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 		await owner.goto(`${courseUrl}/history`);
 		await screenshot(owner, 'history-phone');
+		expect(await fitsWidth()).toBe(true);
 		await expectAccessible(owner);
 		await owner.goto(`${courseUrl}/history/1`);
 		await screenshot(owner, 'history-version-phone');
-		const missing = await owner.goto(`${courseUrl}/history/3`);
+		expect(await fitsWidth()).toBe(true);
+		const missing = await owner.goto(`${courseUrl}/history/99`);
 		expect(missing?.status()).toBe(404);
 	});
 });

@@ -94,12 +94,23 @@ describe('saving and viewing versions', () => {
 		const atSave = await currentSpec(courseId);
 
 		const saved = await saveVersion(db, editor, courseId, '  First draft  ');
-		expect(saved).toMatchObject({ number: 1, name: 'First draft', savedBy: 'Eero Editor' });
+		expect(saved).toMatchObject({ number: 1, kind: 'named', name: 'First draft', title: 'First draft', savedBy: 'Eero Editor' });
 		expect(saved.createdAt).toBeInstanceOf(Date);
 
 		await setTargetGroup(courseId, 'Anyone curious about platforms');
 		const list = await listVersions(db, viewer, courseId);
-		expect(list).toEqual([{ number: 1, name: 'First draft', savedBy: 'Eero Editor', createdAt: saved.createdAt }]);
+		expect(list).toEqual([
+			{
+				number: 1,
+				kind: 'named',
+				name: 'First draft',
+				title: 'First draft',
+				savedBy: 'Eero Editor',
+				participants: [],
+				restoredFrom: null,
+				createdAt: saved.createdAt
+			}
+		]);
 
 		const version = await getVersion(db, viewer, courseId, 1);
 		expect(version.spec).toEqual(atSave);
@@ -212,7 +223,7 @@ describe('restoring a version', () => {
 			.where('course_id', '=', courseId)
 			.orderBy('id')
 			.execute();
-		expect(await restoreVersion(db, editor, courseId, 1)).toBe(1);
+		expect(await restoreVersion(db, editor, courseId, 1)).toEqual({ restored: 1, keptAs: 2, recordedAs: 3 });
 
 		const restored = await currentSpec(courseId);
 		expect(restored).toEqual(saved.spec);
@@ -230,8 +241,12 @@ describe('restoring a version', () => {
 			rowsBefore.map((r) => [String(r.id), Buffer.from(r.update).toString('base64')])
 		);
 		expect(rowsAfter.at(-1)!.author_ids).toEqual([editor.id]);
-		// Restoring records no new version.
-		expect((await listVersions(db, editor, courseId)).map((x) => x.number)).toEqual([1]);
+		// The state before the restore is kept, and the restore itself is in the list.
+		expect((await listVersions(db, editor, courseId)).map((x) => [x.number, x.kind, x.title])).toEqual([
+			[3, 'restore', 'Restored v1'],
+			[2, 'before_restore', 'Before restoring v1'],
+			[1, 'named', 'First draft']
+		]);
 	});
 
 	it('can restore an older version after a newer one, and restoring again changes nothing visible', async () => {

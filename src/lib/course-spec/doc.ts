@@ -149,7 +149,7 @@ export function docToSpec(doc: Y.Doc): CourseSpec {
 	};
 }
 
-function specMeta(spec: CourseSpec): MetaValues {
+export function specMeta(spec: CourseSpec): MetaValues {
 	return {
 		code: spec.code,
 		languages: [...spec.languages],
@@ -170,7 +170,7 @@ function specMeta(spec: CourseSpec): MetaValues {
 	};
 }
 
-function specTexts(spec: CourseSpec): Record<TextFieldKey, LangString> {
+export function specTexts(spec: CourseSpec): Record<TextFieldKey, LangString> {
 	return {
 		title: spec.title,
 		targetGroup: spec.targetGroup.text,

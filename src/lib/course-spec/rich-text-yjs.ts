@@ -29,7 +29,8 @@ export function writeRichText(fragment: Y.XmlFragment, doc: RichTextDoc): void {
 	else apply();
 }
 
-function toYNodes(nodes: JsonNode[]): (Y.XmlElement | Y.XmlText)[] {
+/** Yjs nodes for ProseMirror JSON nodes (not yet in a document), in y-prosemirror's encoding. */
+export function toYNodes(nodes: JsonNode[]): (Y.XmlElement | Y.XmlText)[] {
 	const out: (Y.XmlElement | Y.XmlText)[] = [];
 	let textRun: JsonNode[] = [];
 	const flushText = () => {

@@ -27,11 +27,20 @@ export async function changeCourseDoc(
 	try {
 		const before = Y.encodeStateVector(doc);
 		change(doc);
-		const update = Y.encodeStateAsUpdate(doc, before);
-		const live = liveServer();
-		if (live) await live.applyServerUpdate(courseId, update, authorId);
-		else await appendDocUpdate(db, courseId, update, [authorId]);
+		await applyCourseDocUpdate(db, courseId, Y.encodeStateAsUpdate(doc, before), authorId);
 	} finally {
 		doc.destroy();
 	}
+}
+
+/** Adds an update made on the server to a course document: through the live room when one runs, else to storage. */
+export async function applyCourseDocUpdate(
+	db: Kysely<Database>,
+	courseId: string,
+	update: Uint8Array,
+	authorId: string
+): Promise<void> {
+	const live = liveServer();
+	if (live) await live.applyServerUpdate(courseId, update, authorId);
+	else await appendDocUpdate(db, courseId, update, [authorId]);
 }

@@ -5,6 +5,7 @@ import { attachRealtime, type RealtimeDeps, type RealtimeServer } from './realti
 import { acceptsPresence, authorizeCollab } from './collab-access';
 import { getRuntime } from './runtime';
 import { createCourseActivityRecorder } from './courses/activity';
+import { createAutoSnapshots, type AutoSnapshotTuning } from './versions/auto-snapshots';
 
 const KEY = Symbol.for('co-course.realtime');
 type Holder = { [KEY]?: RealtimeServer };
@@ -26,13 +27,22 @@ export async function attachLiveServer(server: Server, options: { dev?: boolean 
 	return realtime;
 }
 
-/** How the app plugs into the realtime server: its access policy, presence rule and activity record. */
-export function appRealtimeDeps(db: Kysely<Database>) {
+/**
+ * How the app plugs into the realtime server: its access policy, presence rule, activity record
+ * and automatic history (tests shorten the snapshot interval).
+ */
+export function appRealtimeDeps(db: Kysely<Database>, options: { snapshots?: Partial<AutoSnapshotTuning> } = {}) {
+	const recordActivity = createCourseActivityRecorder(db);
+	const snapshots = createAutoSnapshots(db, options.snapshots);
 	return {
 		db,
 		authorize: (request: { courseId: string; sessionToken: string | undefined }) => authorizeCollab(db, request),
 		acceptsPresence,
-		onStored: createCourseActivityRecorder(db)
+		onStored(courseId, doc, authorIds) {
+			recordActivity(courseId, doc);
+			snapshots.recordEdits(courseId, doc, authorIds);
+		},
+		onIdle: (courseId, doc) => snapshots.roomIdle(courseId, doc)
 	} satisfies RealtimeDeps;
 }
 

@@ -86,18 +86,35 @@ export interface CourseDocStateTable {
 	compacted_at: Timestamp;
 }
 
-/** A named version of a course document; rows are only ever added. */
+/**
+ * What a version is: one people saved under a name, an automatic snapshot after a burst of editing,
+ * the state just before a restore, or the record of a restore (holding the state it produced).
+ */
+export type VersionKind = 'named' | 'automatic' | 'before_restore' | 'restore';
+
+/**
+ * A version of a course document. Rows are added and not changed, with one exception: automatic
+ * snapshots older than a day are thinned, the one kept taking over the participants of those
+ * removed (see versions/thinning.ts). Every other kind stays as it is.
+ */
 export interface CourseVersionTable {
 	id: string;
 	course_id: string;
-	/** 1, 2, 3… per course. */
+	/** 1, 2, 3… per course; numbers of thinned snapshots are not reused. */
 	number: number;
-	name: string;
+	kind: ColumnType<VersionKind, VersionKind | undefined, never>;
+	/** Set for named versions only. */
+	name: string | null;
 	/** The whole document as one Yjs update (bytea: a Buffer from pg, a Uint8Array from PGlite). */
 	state: Uint8Array;
 	/** jsonb: parsed by both drivers on read; written as a JSON string. */
 	spec: ColumnType<CourseSpec, string, string>;
-	created_by: string;
+	/** Who saved or restored it; null for automatic snapshots. */
+	created_by: string | null;
+	/** Automatic snapshots: the user ids whose edits they collect. Empty for the other kinds. */
+	participants: ColumnType<string[], string[] | undefined, string[]>;
+	/** For a restore and the state kept just before it: the number of the version brought back. */
+	restored_from: number | null;
 	created_at: Timestamp;
 }
 
@@ -124,3 +141,4 @@ export type ProviderProfileRow = Selectable<ProviderProfileTable>;
 export type CourseDocUpdateRow = Selectable<CourseDocUpdateTable>;
 export type CourseDocStateRow = Selectable<CourseDocStateTable>;
 export type CourseVersionRow = Selectable<CourseVersionTable>;
+export type NewCourseVersionRow = Insertable<CourseVersionTable>;

@@ -54,8 +54,8 @@ export class DocWriter {
 		/** Update rows already stored since the last compaction. */
 		private storedRows: number,
 		private storedBytes: number,
-		/** Told after each batch is durably stored (the app keeps course metadata in step). */
-		private readonly onStored: () => void = () => {}
+		/** Told after each batch is durably stored, with the batch's authors (the app keeps course metadata in step). */
+		private readonly onStored: (authorIds: readonly string[]) => void = () => {}
 	) {}
 
 	/** True while some recorded edit is not yet durably stored. */
@@ -113,7 +113,7 @@ export class DocWriter {
 			throw err;
 		}
 		this.failures = 0;
-		this.onStored();
+		this.onStored(authors);
 		this.storedRows += 1;
 		this.storedBytes += update.byteLength;
 		if (this.storedRows >= this.tuning.compactAfterRows || this.storedBytes >= this.tuning.compactAfterBytes) {

@@ -42,7 +42,9 @@ export interface RealtimeDeps {
 	ignoreOtherPaths?: boolean;
 	tuning?: Partial<RealtimeTuning>;
 	/** Called after edits to a course's document are stored (see RoomRegistryOptions.onStored). */
-	onStored?: (courseId: string, doc: Y.Doc) => void;
+	onStored?: (courseId: string, doc: Y.Doc, authorIds: readonly string[]) => void;
+	/** Called when a course's room goes idle and at shutdown (see RoomRegistryOptions.onIdle). */
+	onIdle?: (courseId: string, doc: Y.Doc) => void | Promise<void>;
 	/** Whether a peer may publish a presence state; the app knows what a state claims. */
 	acceptsPresence?: (peer: Peer, state: unknown) => boolean;
 }
@@ -83,6 +85,7 @@ export function attachRealtime(server: Server, deps: RealtimeDeps): RealtimeServ
 		writer: tuning,
 		unloadGraceMs: tuning.unloadGraceMs,
 		onStored: deps.onStored,
+		onIdle: deps.onIdle,
 		acceptsPresence: deps.acceptsPresence
 	});
 	const wss = new WebSocketServer({

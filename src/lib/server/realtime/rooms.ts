@@ -17,8 +17,14 @@ export interface RoomRegistryOptions {
 	writer: WriterTuning;
 	/** How long an empty room stays in memory, so a quick reload or reconnect does not hit the database. */
 	unloadGraceMs: number;
-	/** Called after edits to a course's document are stored; errors are the callee's to handle. */
-	onStored?: (courseId: string, doc: Y.Doc) => void;
+	/** Called after edits to a course's document are stored, with their authors; errors are the callee's to handle. */
+	onStored?: (courseId: string, doc: Y.Doc, authorIds: readonly string[]) => void;
+	/**
+	 * Called when a room is about to be unloaded (its last peer left and its edits are stored) and
+	 * for every room at shutdown. The document may be read during the call only; a returned promise
+	 * is awaited at shutdown, so work started then finishes before the database closes.
+	 */
+	onIdle?: (courseId: string, doc: Y.Doc) => void | Promise<void>;
 	/** Whether a peer may publish a presence state (see Room). */
 	acceptsPresence?: (peer: Peer, state: unknown) => boolean;
 }
@@ -95,6 +101,7 @@ export class RoomRegistry {
 			entry.room.closeConnections(event);
 		}
 		await Promise.all(entries.map((entry) => this.flushForShutdown(entry)));
+		await Promise.all(entries.map((entry) => this.notifyIdle(entry)));
 		for (const entry of entries) {
 			this.loaded.delete(entry.room.courseId);
 			entry.room.destroy();
@@ -116,7 +123,7 @@ export class RoomRegistry {
 		if (this.closing) throw new Error('The realtime server is shutting down.');
 		const { db, writer: tuning } = this.options;
 		let room: Room | undefined = undefined;
-		const onStored = () => room && this.options.onStored?.(courseId, room.doc);
+		const onStored = (authorIds: readonly string[]) => room && this.options.onStored?.(courseId, room.doc, authorIds);
 		const writer = new DocWriter(db, courseId, tuning, stored.updateRows, stored.updateBytes, onStored);
 		room = new Room(
 			courseId,
@@ -154,9 +161,18 @@ export class RoomRegistry {
 			this.scheduleUnload(courseId);
 			return;
 		}
+		void this.notifyIdle(entry);
 		this.loaded.delete(courseId);
 		entry.writer.stop();
 		entry.room.destroy();
+	}
+
+	private async notifyIdle(entry: LoadedRoom): Promise<void> {
+		try {
+			await this.options.onIdle?.(entry.room.courseId, entry.room.doc);
+		} catch (err) {
+			console.error(`[realtime] idle hook of course ${entry.room.courseId} failed:`, err instanceof Error ? err.message : err);
+		}
 	}
 
 	private cancelUnload(entry: LoadedRoom): void {

@@ -1,34 +1,29 @@
 import * as v from 'valibot';
 import * as Y from 'yjs';
 import type { Kysely } from 'kysely';
-import { docToSpec, specToDoc } from '$lib/course-spec/doc';
+import { applySpec } from '$lib/course-spec/apply-spec';
+import { docToSpec } from '$lib/course-spec/doc';
 import type { CourseSpec } from '$lib/course-spec/types';
 import type { Database } from '../db/types';
 import type { Actor } from '../policy';
 import { authorizeCourse } from '../courses/access';
 import { invalid, notFound } from '../errors';
-import { generateId } from '../ids';
-import { changeCourseDoc, currentCourseDoc } from '../course-docs';
+import { applyCourseDocUpdate, currentCourseDoc } from '../course-docs';
 import { versionName } from './schema';
+import { addVersion } from './store';
+import { readVersion, readVersions, versionTitle, type Version, type VersionSummary } from './read';
+
+export { compareVersions, type Comparison } from './compare';
+export type { Version, VersionSummary } from './read';
 
 /**
- * Named versions of a course document. Saving copies the current document (live edits included);
- * restoring writes the old content back as a new change on top, so the document's history and the
- * list of versions only ever grow.
+ * The history of a course document. People save named versions; the server adds automatic
+ * snapshots after bursts of editing (auto-snapshots.ts). Restoring writes an old version's content
+ * on top of the live document, after keeping the current state as a version, and is itself
+ * recorded, so the document's history and the list of versions only ever grow.
  */
 
-export interface VersionSummary {
-	number: number;
-	name: string;
-	savedBy: string;
-	createdAt: Date;
-}
-
-export interface Version extends VersionSummary {
-	spec: CourseSpec;
-}
-
-/** Saves the course document as it is now under a name; returns the new version's number. */
+/** Saves the course document as it is now under a name. */
 export async function saveVersion(
 	db: Kysely<Database>,
 	actor: Actor,
@@ -39,101 +34,103 @@ export async function saveVersion(
 	if (!parsed.success) throw invalid(parsed.issues[0].message, 'name');
 	await authorizeCourse(db, actor, courseId, 'version.save');
 
-	const doc = await currentCourseDoc(db, courseId);
-	const state = Y.encodeStateAsUpdate(doc);
-	const spec = docToSpec(doc);
-	doc.destroy();
-
-	return db.transaction().execute(async (trx) => {
-		// Locking the course row serialises saves of one course, so two never take the same number.
-		await trx.selectFrom('courses').select('id').where('id', '=', courseId).forUpdate().executeTakeFirstOrThrow();
-		const { last } = await trx
-			.selectFrom('course_versions')
-			.select((eb) => eb.fn.coalesce(eb.fn.max('number'), eb.lit(0)).as('last'))
-			.where('course_id', '=', courseId)
-			.executeTakeFirstOrThrow();
-		const number = Number(last) + 1;
-		const row = await trx
-			.insertInto('course_versions')
-			.values({
-				id: generateId(),
-				course_id: courseId,
-				number,
-				name: parsed.output,
-				state,
-				spec: JSON.stringify(spec),
-				created_by: actor.id
-			})
-			.returning('created_at')
-			.executeTakeFirstOrThrow();
-		const user = await trx.selectFrom('users').select('name').where('id', '=', actor.id).executeTakeFirstOrThrow();
-		return { number, name: parsed.output, savedBy: user.name, createdAt: new Date(row.created_at) };
-	});
-}
-
-/** The course's versions, newest first. */
-export async function listVersions(db: Kysely<Database>, actor: Actor, courseId: string): Promise<VersionSummary[]> {
-	await authorizeCourse(db, actor, courseId, 'course.view');
-	const rows = await db
-		.selectFrom('course_versions as v')
-		.innerJoin('users as u', 'u.id', 'v.created_by')
-		.select(['v.number', 'v.name', 'u.name as saved_by', 'v.created_at'])
-		.where('v.course_id', '=', courseId)
-		.orderBy('v.number', 'desc')
-		.execute();
-	return rows.map((r) => ({
-		number: Number(r.number),
-		name: r.name,
-		savedBy: r.saved_by,
-		createdAt: new Date(r.created_at)
-	}));
-}
-
-/** One version with the spec it captured. */
-export async function getVersion(
-	db: Kysely<Database>,
-	actor: Actor,
-	courseId: string,
-	number: number
-): Promise<Version> {
-	await authorizeCourse(db, actor, courseId, 'course.view');
-	const row = await db
-		.selectFrom('course_versions as v')
-		.innerJoin('users as u', 'u.id', 'v.created_by')
-		.select(['v.number', 'v.name', 'u.name as saved_by', 'v.created_at', 'v.spec'])
-		.where('v.course_id', '=', courseId)
-		.where('v.number', '=', number)
-		.executeTakeFirst();
-	if (!row) throw notFound(`There is no version ${number} of this course.`);
+	const { state, spec } = await readCurrent(db, courseId);
+	const saved = await addVersion(db, { courseId, kind: 'named', name: parsed.output, state, spec, createdBy: actor.id });
+	const saver = await db.selectFrom('users').select('name').where('id', '=', actor.id).executeTakeFirstOrThrow();
+	const summary = { kind: 'named' as const, name: parsed.output, restoredFrom: null };
 	return {
-		number: Number(row.number),
-		name: row.name,
-		savedBy: row.saved_by,
-		createdAt: new Date(row.created_at),
-		spec: row.spec
+		...summary,
+		number: saved.number,
+		title: versionTitle(summary),
+		savedBy: saver.name,
+		participants: [],
+		createdAt: saved.createdAt
 	};
 }
 
+/** The course's versions, newest first; `namedOnly` leaves out what the server recorded by itself. */
+export async function listVersions(
+	db: Kysely<Database>,
+	actor: Actor,
+	courseId: string,
+	{ namedOnly = false }: { namedOnly?: boolean } = {}
+): Promise<VersionSummary[]> {
+	await authorizeCourse(db, actor, courseId, 'course.view');
+	return readVersions(db, courseId, { namedOnly });
+}
+
+/** One version with the spec it captured. */
+export async function getVersion(db: Kysely<Database>, actor: Actor, courseId: string, number: number): Promise<Version> {
+	await authorizeCourse(db, actor, courseId, 'course.view');
+	const version = await readVersion(db, courseId, number);
+	if (!version) throw notFound(`There is no version ${number} of this course.`);
+	return version;
+}
+
+export interface RestoreResult {
+	/** The version brought back. */
+	restored: number;
+	/** The version that holds the text as it was just before (a new one, or the latest when it read the same). */
+	keptAs: number;
+	/** The version recording the restore. */
+	recordedAs: number;
+}
+
 /**
- * Makes the course document say what a version says again. The change is computed against the
- * current document and applied on top of it (through the live room when one runs, so everyone
- * editing sees it at once): nothing already stored is rewritten. Returns the restored number.
+ * Makes the course document say what a version says again, without losing what it says now:
+ * 1. the current state is kept as a version (unless the latest version already reads the same);
+ * 2. only the differences are applied, on top of the live document (through the live room when one
+ *    runs, so everyone editing sees it at once and keeps typing): items keep their ids and what a
+ *    peer types into an item meanwhile merges (see applySpec);
+ * 3. the restore is recorded in the list with the state it produced.
  */
 export async function restoreVersion(
 	db: Kysely<Database>,
 	actor: Actor,
 	courseId: string,
 	number: number
-): Promise<number> {
+): Promise<RestoreResult> {
 	await authorizeCourse(db, actor, courseId, 'version.restore');
-	const version = await db
+	const target = await db
 		.selectFrom('course_versions')
 		.select('spec')
 		.where('course_id', '=', courseId)
 		.where('number', '=', number)
 		.executeTakeFirst();
-	if (!version) throw notFound(`There is no version ${number} of this course.`);
+	if (!target) throw notFound(`There is no version ${number} of this course.`);
 
-	await changeCourseDoc(db, courseId, actor.id, (doc) => specToDoc(version.spec, doc));
-	return number;
+	const doc = await currentCourseDoc(db, courseId);
+	try {
+		const kept = await addVersion(
+			db,
+			{ courseId, kind: 'before_restore', state: Y.encodeStateAsUpdate(doc), spec: docToSpec(doc), createdBy: actor.id, restoredFrom: number },
+			{ unlessUnchanged: true }
+		);
+		const before = Y.encodeStateVector(doc);
+		let changed = false;
+		doc.once('update', () => (changed = true));
+		applySpec(doc, target.spec);
+		if (changed) await applyCourseDocUpdate(db, courseId, Y.encodeStateAsUpdate(doc, before), actor.id);
+		const recorded = await addVersion(db, {
+			courseId,
+			kind: 'restore',
+			state: Y.encodeStateAsUpdate(doc),
+			spec: docToSpec(doc),
+			createdBy: actor.id,
+			restoredFrom: number
+		});
+		return { restored: number, keptAs: kept.number, recordedAs: recorded.number };
+	} finally {
+		doc.destroy();
+	}
+}
+
+/** The course document as it is now (live edits included), as a Yjs state and a spec. */
+async function readCurrent(db: Kysely<Database>, courseId: string): Promise<{ state: Uint8Array; spec: CourseSpec }> {
+	const doc = await currentCourseDoc(db, courseId);
+	try {
+		return { state: Y.encodeStateAsUpdate(doc), spec: docToSpec(doc) };
+	} finally {
+		doc.destroy();
+	}
 }

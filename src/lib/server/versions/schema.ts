@@ -20,3 +20,8 @@ export const versionNumber = v.pipe(
 );
 
 export const restoreVersionSchema = v.object({ number: versionNumber });
+
+/** One side of a comparison as the compare form sends it: a version number or "current". */
+const comparedSide = v.union([v.literal('current'), versionNumber], 'Choose a version or the current document.');
+
+export const compareSchema = v.object({ from: comparedSide, to: comparedSide });

@@ -6,7 +6,11 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
-	return { versions: await orHttpError(listVersions(event.locals.db, user, event.params.courseId)) };
+	const namedOnly = event.url.searchParams.get('show') === 'named';
+	return {
+		namedOnly,
+		versions: await orHttpError(listVersions(event.locals.db, user, event.params.courseId, { namedOnly }))
+	};
 };
 
 export const actions: Actions = {
@@ -17,7 +21,7 @@ export const actions: Actions = {
 		if (!parsed.ok) return parsed.failure;
 		try {
 			const saved = await saveVersion(event.locals.db, user, event.params.courseId, parsed.data.name);
-			return { saved: { number: saved.number, name: saved.name } };
+			return { saved: { number: saved.number, name: saved.title } };
 		} catch (err) {
 			return domainFailure(err, formData);
 		}
