@@ -40,6 +40,9 @@ export interface CourseTable {
 	title: string;
 	status: ColumnType<CourseStatus, CourseStatus | undefined, CourseStatus>;
 	archived_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+	/** The public address (/c/<slug>), set at the first publication and kept from then on. */
+	slug: ColumnType<string | null, string | null | undefined, string | null>;
+	retired_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 	created_by: string;
 	created_at: Timestamp;
 	updated_at: Timestamp;
@@ -118,6 +121,59 @@ export interface CourseVersionTable {
 	created_at: Timestamp;
 }
 
+export interface CourseReviewTable {
+	id: string;
+	course_id: string;
+	submitted_by: string;
+	submitted_at: Timestamp;
+	note: ColumnType<string, string | undefined, string>;
+	/** The document as submitted, one Yjs update. */
+	state: Uint8Array;
+	spec: ColumnType<CourseSpec, string, string>;
+	decided_by: string | null;
+	decided_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+	decision: 'approved' | 'changes_requested' | 'withdrawn' | null;
+	decision_note: ColumnType<string, string | undefined, string>;
+}
+
+export interface CourseStatusEventTable {
+	id: string;
+	course_id: string;
+	from_status: CourseStatus | null;
+	to_status: CourseStatus | 'retired' | 'unretired';
+	actor_id: string | null;
+	note: ColumnType<string, string | undefined, string>;
+	created_at: Timestamp;
+}
+
+/** Immutable once inserted: the database refuses UPDATE, DELETE and TRUNCATE. */
+export interface PublishedVersionTable {
+	id: string;
+	course_id: string;
+	number: number;
+	state: Uint8Array;
+	spec: ColumnType<CourseSpec, string, never>;
+	/** SHA-256 (hex) of canonicalJson(spec). */
+	content_hash: string;
+	change_notes: ColumnType<string, string | undefined, never>;
+	review_id: string | null;
+	approved_by: string;
+	approved_at: ColumnType<Date, Date | string, never>;
+	published_by: string;
+	published_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+export interface NotificationTable {
+	id: string;
+	user_id: string;
+	kind: string;
+	course_id: string | null;
+	actor_id: string | null;
+	data: ColumnType<Record<string, unknown>, string | undefined, string>;
+	created_at: Timestamp;
+	read_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
 export interface Database {
 	users: UserTable;
 	sessions: SessionTable;
@@ -128,6 +184,10 @@ export interface Database {
 	course_doc_updates: CourseDocUpdateTable;
 	course_doc_state: CourseDocStateTable;
 	course_versions: CourseVersionTable;
+	course_reviews: CourseReviewTable;
+	course_status_events: CourseStatusEventTable;
+	published_versions: PublishedVersionTable;
+	notifications: NotificationTable;
 }
 
 export type UserRow = Selectable<UserTable>;
