@@ -51,10 +51,11 @@ export interface CourseContext {
 	membership: { role: CourseRole; perspective: Perspective } | null;
 }
 
-const RANK: Record<CourseRole, number> = { viewer: 0, commenter: 1, editor: 2, owner: 3 };
+/** Each course role includes the rights of the ones below it. */
+export const ROLE_RANK: Readonly<Record<CourseRole, number>> = { viewer: 0, commenter: 1, editor: 2, owner: 3 };
 
 function atLeast(membership: CourseContext['membership'], role: CourseRole): boolean {
-	return membership !== null && RANK[membership.role] >= RANK[role];
+	return membership !== null && ROLE_RANK[membership.role] >= ROLE_RANK[role];
 }
 
 /** Statuses in which a spec has been handed to coordinators and so is visible to them. */
