@@ -166,6 +166,27 @@ describe.skipIf(!chromiumAvailable())('team, invites and access requests in the 
 		await expectAccessible(owner);
 	});
 
+	it('shows each person in the live editor in the colour the team page gives them', async () => {
+		await owner.goto(`${courseUrl}/team`);
+		const teamColours = Object.fromEntries(
+			await owner.locator('ul.members > li').evaluateAll((rows) =>
+				rows.map((row) => [row.querySelector('strong')?.textContent, row.querySelector<HTMLElement>('.dot')?.style.getPropertyValue('--c')])
+			)
+		);
+		// Otto is still on the course page from the step before.
+		await owner.goto(courseUrl);
+		await partner.goto(courseUrl);
+		const people = partner.getByRole('list', { name: 'People in this course now' }).locator('li');
+		await expect.poll(() => people.count()).toBe(3);
+		const liveColours = Object.fromEntries(
+			await people.evaluateAll((items) =>
+				items.map((li) => [li.querySelector('.name')?.textContent?.replace(' (you)', ''), (li as HTMLElement).style.getPropertyValue('--c')])
+			)
+		);
+		expect(liveColours).toEqual(teamColours);
+		expect(new Set(Object.values(liveColours)).size).toBe(3);
+	});
+
 	it('shows member emails to owners only', async () => {
 		await owner.goto(`${courseUrl}/team`);
 		expect(await owner.locator('ul.members').innerText()).toContain('pekka@example.org');
