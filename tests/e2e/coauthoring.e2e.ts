@@ -136,7 +136,7 @@ describe.skipIf(!chromiumAvailable())('co-authoring a course spec live', () => {
 
 	it('makes a demoted editor read-only at once', async () => {
 		await owner.goto(`${courseUrl}/team`);
-		const row = owner.locator('tr', { hasText: 'Pekka Partner' });
+		const row = owner.locator('ul.members > li', { hasText: 'Pekka Partner' });
 		await row.getByLabel('Role of Pekka Partner').selectOption('viewer');
 		await row.getByRole('button', { name: 'Save' }).click();
 		await expect.poll(() => partner.locator('#field-targetGroup').getAttribute('readonly'), { timeout: 15_000 }).not.toBeNull();

@@ -69,7 +69,7 @@ describe.skipIf(!chromiumAvailable())('course team in the browser', () => {
 
 		await guest.getByRole('link', { name: 'Team' }).click();
 		await guest.waitForURL(`${courseUrl}/team`);
-		const members = guest.locator('table.data tbody tr');
+		const members = guest.locator('ul.members > li');
 		await expect.poll(() => members.count()).toBe(2);
 		const text = await members.allTextContents();
 		expect(text.join(' ')).toContain('Liisa Lecturer');
@@ -79,7 +79,7 @@ describe.skipIf(!chromiumAvailable())('course team in the browser', () => {
 		await expectAccessible(guest);
 
 		await owner.reload();
-		await expect.poll(() => owner.locator('table.data').first().textContent()).toContain('Pekka Partner');
+		await expect.poll(() => owner.locator('ul.members').textContent()).toContain('Pekka Partner');
 		await screenshot(owner, 'team-owner-view');
 
 		await owner.goto(`${app.url}/courses`);

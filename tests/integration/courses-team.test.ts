@@ -1,6 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { User } from '$lib/server/users';
-import { changeMember, listMembers, removeMember } from '$lib/server/courses';
+import { authorizeCourse, changeMember, listMembers, loadTeam, presenceColor, removeMember } from '$lib/server/courses';
+import { memberColor, PRESENCE_COLORS } from '$lib/collab/colors';
+import { createInvite } from '$lib/server/invites';
+import { requestAccess } from '$lib/server/access-requests';
 import { createTestDatabase, resetTables } from '$tests/support/db';
 import { addMember, buildCourse, buildUser } from '$tests/support/factories';
 
@@ -46,6 +49,73 @@ describe('listing the team', () => {
 
 	it('is not found for a non-member', async () => {
 		await expect(listMembers(db, stranger, courseId)).rejects.toMatchObject({ code: 'not_found' });
+	});
+});
+
+describe('what members see of each other', () => {
+	it('shows email addresses to owners only', async () => {
+		const emails = async (who: User) =>
+			Object.fromEntries((await listMembers(db, who, courseId)).map((m) => [m.name, m.email]));
+		expect(await emails(owner)).toEqual({
+			'Olga Owner': owner.email,
+			'Eddie Editor': editor.email,
+			'Vera Viewer': viewer.email
+		});
+		const hidden = { 'Olga Owner': null, 'Eddie Editor': null, 'Vera Viewer': null };
+		expect(await emails(editor)).toEqual(hidden);
+		expect(await emails(viewer)).toEqual(hidden);
+	});
+
+	it('starts showing emails to someone the moment they become an owner', async () => {
+		await changeMember(db, owner, courseId, editor.id, { role: 'owner' });
+		expect((await listMembers(db, editor, courseId)).map((m) => m.email)).not.toContain(null);
+	});
+
+	it('gives members distinct presence colours in the order they joined', async () => {
+		const members = await listMembers(db, viewer, courseId);
+		expect(members.map((m) => [m.name, m.color])).toEqual([
+			['Olga Owner', memberColor(0)],
+			['Eddie Editor', memberColor(1)],
+			['Vera Viewer', memberColor(2)]
+		]);
+		for (const member of [owner, editor, viewer]) {
+			const access = await authorizeCourse(db, member, courseId, 'course.view');
+			expect(await presenceColor(db, access, member.id)).toBe(members.find((m) => m.userId === member.id)?.color);
+		}
+	});
+
+	it('gives a coordinator reading a submitted course a colour no member has', async () => {
+		const coordinator = await buildUser(db, { name: 'Cora Coordinator' });
+		await db.updateTable('users').set({ role: 'coordinator' }).where('id', '=', coordinator.id).execute();
+		await db.updateTable('courses').set({ status: 'in_review' }).where('id', '=', courseId).execute();
+		const reader = { ...coordinator, role: 'coordinator' as const };
+		const access = await authorizeCourse(db, reader, courseId, 'course.view');
+		const color = await presenceColor(db, access, coordinator.id);
+		expect(PRESENCE_COLORS).toContain(color);
+		expect([memberColor(0), memberColor(1), memberColor(2)]).not.toContain(color);
+	});
+});
+
+describe('the team page in one call', () => {
+	it('gives owners the members, the open invite links and the pending access requests', async () => {
+		await createInvite(db, owner, courseId, { role: 'viewer', perspective: 'student', singleUse: true });
+		await requestAccess(db, stranger, courseId, { message: 'May I join?' });
+		const team = await loadTeam(db, owner, courseId);
+		expect(team.members).toHaveLength(3);
+		expect(team.invites.map((i) => i.role)).toEqual(['viewer']);
+		expect(team.requests.map((r) => [r.name, r.message])).toEqual([['Stan Stranger', 'May I join?']]);
+	});
+
+	it('gives other members the members only, without emails', async () => {
+		await createInvite(db, owner, courseId, { role: 'viewer', perspective: 'student', singleUse: true });
+		await requestAccess(db, stranger, courseId, { message: 'May I join?' });
+		const team = await loadTeam(db, editor, courseId);
+		expect(team.members.map((m) => m.email)).toEqual([null, null, null]);
+		expect(team).toMatchObject({ invites: [], requests: [] });
+	});
+
+	it('is not found for someone outside the team', async () => {
+		await expect(loadTeam(db, stranger, courseId)).rejects.toMatchObject({ code: 'not_found' });
 	});
 });
 

@@ -53,7 +53,7 @@ async function unusable(attempt: Promise<unknown>, reason: InviteUnusableError['
 describe('creating an invite', () => {
 	it('returns the token once and stores only its SHA-256', async () => {
 		const { token, invite: created } = await invite();
-		expect(created).toMatchObject({ role: 'editor', singleUse: true, useCount: 0, state: 'active', expiresAt: at(14) });
+		expect(created).toMatchObject({ role: 'editor', singleUse: true, useCount: 0, expiresAt: at(14), createdBy: 'Olga Owner' });
 
 		const rows = await db.selectFrom('course_invites').selectAll().execute();
 		expect(rows).toHaveLength(1);
@@ -61,10 +61,29 @@ describe('creating an invite', () => {
 		expect(JSON.stringify(rows)).not.toContain(token);
 	});
 
-	it('is listed for the owner with its state', async () => {
+	it('is listed for the owner while it can be used, with who created it and when', async () => {
 		const { invite: created } = await invite('viewer', false);
 		expect(await listInvites(db, owner, courseId, at(1))).toEqual([created]);
-		expect((await listInvites(db, owner, courseId, at(15)))[0].state).toBe('expired');
+		expect(created).toMatchObject({ role: 'viewer', perspective: 'company_partner', singleUse: false, createdAt: T0 });
+		expect(await listInvites(db, owner, courseId, at(15))).toEqual([]);
+	});
+
+	it('keeps the earlier link listed when a second one is created, newest first', async () => {
+		const first = await invite('editor', true);
+		const second = await createInvite(
+			db,
+			owner,
+			courseId,
+			{ role: 'commenter', perspective: 'student', singleUse: false, expiresInDays: 30 },
+			new Date(T0.getTime() + 60_000)
+		);
+		const listed = await listInvites(db, owner, courseId, at(1));
+		expect(listed.map((i) => i.id)).toEqual([second.invite.id, first.invite.id]);
+		expect(listed.map((i) => [i.role, i.perspective, i.singleUse, i.createdBy])).toEqual([
+			['commenter', 'student', false, 'Olga Owner'],
+			['editor', 'company_partner', true, 'Olga Owner']
+		]);
+		expect(JSON.stringify(listed)).not.toContain(first.token);
 	});
 });
 
@@ -119,7 +138,7 @@ describe('unusable invites', () => {
 		const { token, invite: created } = await invite('viewer', false);
 		await revokeInvite(db, owner, courseId, created.id);
 		await unusable(acceptInvite(db, await buildUser(db), token, at(1)), 'revoked');
-		expect((await listInvites(db, owner, courseId, at(1)))[0].state).toBe('revoked');
+		expect(await listInvites(db, owner, courseId, at(1))).toEqual([]);
 		// Revoking twice says the invite is gone.
 		await expect(revokeInvite(db, owner, courseId, created.id)).rejects.toMatchObject({ code: 'not_found' });
 	});
@@ -130,7 +149,7 @@ describe('unusable invites', () => {
 		const second = await buildUser(db);
 		await unusable(acceptInvite(db, second, token, at(1)), 'used');
 		expect(await membership(second.id)).toBeNull();
-		expect((await listInvites(db, owner, courseId, at(1)))[0]).toMatchObject({ state: 'used', useCount: 1 });
+		expect(await listInvites(db, owner, courseId, at(1))).toEqual([]);
 	});
 
 	it('lets exactly one of two people use a single-use link at the same time', async () => {
@@ -150,7 +169,7 @@ describe('unusable invites', () => {
 		await acceptInvite(db, b, token, at(2));
 		expect(await membership(a.id)).toMatchObject({ role: 'viewer' });
 		expect(await membership(b.id)).toMatchObject({ role: 'viewer' });
-		expect((await listInvites(db, owner, courseId, at(2)))[0]).toMatchObject({ state: 'active', useCount: 2 });
+		expect((await listInvites(db, owner, courseId, at(2)))[0]).toMatchObject({ useCount: 2 });
 	});
 
 	it.each([
@@ -186,6 +205,6 @@ describe('who manages invites', () => {
 		const otherCourse = (await buildCourse(db, owner, 'Another course')).id;
 		const { invite: created } = await invite();
 		await expect(revokeInvite(db, owner, otherCourse, created.id)).rejects.toMatchObject({ code: 'not_found' });
-		expect((await listInvites(db, owner, courseId, T0))[0].state).toBe('active');
+		expect((await listInvites(db, owner, courseId, T0)).map((i) => i.id)).toEqual([created.id]);
 	});
 });

@@ -132,10 +132,10 @@ describe('saving and viewing versions', () => {
 		await saveVersion(db, owner, courseId, 'One');
 		await saveVersion(db, editor, courseId, 'Two');
 		await saveVersion(db, owner, other, 'Elsewhere');
-		await saveVersion(db, viewer, courseId, 'Three');
-		const list = await listVersions(db, owner, courseId);
+		await saveVersion(db, owner, courseId, 'Three');
+		const list = await listVersions(db, viewer, courseId);
 		expect(list.map((x) => [x.number, x.name, x.savedBy])).toEqual([
-			[3, 'Three', 'Ville Viewer'],
+			[3, 'Three', 'Olga Owner'],
 			[2, 'Two', 'Eero Editor'],
 			[1, 'One', 'Olga Owner']
 		]);
@@ -145,20 +145,23 @@ describe('saving and viewing versions', () => {
 	it('gives concurrent saves distinct numbers', async () => {
 		const courseId = await newCourse();
 		const saved = await Promise.all(
-			[owner, editor, commenter, viewer, owner, editor].map((p, i) => saveVersion(db, p, courseId, `Save ${i}`))
+			[owner, editor, owner, editor, owner, editor].map((p, i) => saveVersion(db, p, courseId, `Save ${i}`))
 		);
 		expect(saved.map((s) => s.number).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6]);
 	});
 
-	it('lets every member save, including commenters and viewers, but not on an archived course', async () => {
+	it('lets owners and editors save, not commenters or viewers, and nobody on an archived course', async () => {
 		const courseId = await newCourse();
-		for (const person of [owner, editor, commenter, viewer]) {
+		for (const person of [owner, editor]) {
 			expect(await domainCode(saveVersion(db, person, courseId, `By ${person.name}`))).toBe('ok');
+		}
+		for (const person of [commenter, viewer]) {
+			expect(await domainCode(saveVersion(db, person, courseId, `By ${person.name}`))).toBe('forbidden');
 		}
 		await setCourseArchived(db, owner, courseId, true);
 		expect(await domainCode(saveVersion(db, owner, courseId, 'Too late'))).toBe('forbidden');
 		// Archived courses stay readable.
-		expect(await listVersions(db, viewer, courseId)).toHaveLength(4);
+		expect(await listVersions(db, viewer, courseId)).toHaveLength(2);
 		expect(await domainCode(restoreVersion(db, owner, courseId, 1))).toBe('forbidden');
 	});
 
@@ -270,7 +273,7 @@ describe('restoring a version', () => {
 
 	it('is for editors and owners only', async () => {
 		const courseId = await newCourse();
-		await saveVersion(db, viewer, courseId, 'Saved by a viewer');
+		await saveVersion(db, editor, courseId, 'Saved by an editor');
 		const rows = await updateRows(courseId);
 		expect(await domainCode(restoreVersion(db, commenter, courseId, 1))).toBe('forbidden');
 		expect(await domainCode(restoreVersion(db, viewer, courseId, 1))).toBe('forbidden');

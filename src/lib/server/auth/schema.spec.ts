@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { safeRedirectTarget } from './schema';
+import * as v from 'valibot';
+import { safeRedirectTarget, signupSchema } from './schema';
 
 describe('safeRedirectTarget', () => {
 	it.each(['/courses', '/courses/abc?tab=team', '/invite/xyz'])('follows the same-site path %s', (next) => {
@@ -13,4 +14,24 @@ describe('safeRedirectTarget', () => {
 			expect(safeRedirectTarget(next, '/home')).toBe('/home');
 		}
 	);
+});
+
+describe('signupSchema', () => {
+	const parse = (password: string, name = 'Liisa Lecturer', email = 'liisa@example.org') =>
+		v.safeParse(signupSchema, { name, email, password });
+	const passwordIssue = (result: ReturnType<typeof parse>) =>
+		result.issues?.find((i) => v.getDotPath(i) === 'password')?.message;
+
+	it('accepts a hard-to-guess password', () => {
+		expect(parse('a long enough password').success).toBe(true);
+	});
+
+	it('refuses a common password on the password field, with the reason', () => {
+		expect(passwordIssue(parse('password123'))).toMatch(/^This password is too easy to guess\. This is a commonly used password\./);
+	});
+
+	it('takes the name and email into account', () => {
+		expect(passwordIssue(parse('LiisaLecturer2024'))).toMatch(/personal/);
+		expect(parse('LiisaLecturer2024', 'Pekka Partner', 'pekka@example.org').success).toBe(true);
+	});
 });

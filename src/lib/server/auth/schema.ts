@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { PASSWORD_MAX_LENGTH } from './password';
+import { PASSWORD_MAX_LENGTH, passwordProblem } from './password';
 
 const email = v.pipe(
 	v.string('Enter your email address.'),
@@ -9,16 +9,29 @@ const email = v.pipe(
 	v.email('Enter an email address like name@example.org.')
 );
 
-export const signupSchema = v.object({
-	name: v.pipe(
-		v.string('Enter your name.'),
-		v.trim(),
-		v.nonEmpty('Enter your name.'),
-		v.maxLength(100, 'Use at most 100 characters.')
-	),
-	email,
-	password: v.pipe(v.string('Choose a password.'), v.nonEmpty('Choose a password.'), v.maxLength(PASSWORD_MAX_LENGTH))
-});
+type SignupInput = { name: string; email: string; password: string };
+const isStrongEnough = ({ name, email, password }: SignupInput) => passwordProblem(password, { name, email }) === null;
+
+/** The password is judged together with the name and email: passwords built on them are guessable. */
+export const signupSchema = v.pipe(
+	v.object({
+		name: v.pipe(
+			v.string('Enter your name.'),
+			v.trim(),
+			v.nonEmpty('Enter your name.'),
+			v.maxLength(100, 'Use at most 100 characters.')
+		),
+		email,
+		password: v.pipe(v.string('Choose a password.'), v.nonEmpty('Choose a password.'), v.maxLength(PASSWORD_MAX_LENGTH))
+	}),
+	v.forward(
+		v.partialCheck([['name'], ['email'], ['password']], isStrongEnough, (issue) => {
+			const { name, email, password } = issue.input as SignupInput;
+			return passwordProblem(password, { name, email }) ?? '';
+		}),
+		['password']
+	)
+);
 
 export const loginSchema = v.object({
 	email,

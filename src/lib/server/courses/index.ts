@@ -1,3 +1,4 @@
 export { getCourseAccess, authorizeCourse, type CourseAccess } from './access';
 export { createCourse, listMyCourses, renameCourse, setCourseArchived, type CourseSummary } from './courses';
-export { listMembers, changeMember, removeMember, addOrUpgradeMember, type Member } from './members';
+export { listMembers, changeMember, removeMember, addOrUpgradeMember, presenceColor, type Member } from './members';
+export { loadTeam, type Team } from './team';

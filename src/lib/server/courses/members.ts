@@ -1,28 +1,30 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { CourseRole, Database, Perspective } from '../db/types';
-import type { Actor } from '../policy';
+import { ROLE_RANK, type Actor } from '../policy';
 import { conflict, notFound } from '../errors';
-import { authorizeCourse } from './access';
+import { authorizeCourse, type CourseAccess } from './access';
+import { presenceColorAmong, presentMembers, type Member, type MemberRecord } from './member-presenter';
 import { refreshCourseAccess, revokeCourseAccess } from '../live-access';
 
-export interface Member {
-	userId: string;
-	name: string;
-	email: string;
-	role: CourseRole;
-	perspective: Perspective;
-	joinedAt: Date;
-}
+export type { Member };
 
 export async function listMembers(db: Kysely<Database>, actor: Actor, courseId: string): Promise<Member[]> {
-	await authorizeCourse(db, actor, courseId, 'course.view');
+	const access = await authorizeCourse(db, actor, courseId, 'course.view');
+	return presentMembers(await memberRecords(db, courseId), actor, access.context);
+}
+
+/**
+ * A course's members in join order. The user id breaks ties between people who joined in the same
+ * instant, so that everyone computes the same order, and so the same colours.
+ */
+export async function memberRecords(db: Kysely<Database>, courseId: string): Promise<MemberRecord[]> {
 	const rows = await db
 		.selectFrom('course_members as m')
 		.innerJoin('users as u', 'u.id', 'm.user_id')
 		.select(['u.id', 'u.name', 'u.email', 'm.role', 'm.perspective', 'm.joined_at'])
 		.where('m.course_id', '=', courseId)
 		.orderBy('m.joined_at')
-		.orderBy('u.name')
+		.orderBy('u.id')
 		.execute();
 	return rows.map((r) => ({
 		userId: r.id,
@@ -32,6 +34,11 @@ export async function listMembers(db: Kysely<Database>, actor: Actor, courseId: 
 		perspective: r.perspective,
 		joinedAt: new Date(r.joined_at)
 	}));
+}
+
+/** The colour the live editor shows for this person; `access` proves the course may be viewed. */
+export async function presenceColor(db: Kysely<Database>, access: CourseAccess, userId: string): Promise<string> {
+	return presenceColorAmong(await memberRecords(db, access.course.id), userId);
 }
 
 /**
@@ -64,8 +71,6 @@ export async function addOrUpgradeMember(
 			.execute();
 	}
 }
-
-const ROLE_RANK: Record<CourseRole, number> = { viewer: 0, commenter: 1, editor: 2, owner: 3 };
 
 export async function changeMember(
 	db: Kysely<Database>,

@@ -174,6 +174,26 @@ export interface NotificationTable {
 	read_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
+/** A signed-in outsider asking a course's owners for a role. */
+export interface CourseAccessRequestTable {
+	id: string;
+	course_id: string;
+	user_id: string;
+	message: ColumnType<string, string | undefined, string>;
+	status: ColumnType<AccessRequestStatus, AccessRequestStatus | undefined, AccessRequestStatus>;
+	created_at: Timestamp;
+	decided_by: ColumnType<string | null, string | null | undefined, string | null>;
+	decided_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export type AccessRequestStatus = 'pending' | 'approved' | 'declined';
+
+/** One row per access request sent, whether or not its course exists: the per-person rate limit. */
+export interface AccessRequestAttemptTable {
+	user_id: string;
+	attempted_at: Timestamp;
+}
+
 export interface Database {
 	users: UserTable;
 	sessions: SessionTable;
@@ -188,6 +208,8 @@ export interface Database {
 	course_status_events: CourseStatusEventTable;
 	published_versions: PublishedVersionTable;
 	notifications: NotificationTable;
+	course_access_requests: CourseAccessRequestTable;
+	access_request_attempts: AccessRequestAttemptTable;
 }
 
 export type UserRow = Selectable<UserTable>;
@@ -202,3 +224,4 @@ export type CourseDocUpdateRow = Selectable<CourseDocUpdateTable>;
 export type CourseDocStateRow = Selectable<CourseDocStateTable>;
 export type CourseVersionRow = Selectable<CourseVersionTable>;
 export type NewCourseVersionRow = Insertable<CourseVersionTable>;
+export type CourseAccessRequestRow = Selectable<CourseAccessRequestTable>;

@@ -11,6 +11,7 @@ export type InviteRole = 'editor' | 'commenter' | 'viewer';
 export const DEFAULT_INVITE_DAYS = 14;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** An invite link that can still be used, as its course's owners see it (never its token). */
 export interface Invite {
 	id: string;
 	role: InviteRole;
@@ -18,10 +19,12 @@ export interface Invite {
 	singleUse: boolean;
 	useCount: number;
 	expiresAt: Date;
-	revokedAt: Date | null;
 	createdAt: Date;
-	state: 'active' | 'expired' | 'revoked' | 'used';
+	/** The name of the owner who created the link. */
+	createdBy: string;
 }
+
+type InviteState = 'active' | 'expired' | 'revoked' | 'used';
 
 export interface InvitePreview {
 	courseId: string;
@@ -43,14 +46,14 @@ export class InviteUnusableError extends DomainError {
 	}
 }
 
-function inviteState(row: CourseInviteRow, now: Date): Invite['state'] {
+function inviteState(row: CourseInviteRow, now: Date): InviteState {
 	if (row.revoked_at) return 'revoked';
 	if (row.single_use && row.use_count > 0) return 'used';
 	if (new Date(row.expires_at).getTime() <= now.getTime()) return 'expired';
 	return 'active';
 }
 
-function rowToInvite(row: CourseInviteRow, now: Date): Invite {
+function rowToInvite(row: CourseInviteRow, createdBy: string): Invite {
 	return {
 		id: row.id,
 		role: row.role,
@@ -58,9 +61,8 @@ function rowToInvite(row: CourseInviteRow, now: Date): Invite {
 		singleUse: row.single_use,
 		useCount: row.use_count,
 		expiresAt: new Date(row.expires_at),
-		revokedAt: row.revoked_at ? new Date(row.revoked_at) : null,
 		createdAt: new Date(row.created_at),
-		state: inviteState(row, now)
+		createdBy
 	};
 }
 
@@ -85,22 +87,36 @@ export async function createInvite(
 			perspective: input.perspective,
 			single_use: input.singleUse,
 			created_by: actor.id,
-			expires_at: new Date(now.getTime() + days * DAY_MS)
+			expires_at: new Date(now.getTime() + days * DAY_MS),
+			created_at: now
 		})
 		.returningAll()
 		.executeTakeFirstOrThrow();
-	return { invite: rowToInvite(row, now), token };
+	const creator = await db.selectFrom('users').select('name').where('id', '=', actor.id).executeTakeFirstOrThrow();
+	return { invite: rowToInvite(row, creator.name), token };
 }
 
-export async function listInvites(db: Kysely<Database>, actor: Actor, courseId: string, now = new Date()) {
+/** The links of a course that still let someone in, newest first. */
+export async function listInvites(db: Kysely<Database>, actor: Actor, courseId: string, now = new Date()): Promise<Invite[]> {
 	await authorizeCourse(db, actor, courseId, 'course.manageTeam');
+	return activeInvites(db, courseId, now);
+}
+
+/** The same list for a caller that has already checked 'course.manageTeam' on this course. */
+export async function activeInvites(db: Kysely<Database>, courseId: string, now = new Date()): Promise<Invite[]> {
 	const rows = await db
-		.selectFrom('course_invites')
-		.selectAll()
-		.where('course_id', '=', courseId)
-		.orderBy('created_at', 'desc')
+		.selectFrom('course_invites as i')
+		.innerJoin('users as u', 'u.id', 'i.created_by')
+		.selectAll('i')
+		.select('u.name as creator_name')
+		.where('i.course_id', '=', courseId)
+		.where('i.revoked_at', 'is', null)
+		.where('i.expires_at', '>', now)
+		.where((eb) => eb.or([eb('i.single_use', '=', false), eb('i.use_count', '=', 0)]))
+		.orderBy('i.created_at', 'desc')
+		.orderBy('i.id')
 		.execute();
-	return rows.map((r) => rowToInvite(r, now));
+	return rows.map(({ creator_name, ...row }) => rowToInvite(row, creator_name));
 }
 
 export async function revokeInvite(db: Kysely<Database>, actor: Actor, courseId: string, inviteId: string) {

@@ -14,7 +14,10 @@ export type CourseAction =
 	| 'course.manageTeam'
 	| 'course.leave'
 	| 'version.save'
-	| 'version.restore';
+	| 'version.restore'
+	| 'team.viewEmails'
+	| 'access.request'
+	| 'access.review';
 
 export type InstanceAction = 'course.create' | 'admin.settings' | 'admin.roles';
 
@@ -29,7 +32,10 @@ export const COURSE_ACTIONS: readonly CourseAction[] = [
 	'course.manageTeam',
 	'course.leave',
 	'version.save',
-	'version.restore'
+	'version.restore',
+	'team.viewEmails',
+	'access.request',
+	'access.review'
 ];
 export const INSTANCE_ACTIONS: readonly InstanceAction[] = ['course.create', 'admin.settings', 'admin.roles'];
 
@@ -45,10 +51,11 @@ export interface CourseContext {
 	membership: { role: CourseRole; perspective: Perspective } | null;
 }
 
-const RANK: Record<CourseRole, number> = { viewer: 0, commenter: 1, editor: 2, owner: 3 };
+/** Each course role includes the rights of the ones below it. */
+export const ROLE_RANK: Readonly<Record<CourseRole, number>> = { viewer: 0, commenter: 1, editor: 2, owner: 3 };
 
 function atLeast(membership: CourseContext['membership'], role: CourseRole): boolean {
-	return membership !== null && RANK[membership.role] >= RANK[role];
+	return membership !== null && ROLE_RANK[membership.role] >= ROLE_RANK[role];
 }
 
 /** Statuses in which a spec has been handed to coordinators and so is visible to them. */
@@ -79,11 +86,19 @@ export function can(actor: Actor | null, action: Action, course?: CourseContext)
 			return !archived && atLeast(membership, 'editor');
 		case 'course.archive':
 		case 'course.manageTeam':
+		case 'access.review':
+		// Addresses are for the people who invite and remove members, not for everyone on the team.
+		case 'team.viewEmails':
 			return atLeast(membership, 'owner');
+		// Anyone signed in who is not on the team may ask; whether the course exists is never revealed
+		// by the answer (see access-requests).
+		case 'access.request':
+			return membership === null;
 		case 'course.leave':
 			return membership !== null;
+		// A named version is a checkpoint others restore to: it is part of editing.
 		case 'version.save':
-			return !archived && membership !== null;
+			return !archived && atLeast(membership, 'editor');
 		case 'version.restore':
 			return !archived && atLeast(membership, 'editor');
 	}

@@ -33,8 +33,11 @@ const ACTIVE_DRAFT: Matrix = {
 	'course.archive':    [Y,    N,     N,      N,     N,     N,        N,    N],
 	'course.manageTeam': [Y,    N,     N,      N,     N,     N,        N,    N],
 	'course.leave':      [Y,    Y,     Y,      Y,     N,     N,        N,    N],
-	'version.save':      [Y,    Y,     Y,      Y,     N,     N,        N,    N],
+	'version.save':      [Y,    Y,     N,      N,     N,     N,        N,    N],
 	'version.restore':   [Y,    Y,     N,      N,     N,     N,        N,    N],
+	'team.viewEmails':   [Y,    N,     N,      N,     N,     N,        N,    N],
+	'access.request':    [N,    N,     N,      N,     Y,     N,        Y,    Y],
+	'access.review':     [Y,    N,     N,      N,     N,     N,        N,    N],
 	'course.create':     [Y,    Y,     Y,      Y,     Y,     N,        Y,    Y],
 	'admin.settings':    [N,    N,     N,      N,     N,     N,        N,    Y],
 	'admin.roles':       [N,    N,     N,      N,     N,     N,        N,    Y]
@@ -53,6 +56,9 @@ const ARCHIVED_DRAFT: Matrix = {
 	'course.leave':      [Y,    Y,     Y,      Y,     N,     N,        N,    N],
 	'version.save':      [N,    N,     N,      N,     N,     N,        N,    N],
 	'version.restore':   [N,    N,     N,      N,     N,     N,        N,    N],
+	'team.viewEmails':   [Y,    N,     N,      N,     N,     N,        N,    N],
+	'access.request':    [N,    N,     N,      N,     Y,     N,        Y,    Y],
+	'access.review':     [Y,    N,     N,      N,     N,     N,        N,    N],
 	'course.create':     [Y,    Y,     Y,      Y,     Y,     N,        Y,    Y],
 	'admin.settings':    [N,    N,     N,      N,     N,     N,        N,    Y],
 	'admin.roles':       [N,    N,     N,      N,     N,     N,        N,    Y]
@@ -69,8 +75,11 @@ const ACTIVE_IN_REVIEW: Matrix = {
 	'course.archive':    [Y,    N,     N,      N,     N,     N,        N,    N],
 	'course.manageTeam': [Y,    N,     N,      N,     N,     N,        N,    N],
 	'course.leave':      [Y,    Y,     Y,      Y,     N,     N,        N,    N],
-	'version.save':      [Y,    Y,     Y,      Y,     N,     N,        N,    N],
+	'version.save':      [Y,    Y,     N,      N,     N,     N,        N,    N],
 	'version.restore':   [Y,    Y,     N,      N,     N,     N,        N,    N],
+	'team.viewEmails':   [Y,    N,     N,      N,     N,     N,        N,    N],
+	'access.request':    [N,    N,     N,      N,     Y,     N,        Y,    Y],
+	'access.review':     [Y,    N,     N,      N,     N,     N,        N,    N],
 	'course.create':     [Y,    Y,     Y,      Y,     Y,     N,        Y,    Y],
 	'admin.settings':    [N,    N,     N,      N,     N,     N,        N,    Y],
 	'admin.roles':       [N,    N,     N,      N,     N,     N,        N,    Y]
@@ -161,7 +170,9 @@ describe('visibility of a course to people outside its team, by status', () => {
 	it('lets a coordinator read an archived submitted course, but never write to it', () => {
 		const course = { status: 'in_review' as const, archived: true };
 		expect(decide('coordinator', 'course.view', course)).toBe(true);
-		for (const action of COURSE_ACTIONS.filter((a) => a !== 'course.view')) {
+		// Asking the owners for a role is not a write: it only reaches them as a request.
+		expect(decide('coordinator', 'access.request', course)).toBe(true);
+		for (const action of COURSE_ACTIONS.filter((a) => a !== 'course.view' && a !== 'access.request')) {
 			expect(decide('coordinator', action, course)).toBe(false);
 		}
 	});

@@ -1,4 +1,8 @@
 import * as v from 'valibot';
+import { COUNTRIES } from '$lib/course-spec/countries';
+
+// The awarding body's country in every new course comes from here, so it takes the spec's own list.
+const COUNTRY_CODES: ReadonlySet<string | undefined> = new Set(COUNTRIES.concepts.map((c) => c.code));
 
 export const providerProfileSchema = v.object({
 	organisationName: v.pipe(v.string(), v.trim(), v.maxLength(200, 'Keep the name under 200 characters.')),
@@ -6,7 +10,7 @@ export const providerProfileSchema = v.object({
 		v.string(),
 		v.trim(),
 		v.toUpperCase(),
-		v.check((s) => s === '' || /^[A-Z]{2}$/.test(s), 'Use a two-letter country code such as FI.')
+		v.check((s) => s === '' || COUNTRY_CODES.has(s), 'Choose a country from the list.')
 	),
 	website: v.pipe(
 		v.string(),

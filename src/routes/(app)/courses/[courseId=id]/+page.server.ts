@@ -1,11 +1,14 @@
-import { authorizeCourse } from '$lib/server/courses';
+import { authorizeCourse, presenceColor } from '$lib/server/courses';
 import { orHttpError, requireUser } from '$lib/server/guard';
 import { getProviderProfile } from '$lib/server/settings';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
-	await orHttpError(authorizeCourse(event.locals.db, user, event.params.courseId, 'course.view'));
-	const profile = await getProviderProfile(event.locals.db);
-	return { hoursPerEcts: profile.hoursPerEcts, me: { id: user.id, name: user.name } };
+	const access = await orHttpError(authorizeCourse(event.locals.db, user, event.params.courseId, 'course.view'));
+	const [profile, color] = await Promise.all([
+		getProviderProfile(event.locals.db),
+		presenceColor(event.locals.db, access, user.id)
+	]);
+	return { hoursPerEcts: profile.hoursPerEcts, me: { id: user.id, name: user.name, color } };
 };

@@ -1,23 +1,17 @@
 import { redirect } from '@sveltejs/kit';
-import { changeMember, listMembers, removeMember } from '$lib/server/courses';
+import { changeMember, loadTeam, removeMember } from '$lib/server/courses';
 import { createInviteSchema, inviteIdSchema, memberChangeSchema, memberSchema } from '$lib/server/courses/schema';
+import { approveAccessRequest, declineAccessRequest } from '$lib/server/access-requests';
+import { approveRequestSchema, declineRequestSchema } from '$lib/server/access-requests/schema';
 import { domainFailure, parseForm } from '$lib/server/forms';
 import { orHttpError, requireUser } from '$lib/server/guard';
-import { createInvite, listInvites, revokeInvite } from '$lib/server/invites';
+import { createInvite, revokeInvite } from '$lib/server/invites';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
-	const { db } = event.locals;
-	const courseId = event.params.courseId;
-	const { permissions } = await event.parent();
-	const [members, invites] = await orHttpError(
-		Promise.all([
-			listMembers(db, user, courseId),
-			permissions.manageTeam ? listInvites(db, user, courseId) : Promise.resolve([])
-		])
-	);
-	return { members, invites, me: user.id };
+	const team = await orHttpError(loadTeam(event.locals.db, user, event.params.courseId));
+	return { ...team, me: user.id };
 };
 
 export const actions: Actions = {
@@ -27,8 +21,8 @@ export const actions: Actions = {
 		const parsed = parseForm(createInviteSchema, formData);
 		if (!parsed.ok) return parsed.failure;
 		try {
-			const { token } = await createInvite(event.locals.db, user, event.params.courseId, parsed.data);
-			return { inviteLink: `${event.url.origin}/invite/${token}` };
+			const { invite, token } = await createInvite(event.locals.db, user, event.params.courseId, parsed.data);
+			return { inviteLink: `${event.url.origin}/invite/${token}`, inviteId: invite.id };
 		} catch (err) {
 			return domainFailure(err, formData);
 		}
@@ -78,5 +72,30 @@ export const actions: Actions = {
 			return domainFailure(err, new FormData());
 		}
 		redirect(303, '/courses');
+	},
+	approve: async (event) => {
+		const user = requireUser(event);
+		const formData = await event.request.formData();
+		const parsed = parseForm(approveRequestSchema, formData);
+		if (!parsed.ok) return parsed.failure;
+		const { requestId, ...grant } = parsed.data;
+		try {
+			await approveAccessRequest(event.locals.db, user, event.params.courseId, requestId, grant);
+		} catch (err) {
+			return domainFailure(err, formData);
+		}
+		return { approved: requestId };
+	},
+	decline: async (event) => {
+		const user = requireUser(event);
+		const formData = await event.request.formData();
+		const parsed = parseForm(declineRequestSchema, formData);
+		if (!parsed.ok) return parsed.failure;
+		try {
+			await declineAccessRequest(event.locals.db, user, event.params.courseId, parsed.data.requestId);
+		} catch (err) {
+			return domainFailure(err, formData);
+		}
+		return { declined: parsed.data.requestId };
 	}
 };
