@@ -24,9 +24,3 @@ export const loginSchema = v.object({
 	email,
 	password: v.pipe(v.string('Enter your password.'), v.nonEmpty('Enter your password.'), v.maxLength(PASSWORD_MAX_LENGTH))
 });
-
-/** Only same-site relative paths are followed after login, never another origin. */
-export function safeRedirectTarget(next: string | null | undefined, fallback = '/courses'): string {
-	if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback;
-	return next;
-}
