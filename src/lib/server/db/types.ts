@@ -101,6 +101,13 @@ export interface CourseVersionTable {
 	created_at: Timestamp;
 }
 
+export interface AuthThrottleTable {
+	/** Kind and a hash of the account and/or client address (src/lib/server/auth/rate-limit.ts). */
+	key: string;
+	count: number;
+	expires_at: Timestamp;
+}
+
 export interface Database {
 	users: UserTable;
 	sessions: SessionTable;
@@ -111,6 +118,7 @@ export interface Database {
 	course_doc_updates: CourseDocUpdateTable;
 	course_doc_state: CourseDocStateTable;
 	course_versions: CourseVersionTable;
+	auth_throttle: AuthThrottleTable;
 }
 
 export type UserRow = Selectable<UserTable>;
