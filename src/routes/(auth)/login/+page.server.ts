@@ -3,7 +3,7 @@ import { logIn } from '$lib/server/auth';
 import { setSessionCookie } from '$lib/server/auth/cookies';
 import { loginSchema } from '$lib/server/auth/schema';
 import { safeRedirectTarget } from '$lib/server/auth/redirect';
-import { domainFailure, parseForm } from '$lib/server/forms';
+import { domainFailure, parseForm, readForm } from '$lib/server/forms';
 import { joinAfterSignIn } from '$lib/server/invites';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -15,7 +15,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const formData = await event.request.formData();
+		const formData = await readForm(event.request);
 		const parsed = parseForm(loginSchema, formData);
 		if (!parsed.ok) return parsed.failure;
 		let signedIn;

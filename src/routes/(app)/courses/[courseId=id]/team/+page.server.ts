@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { changeMember, listMembers, removeMember } from '$lib/server/courses';
 import { createInviteSchema, inviteIdSchema, memberChangeSchema, memberSchema } from '$lib/server/courses/schema';
-import { domainFailure, parseForm } from '$lib/server/forms';
+import { domainFailure, parseForm, readForm } from '$lib/server/forms';
 import { orHttpError, requireUser } from '$lib/server/guard';
 import { createInvite, listInvites, revokeInvite } from '$lib/server/invites';
 import type { Actions, PageServerLoad } from './$types';
@@ -23,7 +23,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	invite: async (event) => {
 		const user = requireUser(event);
-		const formData = await event.request.formData();
+		const formData = await readForm(event.request);
 		const parsed = parseForm(createInviteSchema, formData);
 		if (!parsed.ok) return parsed.failure;
 		try {
@@ -35,7 +35,7 @@ export const actions: Actions = {
 	},
 	revoke: async (event) => {
 		const user = requireUser(event);
-		const formData = await event.request.formData();
+		const formData = await readForm(event.request);
 		const parsed = parseForm(inviteIdSchema, formData);
 		if (!parsed.ok) return parsed.failure;
 		try {
@@ -47,7 +47,7 @@ export const actions: Actions = {
 	},
 	change: async (event) => {
 		const user = requireUser(event);
-		const formData = await event.request.formData();
+		const formData = await readForm(event.request);
 		const parsed = parseForm(memberChangeSchema, formData);
 		if (!parsed.ok) return parsed.failure;
 		const { userId, ...changes } = parsed.data;
@@ -60,7 +60,7 @@ export const actions: Actions = {
 	},
 	remove: async (event) => {
 		const user = requireUser(event);
-		const formData = await event.request.formData();
+		const formData = await readForm(event.request);
 		const parsed = parseForm(memberSchema, formData);
 		if (!parsed.ok) return parsed.failure;
 		try {
