@@ -52,6 +52,8 @@ if (migrateOnly) {
 	server.on('request', (req, res) => {
 		// Overwrites anything a client sent under that name.
 		if (ownProtocol) req.headers[PROTOCOL_HEADER] = 'http';
+		// Static files are answered by adapter-node before our hooks run; they need nosniff as well.
+		res.setHeader('X-Content-Type-Options', 'nosniff');
 		handler(req, res);
 	});
 	const port = Number(process.env.PORT ?? 3000);
