@@ -51,9 +51,9 @@ const refusal = (address: string, input = account) =>
  * `n` wrong passwords from the addresses `from(i)` gives, waiting out the account's spacing like a
  * patient attacker would.
  */
-async function guessPatiently(n: number, from: (i: number) => string): Promise<void> {
+async function guessPatiently(n: number, from: (i: number) => string, email = account.email): Promise<void> {
 	for (let i = 0; i < n; ) {
-		const refused = await refusal(from(i), wrongPassword()).catch((err: unknown) => {
+		const refused = await refusal(from(i), { email, password: 'not the right one' }).catch((err: unknown) => {
 			if (err instanceof DomainError && err.message === WRONG_CREDENTIALS) return null;
 			throw err;
 		});
@@ -136,6 +136,14 @@ describe('many addresses guessing one account', () => {
 		}
 		expect(await login(botnet(50), wrongPassword())).toBe('limited');
 		expect(await login(OWNER_HOME, account)).toBe('ok');
+	});
+
+	it('treats the address an account signed up from as familiar', async () => {
+		const fresh = { name: 'Newcomer', email: 'newcomer@example.org', password: 'a perfectly fine password' };
+		await signUp(db, limiters, '198.51.100.77', fresh);
+		await guessPatiently(8, botnet, fresh.email);
+		expect(await login('198.51.100.78', fresh)).toBe('limited');
+		expect(await login('198.51.100.77', fresh)).toBe('ok');
 	});
 
 	it('forgets the failures after 15 quiet minutes', async () => {

@@ -33,6 +33,7 @@ export async function signUp(
 	const problem = passwordProblem(input.password, { email: input.email, name: input.name });
 	if (problem) throw invalid(problem, 'password');
 	const user = await createUser(db, input);
+	await limiters.signedIn(user.email, clientAddress);
 	return startSession(db, user);
 }
 
@@ -49,6 +50,6 @@ export async function logIn(
 		await limiters.loginFailed(accountKey, clientAddress);
 		throw invalid(WRONG_CREDENTIALS);
 	}
-	await limiters.loginSucceeded(accountKey, clientAddress);
+	await limiters.signedIn(accountKey, clientAddress);
 	return startSession(db, user);
 }

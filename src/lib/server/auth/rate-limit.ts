@@ -111,8 +111,11 @@ export class AuthLimiters {
 		await this.store.hit(rest, { limit: 1, windowMs: waitMs }, now);
 	}
 
-	/** The account's failures stay: an owner's login says nothing about whether the guessing has stopped. */
-	async loginSucceeded(account: string, address: string): Promise<void> {
+	/**
+	 * After a login or signup: this address is where the account's owner is. The account's failures
+	 * stay, since an owner's login says nothing about whether the guessing elsewhere has stopped.
+	 */
+	async signedIn(account: string, address: string): Promise<void> {
 		const now = new Date(this.now());
 		const client = clientKey(address);
 		await this.store.clear(key('login-pair', account, client));
