@@ -42,7 +42,7 @@ const handleSession: Handle = async ({ event, resolve }) => {
 };
 
 // Nothing here uses these; a page that cannot ask for them cannot be tricked into asking.
-const PERMISSIONS_POLICY = 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=()';
+const PERMISSIONS_POLICY = 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=()';
 
 const handleHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);

@@ -28,7 +28,7 @@ declare global {
 
 async function watchCsp(context: BrowserContext): Promise<void> {
 	// The DOM event catches what the page's scripts see; the console line catches the rest (also with
-	// JavaScript disabled, where no listener can run).
+	// JavaScript disabled, where no listener can run), and a Permissions-Policy header Chromium rejects.
 	await context.exposeBinding('__reportCspViolation', ({ page }, text: string) => {
 		cspViolations.push(`${page?.url() ?? '?'}: ${text}`);
 	});
@@ -38,7 +38,7 @@ async function watchCsp(context: BrowserContext): Promise<void> {
 		});
 	});
 	context.on('console', (message) => {
-		if (message.type() === 'error' && /Content Security Policy/.test(message.text())) {
+		if (message.type() === 'error' && /Content Security Policy|Permissions-Policy/.test(message.text())) {
 			cspViolations.push(`${message.page()?.url() ?? '?'}: ${message.text()}`);
 		}
 	});
