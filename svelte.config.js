@@ -10,7 +10,24 @@ const config = {
 	},
 	kit: {
 		adapter: adapter({ out: 'build' }),
-		alias: { $tests: 'tests' }
+		alias: { $tests: 'tests' },
+		// SvelteKit adds a nonce per response for its own inline boot script; nothing else may run inline.
+		// Styles need 'unsafe-inline': Svelte style: directives, transitions and Tiptap's collaboration
+		// carets set inline styles. connect-src 'self' covers the same-origin ws:/wss: realtime socket.
+		csp: {
+			mode: 'auto',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'data:'],
+				'connect-src': ['self'],
+				'frame-ancestors': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self'],
+				'object-src': ['none']
+			}
+		}
 	}
 };
 

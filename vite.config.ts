@@ -71,6 +71,7 @@ export default defineConfig({
 					environment: 'node',
 					include: ['tests/e2e/**/*.e2e.ts'],
 					globalSetup: ['tests/e2e/global-setup.ts'],
+					setupFiles: ['tests/support/e2e-setup.ts'],
 					fileParallelism: false,
 					testTimeout: 60_000,
 					hookTimeout: 180_000

@@ -41,11 +41,18 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
+// Nothing here uses these; a page that cannot ask for them cannot be tricked into asking.
+const PERMISSIONS_POLICY = 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=()';
+
 const handleHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('X-Frame-Options', 'DENY');
 	response.headers.set('Referrer-Policy', 'same-origin');
+	response.headers.set('Permissions-Policy', PERMISSIONS_POLICY);
+	// Only over https: sent over plain http it would be ignored at best, and would lock out a site
+	// that is reached over http on purpose (localhost, an intranet) at worst.
+	if (event.url.protocol === 'https:') response.headers.set('Strict-Transport-Security', 'max-age=31536000');
 	// Pages carry private course data: never let a shared cache keep them.
 	if (event.locals.user && !response.headers.has('cache-control')) {
 		response.headers.set('Cache-Control', 'private, no-store');

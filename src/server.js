@@ -22,7 +22,13 @@ if (ownProtocol) process.env.PROTOCOL_HEADER = PROTOCOL_HEADER;
 // Built by `vite build`; a variable path keeps type-checking from requiring the build to exist.
 const handlerPath = '../build/handler.js';
 /** @type {{ handler: import('node:http').RequestListener }} */
-const { handler } = await import(handlerPath);
+const { handler } = await import(handlerPath).catch((err) => {
+	// Startup problems with the environment are one line for the operator; anything else keeps its
+	// stack, but not Node's echo of the (minified) source line an uncaught error would print.
+	if (err?.name === 'StartupError') console.error(`[server] cannot start: ${err.message}`);
+	else console.error('[server] cannot start:', err);
+	process.exit(1);
+});
 
 /** @type {Promise<void> | undefined} */
 let stopping;
@@ -46,6 +52,8 @@ if (migrateOnly) {
 	server.on('request', (req, res) => {
 		// Overwrites anything a client sent under that name.
 		if (ownProtocol) req.headers[PROTOCOL_HEADER] = 'http';
+		// Static files are answered by adapter-node before our hooks run; they need nosniff as well.
+		res.setHeader('X-Content-Type-Options', 'nosniff');
 		handler(req, res);
 	});
 	const port = Number(process.env.PORT ?? 3000);

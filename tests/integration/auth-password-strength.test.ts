@@ -8,7 +8,7 @@ const { db } = database;
 beforeEach(() => resetTables(database));
 
 const signUpAs = (name: string, email: string, password: string) =>
-	signUp(db, createAuthLimiters(), '192.0.2.1', { name, email, password });
+	signUp(db, createAuthLimiters(db), '192.0.2.1', { name, email, password });
 
 async function accounts(): Promise<number> {
 	return (await db.selectFrom('users').select('id').execute()).length;

@@ -16,9 +16,9 @@ function input(overrides: Partial<{ name: string; email: string; password: strin
 	return { name: `Signup ${n}`, email: `signup${n}@example.org`, password: PASSWORD, ...overrides };
 }
 
-// Fresh limiters per call: these tests are about accounts, not about rate limits.
-const signUpAt = (data: ReturnType<typeof input>) => signUp(db, createAuthLimiters(), '192.0.2.1', data);
-const logInAt = (data: { email: string; password: string }) => logIn(db, createAuthLimiters(), '192.0.2.1', data);
+// These tests are about accounts, not rate limits: the counters are emptied with the tables between tests.
+const signUpAt = (data: ReturnType<typeof input>) => signUp(db, createAuthLimiters(db), '192.0.2.1', data);
+const logInAt = (data: { email: string; password: string }) => logIn(db, createAuthLimiters(db), '192.0.2.1', data);
 
 describe('signUp', () => {
 	it('creates the user and a session whose token validates to that user', async () => {

@@ -18,18 +18,20 @@ import {
 	type MetaValues,
 	type TextFieldKey
 } from './layout';
+import { cleanRichText, cleanText } from './clean-text';
 import { isRichTextEmpty } from './rich-text';
 import { readRichText, writeRichText } from './rich-text-yjs';
 import { SUPERVISION_OPTIONS } from './vocabularies';
 
 // Conversions between the live Yjs document and the spec JSON. docToSpec is total: whatever a peer
 // put into the document, it returns a well-typed spec (odd values become "not set"), de-duplicates
-// items by id and drops links to outcomes that no longer exist. Validation proper is parseSpec's job.
+// items by id and drops links to outcomes that no longer exist, and strips control characters from
+// every text it reads (see clean-text.ts). Validation proper is parseSpec's job.
 
-const text = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
+const text = (v: unknown): string | null => (typeof v === 'string' ? cleanText(v) || null : null);
 const number = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 const strings = (v: unknown): string[] =>
-	Array.isArray(v) ? [...new Set(v.filter((s): s is string => typeof s === 'string' && s !== ''))] : [];
+	Array.isArray(v) ? [...new Set(v.map(text).filter((s): s is string => s !== null))] : [];
 const oneOf = <T>(v: unknown, allowed: readonly T[]): T | null => (allowed.includes(v as T) ? (v as T) : null);
 const SUPERVISION_CODES = SUPERVISION_OPTIONS.map((o) => o.code);
 
@@ -59,8 +61,9 @@ function readMeta(doc: Y.Doc): MetaValues {
 function readLangString(map: unknown): LangString {
 	if (!(map instanceof Y.Map)) return {};
 	const entries = [...map.entries()]
-		.filter(([, v]) => v instanceof Y.Text && v.length > 0)
-		.map(([lang, v]) => [lang, (v as Y.Text).toString()] as const);
+		.filter(([, v]) => v instanceof Y.Text)
+		.map(([lang, v]) => [cleanText(lang), cleanText((v as Y.Text).toString())] as const)
+		.filter(([, s]) => s !== '');
 	return Object.fromEntries(entries.sort(([a], [b]) => a.localeCompare(b)));
 }
 
@@ -68,7 +71,7 @@ function readRichTexts(map: unknown): RichText {
 	if (!(map instanceof Y.Map)) return {};
 	const entries = [...map.entries()]
 		.filter(([, v]) => v instanceof Y.XmlFragment)
-		.map(([lang, v]) => [lang, readRichText(v as Y.XmlFragment)] as const)
+		.map(([lang, v]) => [cleanText(lang), cleanRichText(readRichText(v as Y.XmlFragment))] as const)
 		.filter(([, d]) => !isRichTextEmpty(d));
 	return Object.fromEntries(entries.sort(([a], [b]) => a.localeCompare(b)));
 }
@@ -78,7 +81,7 @@ function uniqueItems(doc: Y.Doc, list: ListName): { id: string; item: ListItem }
 	const seen = new Set<string>();
 	const out: { id: string; item: ListItem }[] = [];
 	for (const item of listArray(doc, list).toArray()) {
-		const id = itemId(item);
+		const id = text(itemId(item));
 		if (id === null || seen.has(id)) continue;
 		seen.add(id);
 		out.push({ id, item });

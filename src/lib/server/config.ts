@@ -12,3 +12,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 	const dataDir = path.resolve(env.DATA_DIR?.trim() || 'data');
 	return { databaseUrl, dataDir };
 }
+
+/**
+ * The environment does not let the server start (a bad setting, a directory it cannot write). Its
+ * message is the whole story for the operator: src/server.js prints it as one line and exits.
+ */
+export class StartupError extends Error {
+	constructor(message: string, options?: ErrorOptions) {
+		super(message, options);
+		this.name = 'StartupError';
+	}
+}

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { fail, type ActionFailure } from '@sveltejs/kit';
+import { error, fail, isHttpError, type ActionFailure } from '@sveltejs/kit';
 import { isDomainError } from './errors';
 
 export type FieldErrors = Record<string, string>;
@@ -20,6 +20,25 @@ function echo(formData: FormData): Record<string, string> {
 		if (typeof value === 'string' && !SECRET_FIELDS.has(key)) values[key] = value;
 	}
 	return values;
+}
+
+/**
+ * The submitted form. A body that does not parse (a broken multipart boundary, a cut-off upload) is the
+ * sender's fault: it gets a 400 and the error page, not a 500 in our logs.
+ */
+export async function readForm(request: Request): Promise<FormData> {
+	try {
+		return await request.formData();
+	} catch (err) {
+		// SvelteKit's own refusals keep their status: a body over BODY_SIZE_LIMIT errors the stream with
+		// its (internal) SvelteKitError carrying 413.
+		if (isHttpError(err) || hasStatus(err)) throw err;
+		error(400, 'We could not read the form you sent. Reload the page and try again.');
+	}
+}
+
+function hasStatus(err: unknown): boolean {
+	return err instanceof Error && typeof (err as { status?: unknown }).status === 'number';
 }
 
 /** Validates a form against a valibot object schema; the first issue per field becomes its message. */

@@ -37,7 +37,7 @@ async function startRuntime(): Promise<Runtime> {
 		await database.close();
 		throw err;
 	}
-	return { database, limiters: createAuthLimiters() };
+	return { database, limiters: createAuthLimiters(database.db) };
 }
 
 /** Closes the database if it was opened; safe to call more than once. */

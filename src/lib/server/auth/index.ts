@@ -1,21 +1,15 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/types';
-import { DomainError, invalid } from '../errors';
+import { invalid } from '../errors';
 import { authenticate, createUser, normaliseEmail, type User } from '../users';
 import { passwordProblem } from './password';
 import type { AuthLimiters } from './rate-limit';
 import { createSession, generateSessionToken, type Session } from './session';
 
 export * from './session';
-export { createAuthLimiters, type AuthLimiters } from './rate-limit';
+export { AuthLimiters, createAuthLimiters, RateLimitedError } from './rate-limit';
 
 export const WRONG_CREDENTIALS = 'That email and password do not match an account.';
-
-export class RateLimitedError extends DomainError {
-	constructor(readonly retryAfterSeconds: number) {
-		super('rate_limited', `Too many attempts. Try again in ${Math.max(1, Math.ceil(retryAfterSeconds / 60))} minute(s).`);
-	}
-}
 
 export interface SignedIn {
 	user: User;
@@ -35,12 +29,11 @@ export async function signUp(
 	clientAddress: string,
 	input: { name: string; email: string; password: string }
 ): Promise<SignedIn> {
-	if (!limiters.byAddress.consume(clientAddress)) {
-		throw new RateLimitedError(limiters.byAddress.retryAfterSeconds(clientAddress));
-	}
+	await limiters.checkSignup(clientAddress);
 	const problem = passwordProblem(input.password, { email: input.email, name: input.name });
 	if (problem) throw invalid(problem, 'password');
 	const user = await createUser(db, input);
+	await limiters.signedIn(user.email, clientAddress);
 	return startSession(db, user);
 }
 
@@ -51,14 +44,12 @@ export async function logIn(
 	input: { email: string; password: string }
 ): Promise<SignedIn> {
 	const accountKey = normaliseEmail(input.email);
-	if (!limiters.byAddress.consume(clientAddress)) {
-		throw new RateLimitedError(limiters.byAddress.retryAfterSeconds(clientAddress));
-	}
-	if (!limiters.byAccount.consume(accountKey)) {
-		throw new RateLimitedError(limiters.byAccount.retryAfterSeconds(accountKey));
-	}
+	await limiters.checkLogin(accountKey, clientAddress);
 	const user = await authenticate(db, input.email, input.password);
-	if (!user) throw invalid(WRONG_CREDENTIALS);
-	limiters.byAccount.reset(accountKey);
+	if (!user) {
+		await limiters.loginFailed(accountKey, clientAddress);
+		throw invalid(WRONG_CREDENTIALS);
+	}
+	await limiters.signedIn(accountKey, clientAddress);
 	return startSession(db, user);
 }

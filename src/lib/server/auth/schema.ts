@@ -1,9 +1,11 @@
 import * as v from 'valibot';
+import { plainText } from '../form-text';
 import { PASSWORD_MAX_LENGTH, passwordProblem } from './password';
 
 const email = v.pipe(
 	v.string('Enter your email address.'),
 	v.trim(),
+	plainText(),
 	v.nonEmpty('Enter your email address.'),
 	v.maxLength(254, 'That email address is too long.'),
 	v.email('Enter an email address like name@example.org.')
@@ -18,6 +20,7 @@ export const signupSchema = v.pipe(
 		name: v.pipe(
 			v.string('Enter your name.'),
 			v.trim(),
+			plainText(),
 			v.nonEmpty('Enter your name.'),
 			v.maxLength(100, 'Use at most 100 characters.')
 		),
@@ -37,9 +40,3 @@ export const loginSchema = v.object({
 	email,
 	password: v.pipe(v.string('Enter your password.'), v.nonEmpty('Enter your password.'), v.maxLength(PASSWORD_MAX_LENGTH))
 });
-
-/** Only same-site relative paths are followed after login, never another origin. */
-export function safeRedirectTarget(next: string | null | undefined, fallback = '/courses'): string {
-	if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback;
-	return next;
-}

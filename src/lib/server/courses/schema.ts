@@ -1,9 +1,11 @@
 import * as v from 'valibot';
+import { plainText } from '../form-text';
 import { PERSPECTIVES, INVITE_ROLES } from '$lib/labels';
 
 export const courseTitle = v.pipe(
 	v.string('Give the course a title.'),
 	v.trim(),
+	plainText(),
 	v.nonEmpty('Give the course a title.'),
 	v.maxLength(200, 'Keep the title under 200 characters.')
 );

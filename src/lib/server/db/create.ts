@@ -1,6 +1,8 @@
 import fs from 'node:fs/promises';
+import { constants as fsConstants } from 'node:fs';
 import path from 'node:path';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import { StartupError } from '../config';
 import type { Database } from './types';
 
 export interface DatabaseHandle {
@@ -39,8 +41,17 @@ async function createPostgres(url: string, schema?: string): Promise<DatabaseHan
 
 async function createPglite(dir: string): Promise<DatabaseHandle> {
 	const { PGlite } = await import('@electric-sql/pglite');
-	if (!dir.startsWith('memory://')) await fs.mkdir(path.dirname(dir), { recursive: true });
-	const pglite = await PGlite.create(dir);
+	const onDisk = !dir.startsWith('memory://');
+	if (onDisk) await ensureWritable(dir);
+	const pglite = await PGlite.create(dir).catch((err: unknown) => {
+		if (!onDisk) throw err;
+		// PGlite's own message says nothing about the cause, and its stack is minified source.
+		throw new StartupError(
+			`PGlite could not open the database in ${dir} (${err instanceof Error ? err.message : String(err)}). ` +
+				'Check that the directory is writable by the server and not used by another running server.',
+			{ cause: err }
+		);
+	});
 	const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
 	return {
 		db,
@@ -50,4 +61,27 @@ async function createPglite(dir: string): Promise<DatabaseHandle> {
 			if (!pglite.closed) await pglite.close();
 		}
 	};
+}
+
+/**
+ * PGlite writes throughout its data directory; checking up front turns "PGlite failed to initialize
+ * properly" into a message that names the directory. Where the check can see it, every directory of an
+ * existing database must be writable too.
+ */
+async function ensureWritable(dir: string): Promise<void> {
+	try {
+		await fs.mkdir(dir, { recursive: true });
+		const probe = path.join(dir, `.write-check-${process.pid}`);
+		await fs.writeFile(probe, '');
+		await fs.rm(probe);
+		for (const entry of await fs.readdir(dir, { recursive: true, withFileTypes: true })) {
+			await fs.access(path.join(entry.parentPath, entry.name), fsConstants.W_OK);
+		}
+	} catch (err) {
+		const code = (err as NodeJS.ErrnoException).code ?? 'unknown error';
+		throw new StartupError(
+			`The data directory ${dir} is not writable (${code}). Set DATA_DIR to a directory the server's user can write to, or give that user write access to it.`,
+			{ cause: err }
+		);
+	}
 }

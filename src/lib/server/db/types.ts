@@ -194,6 +194,13 @@ export interface AccessRequestAttemptTable {
 	attempted_at: Timestamp;
 }
 
+export interface AuthThrottleTable {
+	/** Kind and a hash of the account and/or client address (src/lib/server/auth/rate-limit.ts). */
+	key: string;
+	count: number;
+	expires_at: Timestamp;
+}
+
 export interface Database {
 	users: UserTable;
 	sessions: SessionTable;
@@ -210,6 +217,7 @@ export interface Database {
 	notifications: NotificationTable;
 	course_access_requests: CourseAccessRequestTable;
 	access_request_attempts: AccessRequestAttemptTable;
+	auth_throttle: AuthThrottleTable;
 }
 
 export type UserRow = Selectable<UserTable>;

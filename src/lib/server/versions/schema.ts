@@ -1,10 +1,12 @@
 import * as v from 'valibot';
+import { plainText } from '../form-text';
 
 export const VERSION_NAME_MAX = 120;
 
 export const versionName = v.pipe(
 	v.string('Give the version a name.'),
 	v.trim(),
+	plainText(),
 	v.nonEmpty('Give the version a name, e.g. “Sent to partners for comments”.'),
 	v.maxLength(VERSION_NAME_MAX, `Keep the name to ${VERSION_NAME_MAX} characters or fewer.`)
 );

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { domainFailure, parseForm } from '$lib/server/forms';
+import { domainFailure, parseForm, readForm } from '$lib/server/forms';
 import { requireUser } from '$lib/server/guard';
 import { can } from '$lib/server/policy';
 import { getProviderProfile, updateProviderProfile } from '$lib/server/settings';
@@ -17,7 +17,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	profile: async (event) => {
 		const user = requireUser(event);
-		const formData = await event.request.formData();
+		const formData = await readForm(event.request);
 		const parsed = parseForm(providerProfileSchema, formData);
 		if (!parsed.ok) return parsed.failure;
 		try {
@@ -30,7 +30,7 @@ export const actions: Actions = {
 	role: async (event) => {
 		const user = requireUser(event);
 		if (!can(user, 'admin.roles')) error(404, 'Not found');
-		const formData = await event.request.formData();
+		const formData = await readForm(event.request);
 		const parsed = parseForm(roleChangeSchema, formData);
 		if (!parsed.ok) return parsed.failure;
 		try {

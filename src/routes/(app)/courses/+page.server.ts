@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { createCourse, listMyCourses } from '$lib/server/courses';
 import { createCourseSchema } from '$lib/server/courses/schema';
-import { domainFailure, parseForm } from '$lib/server/forms';
+import { domainFailure, parseForm, readForm } from '$lib/server/forms';
 import { requireUser } from '$lib/server/guard';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -15,7 +15,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	create: async (event) => {
 		const user = requireUser(event);
-		const formData = await event.request.formData();
+		const formData = await readForm(event.request);
 		const parsed = parseForm(createCourseSchema, formData);
 		if (!parsed.ok) return parsed.failure;
 		let course;

@@ -1,20 +1,21 @@
 import { redirect } from '@sveltejs/kit';
 import { signUp } from '$lib/server/auth';
 import { setSessionCookie } from '$lib/server/auth/cookies';
-import { safeRedirectTarget, signupSchema } from '$lib/server/auth/schema';
-import { domainFailure, parseForm } from '$lib/server/forms';
+import { safeRedirectTarget } from '$lib/server/auth/redirect';
+import { signupSchema } from '$lib/server/auth/schema';
+import { domainFailure, parseForm, readForm } from '$lib/server/forms';
 import { joinAfterSignIn } from '$lib/server/invites';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
-	const next = safeRedirectTarget(url.searchParams.get('next'));
+	const next = safeRedirectTarget(url.searchParams.get('next'), url.origin);
 	if (locals.user) redirect(303, next);
 	return { next };
 };
 
 export const actions: Actions = {
 	default: async (event) => {
-		const formData = await event.request.formData();
+		const formData = await readForm(event.request);
 		const parsed = parseForm(signupSchema, formData);
 		if (!parsed.ok) return parsed.failure;
 		let signedIn;
@@ -24,7 +25,7 @@ export const actions: Actions = {
 			return domainFailure(err, formData);
 		}
 		setSessionCookie(event.cookies, event.url, signedIn.token, signedIn.session.expiresAt);
-		const next = safeRedirectTarget(event.url.searchParams.get('next'));
+		const next = safeRedirectTarget(event.url.searchParams.get('next'), event.url.origin);
 		redirect(303, await joinAfterSignIn(event.locals.db, signedIn.user, next));
 	}
 };

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { requestAccess } from '$lib/server/access-requests';
 import { requestAccessSchema } from '$lib/server/access-requests/schema';
-import { domainFailure, parseForm } from '$lib/server/forms';
+import { domainFailure, parseForm, readForm } from '$lib/server/forms';
 import { requireUser } from '$lib/server/guard';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -14,7 +14,7 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const user = requireUser(event);
-		const formData = await event.request.formData();
+		const formData = await readForm(event.request);
 		const parsed = parseForm(requestAccessSchema, formData);
 		if (!parsed.ok) return parsed.failure;
 		try {

@@ -1,4 +1,4 @@
-import { domainFailure, parseForm } from '$lib/server/forms';
+import { domainFailure, parseForm, readForm } from '$lib/server/forms';
 import { orHttpError, requireUser } from '$lib/server/guard';
 import { listVersions, restoreVersion, saveVersion } from '$lib/server/versions';
 import { restoreVersionSchema, saveVersionSchema } from '$lib/server/versions/schema';
@@ -16,7 +16,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	save: async (event) => {
 		const user = requireUser(event);
-		const formData = await event.request.formData();
+		const formData = await readForm(event.request);
 		const parsed = parseForm(saveVersionSchema, formData);
 		if (!parsed.ok) return parsed.failure;
 		try {
@@ -28,7 +28,7 @@ export const actions: Actions = {
 	},
 	restore: async (event) => {
 		const user = requireUser(event);
-		const formData = await event.request.formData();
+		const formData = await readForm(event.request);
 		const parsed = parseForm(restoreVersionSchema, formData);
 		if (!parsed.ok) return parsed.failure;
 		try {

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { renameCourse, setCourseArchived } from '$lib/server/courses';
 import { renameCourseSchema } from '$lib/server/courses/schema';
-import { domainFailure, parseForm } from '$lib/server/forms';
+import { domainFailure, parseForm, readForm } from '$lib/server/forms';
 import { requireUser } from '$lib/server/guard';
 import type { Actions } from './$types';
 
@@ -9,7 +9,7 @@ import type { Actions } from './$types';
 export const actions: Actions = {
 	rename: async (event) => {
 		const user = requireUser(event);
-		const formData = await event.request.formData();
+		const formData = await readForm(event.request);
 		const parsed = parseForm(renameCourseSchema, formData);
 		if (!parsed.ok) return parsed.failure;
 		try {

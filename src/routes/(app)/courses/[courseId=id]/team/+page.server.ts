@@ -3,7 +3,7 @@ import { changeMember, loadTeam, removeMember } from '$lib/server/courses';
 import { createInviteSchema, inviteIdSchema, memberChangeSchema, memberSchema } from '$lib/server/courses/schema';
 import { approveAccessRequest, declineAccessRequest } from '$lib/server/access-requests';
 import { approveRequestSchema, declineRequestSchema } from '$lib/server/access-requests/schema';
-import { domainFailure, parseForm } from '$lib/server/forms';
+import { domainFailure, parseForm, readForm } from '$lib/server/forms';
 import { orHttpError, requireUser } from '$lib/server/guard';
 import { createInvite, revokeInvite } from '$lib/server/invites';
 import type { Actions, PageServerLoad } from './$types';
@@ -17,7 +17,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	invite: async (event) => {
 		const user = requireUser(event);
-		const formData = await event.request.formData();
+		const formData = await readForm(event.request);
 		const parsed = parseForm(createInviteSchema, formData);
 		if (!parsed.ok) return parsed.failure;
 		try {
@@ -29,7 +29,7 @@ export const actions: Actions = {
 	},
 	revoke: async (event) => {
 		const user = requireUser(event);
-		const formData = await event.request.formData();
+		const formData = await readForm(event.request);
 		const parsed = parseForm(inviteIdSchema, formData);
 		if (!parsed.ok) return parsed.failure;
 		try {
@@ -41,7 +41,7 @@ export const actions: Actions = {
 	},
 	change: async (event) => {
 		const user = requireUser(event);
-		const formData = await event.request.formData();
+		const formData = await readForm(event.request);
 		const parsed = parseForm(memberChangeSchema, formData);
 		if (!parsed.ok) return parsed.failure;
 		const { userId, ...changes } = parsed.data;
@@ -54,7 +54,7 @@ export const actions: Actions = {
 	},
 	remove: async (event) => {
 		const user = requireUser(event);
-		const formData = await event.request.formData();
+		const formData = await readForm(event.request);
 		const parsed = parseForm(memberSchema, formData);
 		if (!parsed.ok) return parsed.failure;
 		try {
@@ -75,7 +75,7 @@ export const actions: Actions = {
 	},
 	approve: async (event) => {
 		const user = requireUser(event);
-		const formData = await event.request.formData();
+		const formData = await readForm(event.request);
 		const parsed = parseForm(approveRequestSchema, formData);
 		if (!parsed.ok) return parsed.failure;
 		const { requestId, ...grant } = parsed.data;
@@ -88,7 +88,7 @@ export const actions: Actions = {
 	},
 	decline: async (event) => {
 		const user = requireUser(event);
-		const formData = await event.request.formData();
+		const formData = await readForm(event.request);
 		const parsed = parseForm(declineRequestSchema, formData);
 		if (!parsed.ok) return parsed.failure;
 		try {
