@@ -31,7 +31,8 @@ async function createPostgres(url: string, schema?: string): Promise<DatabaseHan
 	const pool = new pg.Pool({
 		connectionString: url,
 		max: 10,
-		options: schema ? `-c search_path=${schema}` : undefined
+		// Extensions live in public (shared by every schema), so a schema of its own still finds them.
+		options: schema ? `-c search_path=${schema},public` : undefined
 	});
 	// An idle client that loses its connection emits 'error'; without a listener that would crash the process.
 	pool.on('error', (err) => console.error('[db] idle PostgreSQL client error:', err.message));
@@ -41,9 +42,11 @@ async function createPostgres(url: string, schema?: string): Promise<DatabaseHan
 
 async function createPglite(dir: string): Promise<DatabaseHandle> {
 	const { PGlite } = await import('@electric-sql/pglite');
+	// Trigram similarity (search fallback for Finnish inflections, similar course names); PostgreSQL ships it.
+	const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
 	const onDisk = !dir.startsWith('memory://');
 	if (onDisk) await ensureWritable(dir);
-	const pglite = await PGlite.create(dir).catch((err: unknown) => {
+	const pglite = await PGlite.create(dir, { extensions: { pg_trgm } }).catch((err: unknown) => {
 		if (!onDisk) throw err;
 		// PGlite's own message says nothing about the cause, and its stack is minified source.
 		throw new StartupError(
