@@ -65,33 +65,41 @@ function textOn(colour: string): string {
 }
 
 /**
- * Greedy word wrap by estimated width. resvg does not wrap text; DejaVu Sans Bold averages about
- * 0.62 em per character, so lines are cut at maxWidth / (0.62 × size) characters, long words broken.
+ * Greedy word wrap by estimated width (resvg does not wrap text): DejaVu Sans averages about 0.62 em
+ * per character in bold, 0.58 in regular. Words longer than a line are cut only when `breakWords` is
+ * set; otherwise such a layout is refused (null) so that a smaller size can be tried first, because
+ * a Finnish compound cut in the middle reads as a mistake. Overflowing lines end in an ellipsis.
  */
-export function wrapText(text: string, fontSize: number, maxWidth: number, maxLines: number): string[] {
-	const perLine = Math.max(4, Math.floor(maxWidth / (0.62 * fontSize)));
-	const words = text.split(/\s+/).filter(Boolean).flatMap((w) => (w.length > perLine ? w.match(new RegExp(`.{1,${perLine}}`, 'gu'))! : [w]));
+export function wrapText(
+	text: string,
+	fontSize: number,
+	maxWidth: number,
+	maxLines: number,
+	{ bold = true, breakWords = true }: { bold?: boolean; breakWords?: boolean } = {}
+): string[] | null {
+	const perLine = Math.max(4, Math.floor(maxWidth / ((bold ? 0.62 : 0.58) * fontSize)));
+	const words = text.split(/\s+/).filter(Boolean);
+	if (!breakWords && words.some((w) => [...w].length > perLine)) return null;
+	const pieces = words.flatMap((w) => ([...w].length > perLine ? w.match(new RegExp(`.{1,${perLine}}`, 'gu'))! : [w]));
 	const lines: string[] = [];
-	for (const word of words) {
+	for (const word of pieces) {
 		const last = lines.at(-1);
-		if (last !== undefined && `${last} ${word}`.length <= perLine) lines[lines.length - 1] = `${last} ${word}`;
+		if (last !== undefined && [...`${last} ${word}`].length <= perLine) lines[lines.length - 1] = `${last} ${word}`;
 		else lines.push(word);
 	}
-	if (lines.length > maxLines) {
-		const kept = lines.slice(0, maxLines);
-		kept[maxLines - 1] = `${kept[maxLines - 1].slice(0, perLine - 1).trimEnd()}…`;
-		return kept;
-	}
-	return lines;
+	if (lines.length <= maxLines) return lines;
+	const kept = lines.slice(0, maxLines);
+	kept[maxLines - 1] = `${[...kept[maxLines - 1]].slice(0, perLine - 1).join('').trimEnd()}…`;
+	return kept;
 }
 
-/** Font size and lines for the title: the largest size (down to 30 px) at which it fits in 4 lines. */
+/** Room for the title between the label and the facts: 230 px high, 400 px wide. */
 function titleLayout(title: string): { size: number; lines: string[] } {
 	for (const size of [52, 46, 40, 35, 30]) {
-		const lines = wrapText(title, size, 400, 4);
-		if (!lines.at(-1)?.endsWith('…')) return { size, lines };
+		const lines = wrapText(title, size, 400, 4, { breakWords: false });
+		if (lines && !lines.at(-1)!.endsWith('…') && lines.length * size * 1.15 <= 230) return { size, lines };
 	}
-	return { size: 30, lines: wrapText(title, 30, 400, 4) };
+	return { size: 30, lines: wrapText(title, 30, 400, 4)! };
 }
 
 export function badgeSvg(content: BadgeContent): string {
@@ -99,11 +107,12 @@ export function badgeSvg(content: BadgeContent): string {
 	const ink = textOn(colour);
 	const { size, lines } = titleLayout(content.title || 'Untitled micro-credential');
 	const lineHeight = Math.round(size * 1.15);
-	const firstBaseline = 290 - ((lines.length - 1) * lineHeight) / 2 + size * 0.35;
+	const firstBaseline = 278 - ((lines.length - 1) * lineHeight) / 2 + size * 0.35;
 	const facts = [content.ects !== null ? `${content.ects} ECTS` : '', content.eqfLevel !== null ? `EQF ${content.eqfLevel}` : '']
 		.filter(Boolean)
 		.join('  ·  ');
-	const provider = wrapText(content.provider, 24, 330, 1)[0] ?? '';
+	const providerSize = wrapText(content.provider, 20, 270, 2, { bold: false, breakWords: false }) ? 20 : 16;
+	const provider = wrapText(content.provider, providerSize, 270, 2, { bold: false, breakWords: providerSize === 16 }) ?? [];
 	const alt = badgeAlt(content);
 	const tspans = lines
 		.map((line, i) => `<tspan x="300" y="${Math.round(firstBaseline + i * lineHeight)}">${escapeXml(line)}</tspan>`)
@@ -118,7 +127,10 @@ export function badgeSvg(content: BadgeContent): string {
 		facts
 			? `<rect x="150" y="418" width="300" height="52" rx="26" fill="${ink}"/><text x="300" y="453" text-anchor="middle" font-family="DejaVu Sans" font-size="24" font-weight="700" fill="${colour}">${escapeXml(facts)}</text>`
 			: '',
-		`<text x="300" y="512" text-anchor="middle" font-family="DejaVu Sans" font-size="24" fill="${ink}">${escapeXml(provider)}</text>`,
+		...provider.map(
+			(line, i) =>
+				`<text x="300" y="${506 + i * 25}" text-anchor="middle" font-family="DejaVu Sans" font-size="${providerSize}" fill="${ink}">${escapeXml(line)}</text>`
+		),
 		'</svg>'
 	].join('');
 }

@@ -151,6 +151,7 @@ function elmField(violation: Violation): FieldRef | undefined {
 	const node = violation.focusNode ?? '';
 	const name = node.includes('#') ? decodeURIComponent(node.slice(node.indexOf('#') + 1)) : '';
 	const property = violation.path ?? '';
+	if (violation.rule === 'elm:not-a-qualification') return { key: 'nqfLevel' };
 	const item = /^(outcome|module|assessment)-(.+)$/.exec(name);
 	if (item) {
 		const spec = ITEM_FIELDS[item[1]];
@@ -166,7 +167,6 @@ function elmField(violation: Violation): FieldRef | undefined {
 		const key = SPECIFICATION_PROPERTIES[property];
 		return key ? { key } : undefined;
 	}
-	if (violation.rule === 'elm:not-a-qualification') return { key: 'nqfLevel' };
 	const concept = CONCEPT_FIELDS.find(([prefix]) => node.startsWith(prefix));
 	return concept ? { key: concept[1] } : undefined;
 }

@@ -80,7 +80,20 @@ export async function toQuads(document: unknown): Promise<RdfResult> {
 		const nquads = (await jsonld.toRDF(document, { format: 'application/n-quads', documentLoader, eventHandler })) as string;
 		return { quads: new N3.Parser({ format: 'N-Quads' }).parse(nquads), violations };
 	} catch (error) {
-		const message = error instanceof UnknownContextError ? error.message : `Not valid JSON-LD: ${(error as Error).message}`;
+		const refused = causes(error).find((e): e is UnknownContextError => e instanceof UnknownContextError);
+		const message = refused ? refused.message : `Not valid JSON-LD: ${(error as Error).message}`;
 		return { quads: [], violations: [...violations, { rule: 'jsonld:invalid', message }] };
 	}
+}
+
+/** jsonld wraps a loader's error in its own, under details.cause (sometimes twice). */
+function causes(error: unknown): unknown[] {
+	const chain: unknown[] = [];
+	let current: unknown = error;
+	while (current && chain.length < 5) {
+		chain.push(current);
+		const e = current as { cause?: unknown; details?: { cause?: unknown } };
+		current = e.details?.cause ?? e.cause;
+	}
+	return chain;
 }

@@ -44,11 +44,50 @@ function edcValidator(): ValidateFunction {
 		};
 		schema.$id = EDC_TEMPLATE_ID;
 		schema.allOf = [{ $ref: '#/$defs/EuropeanDigitalCredentialType' }];
+		discriminate(schema, schema.$defs);
 		const ajv = new Ajv2020({ strict: false, allErrors: true });
 		addFormats(ajv);
 		edcTemplate = ajv.compile(schema);
 	}
 	return edcTemplate;
+}
+
+type SchemaNode = Record<string, any>;
+
+/**
+ * The EBSI schema chooses between alternatives with anyOf: one value or an array of them ("Many!X"),
+ * and one class or another (LearningAchievementSpecification or Qualification), told apart only by
+ * their `type` constant. A failed anyOf reports every branch, so a coordinator would read "must be
+ * object" for a value that is rightly an array. Each such anyOf is rewritten to the equivalent
+ * if/then that picks the branch up front — by JSON type, or by the node's `type` when it has one —
+ * so that only the errors of the branch the document was written for are reported.
+ */
+function discriminate(node: unknown, defs: Record<string, SchemaNode>): void {
+	if (!node || typeof node !== 'object') return;
+	for (const value of Object.values(node)) discriminate(value, defs);
+	const schema = node as SchemaNode;
+	const branches = schema.anyOf as SchemaNode[] | undefined;
+	if (!Array.isArray(branches)) return;
+	const arrayBranch = branches.find((b) => b.type === 'array');
+	if (branches.length === 2 && arrayBranch) {
+		const single = branches.find((b) => b !== arrayBranch)!;
+		delete schema.anyOf;
+		Object.assign(schema, { if: { type: 'array' }, then: arrayBranch, else: single });
+		return;
+	}
+	const classOf = (branch: SchemaNode): string | undefined =>
+		typeof branch.$ref === 'string' ? defs[branch.$ref.replace('#/$defs/', '')]?.properties?.type?.const : undefined;
+	const classes = branches.map(classOf);
+	if (classes.some((c) => c === undefined)) return;
+	delete schema.anyOf;
+	Object.assign(schema, {
+		if: { type: 'object', required: ['type'] },
+		then: {
+			properties: { type: { enum: classes } },
+			allOf: branches.map((branch, i) => ({ if: { properties: { type: { const: classes[i] } } }, then: branch }))
+		},
+		else: { anyOf: branches }
+	});
 }
 
 export type SchemaCheck = 'ob3Achievement' | 'ob3Credential' | 'edcTemplate';
@@ -67,30 +106,34 @@ export function validateJsonSchema(check: SchemaCheck, document: unknown): Viola
 }
 
 /**
- * anyOf/oneOf failures come with the errors of every branch tried, most of them noise (the Agent and
- * Organisation branches when the value is meant to be a Person). For each combinator, keep only the
- * branch with the fewest errors — the one the document was evidently written against — innermost first.
+ * A failed anyOf/oneOf (or if/then) comes with the errors of every branch tried, most of them noise ("must be
+ * object" from the single-value branch when an array was meant; the Agent branch when a Person was).
+ * Ajv's schema paths restart at every $ref, so branches cannot be told apart by them; the instance
+ * paths can: under a failed combinator, an error is kept only if no error lies deeper below it — the
+ * branch that got furthest is the one the document was written against, and a branch rejecting the
+ * node's `type` is one for another class. The combinator's own error
+ * stays only when nothing under it is left.
  */
 function pruneAlternatives(errors: ErrorObject[]): ErrorObject[] {
-	let kept = errors;
-	const combinators = errors
-		.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf')
-		.sort((a, b) => b.schemaPath.length - a.schemaPath.length);
-	for (const combinator of combinators) {
-		const prefix = `${combinator.schemaPath}/`;
-		const branches = new Map<string, ErrorObject[]>();
-		for (const error of kept) {
-			if (!error.schemaPath.startsWith(prefix) || !error.instancePath.startsWith(combinator.instancePath)) continue;
-			const branch = error.schemaPath.slice(prefix.length).split('/')[0];
-			branches.set(branch, [...(branches.get(branch) ?? []), error]);
-		}
-		if (branches.size === 0) continue;
-		const best = [...branches.values()].sort((a, b) => a.length - b.length)[0];
-		const dropped = new Set([...branches.values()].filter((b) => b !== best).flat());
-		dropped.add(combinator);
-		kept = kept.filter((e) => !dropped.has(e));
-	}
-	return kept;
+	const isCombinator = (e: ErrorObject) => e.keyword === 'anyOf' || e.keyword === 'oneOf' || e.keyword === 'if';
+	const under = (path: string, root: string) => path === root || path.startsWith(`${root}/`);
+	const combinators = errors.filter(isCombinator);
+	const leaves = errors.filter((e) => !isCombinator(e));
+	const kept = leaves.filter((error) => {
+		const inAlternative = combinators.some((c) => under(error.instancePath, c.instancePath));
+		if (!inAlternative) return true;
+		// A branch for another class announces itself by its `type` constant: not the document's error.
+		if ((error.keyword === 'const' || error.keyword === 'enum') && error.instancePath.endsWith('/type')) return false;
+		return !leaves.some((other) => other.instancePath !== error.instancePath && under(other.instancePath, error.instancePath));
+	});
+	const unexplained = combinators.filter((c) => !kept.some((e) => under(e.instancePath, c.instancePath)));
+	const seen = new Set<string>();
+	return [...kept, ...unexplained].filter((e) => {
+		const key = `${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}`;
+		if (seen.has(key)) return false;
+		seen.add(key);
+		return true;
+	});
 }
 
 function schemaMessage(error: ErrorObject): string {
