@@ -37,7 +37,8 @@ function whereOf(field: FieldRef, spec?: CourseSpec): string {
 	const meta = getField(field.key);
 	if (!field.itemId || !meta.list) return meta.label;
 	const index = spec?.[meta.list].findIndex((item) => item.id === field.itemId) ?? -1;
-	const item = index >= 0 ? `${ITEM_PREFIX[meta.list]}${index + 1}` : ITEM_PREFIX[meta.list].trim();
+	if (index < 0) return `${meta.label} (item ${field.itemId})`;
+	const item = `${ITEM_PREFIX[meta.list]}${index + 1}`;
 	return meta.list === 'learningOutcomes' ? item : `${item} › ${meta.label}`;
 }
 

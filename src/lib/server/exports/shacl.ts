@@ -4,9 +4,10 @@ import type { Quad } from '@rdfjs/types';
 import { SHAPE_GRAPHS } from './standards';
 import type { Violation } from './validation-types';
 
-// SHACL validation against the official ELM shapes. Shapes are parsed once per process (they are
-// read-only); each validation gets its own validator, because a validator keeps the data graph of the
-// run in progress.
+// SHACL validation against the official ELM shapes. Shapes are parsed, and a validator built, once
+// per process and shape set: building one costs about as much as a validation. Sharing it is safe
+// because after its one-time import loading a validator's validate() runs synchronously to the end
+// and starts every run with a fresh report, so two requests cannot interleave inside it.
 
 export type ShapeSet = 'loq' | 'edc';
 
@@ -70,13 +71,23 @@ function importGraph(iri: { value: string }) {
 	throw new Error(`SHACL shapes import ${iri.value}, which is not vendored.`);
 }
 
+const validators = new Map<ShapeSet, SHACLValidator>();
+
+function validatorFor(set: ShapeSet): SHACLValidator {
+	if (!validators.has(set)) validators.set(set, new SHACLValidator(new N3.Store(ROOTS[set].flatMap(shapeGraph)), { importGraph }));
+	return validators.get(set)!;
+}
+
 export async function validateShacl(set: ShapeSet, quads: Quad[]): Promise<{ violations: Violation[]; warnings: Violation[] }> {
-	const shapes = new N3.Store(ROOTS[set].flatMap(shapeGraph));
-	const validator = new SHACLValidator(shapes, { importGraph });
-	const report = await validator.validate(new N3.Store(quads));
+	const report = await validatorFor(set).validate(new N3.Store(quads));
 	const violations: Violation[] = [];
 	const warnings: Violation[] = [];
+	const seen = new Set<string>();
 	for (const result of report.results) {
+		// The structural and the vocabulary files repeat some constraints (an address's country): one finding each.
+		const key = [result.sourceConstraintComponent?.value, result.focusNode?.value, result.path?.value, result.value?.value].join(' ');
+		if (seen.has(key)) continue;
+		seen.add(key);
 		const component = result.sourceConstraintComponent?.value.replace(SH, '') ?? 'Constraint';
 		const entry: Violation = {
 			rule: `shacl:${component}`,
