@@ -87,7 +87,7 @@ export function nqfConcept(text: string | null): ConceptNode | undefined {
 }
 
 /** Scheme URIs ELM needs that the spec's vocabularies do not carry. */
-export const ELM_SCHEMES = {
+const ELM_SCHEMES = {
 	credit: 'http://data.europa.eu/snb/education-credit/25831c2',
 	learningOpportunity: 'http://data.europa.eu/snb/learning-opportunity/25831c2',
 	credentialProfile: 'http://data.europa.eu/snb/credential/25831c2',

@@ -11,7 +11,7 @@ import type { ExportInput } from './types';
 // learner, the claim and the process are placeholders; issued/validFrom are the version's publication,
 // which the issuer replaces when it seals.
 
-export const EDC_SHAPES_ID = 'http://data.europa.eu/snb/model/ap/edc-generic-full';
+const EDC_SHAPES_ID = 'http://data.europa.eu/snb/model/ap/edc-generic-full';
 
 /** Placeholder ids (RFC 6963 `urn:example:`), recognised by the validator as "filled in when issuing". */
 export const EDC_PLACEHOLDER = 'urn:example:co-course:';

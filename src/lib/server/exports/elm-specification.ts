@@ -1,4 +1,14 @@
-import { primaryLanguage, safeHref, type CourseSpec } from '$lib/course-spec';
+import {
+	ASSESSMENT_TYPES,
+	LEARNING_ACTIVITY_TYPES,
+	LEARNING_SETTINGS,
+	PARTICIPATION_FORMS,
+	QUALITY_ASSURANCE_TYPES,
+	TARGET_GROUPS,
+	primaryLanguage,
+	safeHref,
+	type CourseSpec
+} from '$lib/course-spec';
 import {
 	ECTS,
 	SHORT_LEARNING_PROGRAMME,
@@ -10,7 +20,6 @@ import {
 	vocabularyConcept
 } from './concepts';
 import { compact, languageConcepts, node, note, organisation, webResource, type Json } from './elm-parts';
-import { ASSESSMENT_TYPES, LEARNING_ACTIVITY_TYPES, LEARNING_SETTINGS, PARTICIPATION_FORMS, QUALITY_ASSURANCE_TYPES, TARGET_GROUPS } from '$lib/course-spec';
 import { assessmentTypeLabel, qualityAssuranceLabel } from './labels';
 import { creditString, isoHours, languageMap, nameMap, richLanguageMap } from './text';
 import type { ExportInput } from './types';
@@ -22,11 +31,11 @@ import type { ExportInput } from './types';
 // LOQ profile requires of one (exactly one EQF level and a national level from the QDR register),
 // otherwise a LearningAchievementSpecification, which ELM allows without a level (standards README e).
 
-export function isQualification(spec: CourseSpec): boolean {
+function isQualification(spec: CourseSpec): boolean {
 	return typeof spec.eqfLevel === 'number' && nqfConcept(spec.nqfLevel) !== undefined;
 }
 
-export function specificationId(input: ExportInput): string {
+function specificationId(input: ExportInput): string {
 	return new URL(`#${isQualification(input.spec) ? 'qualification' : 'specification'}`, input.urls.version).href;
 }
 

@@ -16,7 +16,7 @@ function contextDocument(url: string): unknown {
 	return parsedContexts.get(url);
 }
 
-export class UnknownContextError extends Error {
+class UnknownContextError extends Error {
 	constructor(readonly url: string) {
 		super(`The JSON-LD context ${url} is not one of the contexts this validator knows; it is not fetched.`);
 	}

@@ -1,4 +1,5 @@
 import { primaryLanguage, safeHref, type LangCode } from '$lib/course-spec';
+import { badgeAlt, badgeContent } from './badge-image';
 import { eqfConcept, iscedConcept, nqfConcept } from './concepts';
 import { assessmentTypeLabel, learningSettingLabel, participationLabel } from './labels';
 import { criteriaNarrative } from './narrative';
@@ -10,8 +11,8 @@ import { fragment, languageEdition } from './urls';
 // standards/README.md: what OB 3.0 has no field for goes into criteria.narrative and alignments.
 // One achievement per language; the editions point at each other through `related`.
 
-export const OB3_CONTEXT = ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'];
-export const OB3_SCHEMA_URL = 'https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json';
+const OB3_CONTEXT = ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'];
+const OB3_SCHEMA_URL = 'https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json';
 
 type Json = Record<string, unknown>;
 
@@ -52,7 +53,7 @@ export function buildAchievement(input: ExportInput, lang: LangCode = primaryLan
 		name,
 		description,
 		criteria: { id: input.urls.version, narrative: criteriaNarrative(spec, lang, primary, input.partOf?.pathways ?? []) },
-		image: { id: input.urls.badgeImage, type: 'Image', caption: badgeCaption(name, nameIn(input.provider.name, lang, primary)) },
+		image: { id: input.urls.badgeImage, type: 'Image', caption: badgeAlt(badgeContent(input, lang)) },
 		creator: awardingProfile(input, lang),
 		creditsAvailable: spec.ectsCredits ?? undefined,
 		fieldOfStudy: field?.prefLabel.en,
@@ -68,11 +69,6 @@ export function buildAchievement(input: ExportInput, lang: LangCode = primaryLan
 		related: related(input, lang),
 		version: String(input.version)
 	};
-}
-
-/** Alt text of the badge image: what it shows, for people who cannot see it. */
-export function badgeCaption(title: string, provider: string): string {
-	return `Badge of the micro-credential "${title}"${provider ? ` from ${provider}` : ''}`;
 }
 
 function alignments(input: ExportInput): Json[] | undefined {
