@@ -9,8 +9,14 @@ import * as awarenessProtocol from 'y-protocols/awareness';
  * varUint8Array holding a y-protocols awareness update. We decode frames ourselves rather than through
  * `readSyncMessage`, because the server must see a peer's update before applying it (read-only
  * peers' writes are dropped) and must notice malformed frames instead of having them logged away.
+ *
+ * Our extension, message type 4 (Heartbeat): the client sends `[4, seq: varUint]` and the server
+ * answers with the same frame to that socket only, at once, for read-only peers too. It lets the
+ * browser tell a live connection from a silently dead one (its round trip time is the indicator's
+ * figure). Heartbeats count towards the connection's frame budget like any other frame; one every
+ * 500 ms is a small fraction of it. A stock y-websocket client never sends type 4 and ignores it.
  */
-export const MessageType = { Sync: 0, Awareness: 1, Auth: 2, QueryAwareness: 3 } as const;
+export const MessageType = { Sync: 0, Awareness: 1, Auth: 2, QueryAwareness: 3, Heartbeat: 4 } as const;
 export const SyncType = { Step1: 0, Step2: 1, Update: 2 } as const;
 
 export type ClientMessage =
@@ -19,6 +25,8 @@ export type ClientMessage =
 	| { kind: 'doc-update'; update: Uint8Array }
 	| { kind: 'awareness'; update: Uint8Array; clientIds: number[]; states: unknown[] }
 	| { kind: 'query-awareness' }
+	/** Answered with `frame` itself; `seq` is the client's, the server does not interpret it. */
+	| { kind: 'heartbeat'; frame: Uint8Array }
 	/** The auth message type is reserved by y-websocket; access is decided at the HTTP upgrade instead. */
 	| { kind: 'ignored' };
 
@@ -50,6 +58,9 @@ export function decodeClientMessage(frame: Uint8Array): ClientMessage {
 				return { kind: 'query-awareness' };
 			case MessageType.Auth:
 				return { kind: 'ignored' };
+			case MessageType.Heartbeat:
+				decoding.readVarUint(decoder); // seq: throws on a frame without one
+				return { kind: 'heartbeat', frame };
 			default:
 				throw new MalformedMessageError(`unknown message type ${type}`);
 		}

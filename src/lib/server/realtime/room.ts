@@ -196,6 +196,9 @@ export class Room {
 			case 'query-awareness':
 				connection.send(encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]));
 				return;
+			case 'heartbeat':
+				connection.send(message.frame);
+				return;
 			case 'ignored':
 				return;
 		}
