@@ -118,8 +118,8 @@ describe('read-only peers', () => {
 			owner.doc.getText('text').insert(0, 'from the owner');
 			await waitFor(() => viewer.doc.getText('text').toString() === 'from the owner', { message: 'viewer to receive' });
 
-			viewer.awareness.setLocalStateField('user', { name: 'Viewer' });
-			await waitFor(() => owner.awareness.getStates().get(viewer.doc.clientID)?.user?.name === 'Viewer', {
+			viewer.awareness.setLocalStateField('field', 'summary');
+			await waitFor(() => owner.awareness.getStates().get(viewer.doc.clientID)?.field === 'summary', {
 				message: 'viewer presence'
 			});
 

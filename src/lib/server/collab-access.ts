@@ -37,12 +37,25 @@ export async function authorizeCollab(
 	};
 }
 
+const PRESENCE_COLOR = /^#[0-9a-fA-F]{6}$/;
+
 /**
- * A peer publishes its own presence: the person it names (who the people list shows) must be the
- * signed-in user of that socket, so nobody can appear in a course as someone else.
+ * A peer publishes its own presence, and every name other people see in it must be the one the
+ * server knows for that socket: the person in the people list (`person`: id and name) and the label
+ * on a Tiptap caret (`user`: name and a #rrggbb colour, which is also drawn as CSS). A state with any
+ * other claim is dropped whole, so nobody can appear in a course, or type, as someone else.
  */
 export function acceptsPresence(peer: { userId: string; name?: string }, state: unknown): boolean {
-	if (!state || typeof state !== 'object' || !('person' in state)) return true;
-	const person = (state as { person?: { id?: unknown; name?: unknown } | null }).person;
-	return person?.id === peer.userId && person?.name === peer.name;
+	if (!state || typeof state !== 'object') return true;
+	const { person, user } = state as { person?: unknown; user?: unknown };
+	if ('person' in state) {
+		const claimed = person as { id?: unknown; name?: unknown } | null;
+		if (claimed?.id !== peer.userId || claimed?.name !== peer.name) return false;
+	}
+	if ('user' in state && user !== null) {
+		const caret = user as { name?: unknown; color?: unknown };
+		if (typeof user !== 'object' || caret.name !== peer.name) return false;
+		if (typeof caret.color !== 'string' || !PRESENCE_COLOR.test(caret.color)) return false;
+	}
+	return true;
 }

@@ -6,6 +6,7 @@ import type { Database } from '../db/types';
 import { SESSION_COOKIE } from '../auth/session';
 import { GoingAway, type CloseEvent } from './close-codes';
 import { DEFAULT_WRITER_TUNING, type WriterTuning } from './doc-writer';
+import { DEFAULT_CONNECTION_BUDGET, type ConnectionBudget } from './connection';
 import type { Peer } from './room';
 import { RoomRegistry } from './rooms';
 import { createUpgradeListener, type AuthorizeCollab } from './upgrade';
@@ -15,7 +16,7 @@ export { loadDocState } from './persistence';
 export type { AuthorizeCollab, CollabAccessDecision } from './upgrade';
 export type { Peer } from './room';
 
-export interface RealtimeTuning extends WriterTuning {
+export interface RealtimeTuning extends WriterTuning, ConnectionBudget {
 	/** Largest frame a peer may send; a bigger one closes that socket (1009). */
 	maxPayloadBytes: number;
 	/** Ping interval; a peer that has not answered the previous ping by the next one is dropped. */
@@ -26,6 +27,7 @@ export interface RealtimeTuning extends WriterTuning {
 
 export const DEFAULT_REALTIME_TUNING: RealtimeTuning = {
 	...DEFAULT_WRITER_TUNING,
+	...DEFAULT_CONNECTION_BUDGET,
 	maxPayloadBytes: 4 * 1024 * 1024,
 	heartbeatMs: 30_000,
 	unloadGraceMs: 5_000
@@ -83,7 +85,8 @@ export function attachRealtime(server: Server, deps: RealtimeDeps): RealtimeServ
 		writer: tuning,
 		unloadGraceMs: tuning.unloadGraceMs,
 		onStored: deps.onStored,
-		acceptsPresence: deps.acceptsPresence
+		acceptsPresence: deps.acceptsPresence,
+		budget: tuning
 	});
 	const wss = new WebSocketServer({
 		noServer: true,
