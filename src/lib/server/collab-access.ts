@@ -12,7 +12,7 @@ export type CollabAccess =
 			canWrite: boolean;
 			sessionId: string;
 	  }
-	| { ok: false; status: 401 | 403 | 404 };
+	| { ok: false; status: 401 | 404 };
 
 /**
  * Decides whether a WebSocket upgrade to a course's live document may proceed, and whether the peer
@@ -27,7 +27,8 @@ export async function authorizeCollab(
 	if (!user) return { ok: false, status: 401 };
 	const access = await getCourseAccess(db, request.courseId, user.id);
 	if (!access) return { ok: false, status: 404 };
-	if (!can(user, 'course.view', access.context)) return { ok: false, status: 403 };
+	// Answered as for a course that does not exist, as the pages do, so course ids cannot be probed.
+	if (!can(user, 'course.view', access.context)) return { ok: false, status: 404 };
 	return {
 		ok: true,
 		user: { id: user.id, name: user.name },
@@ -35,6 +36,27 @@ export async function authorizeCollab(
 		canWrite: can(user, 'course.edit', access.context),
 		sessionId: session.id
 	};
+}
+
+/** Checked in one statement per this many ids, keeping the `in (...)` list bounded. */
+const SESSION_CHECK_BATCH = 500;
+
+/**
+ * Of these session ids, the ones that still exist and have not expired. Lets the realtime server close
+ * sockets whose session ended in any way: logout, expiry, revocation, from this process or another.
+ */
+export async function validSessionIds(db: Kysely<Database>, sessionIds: string[], now = new Date()): Promise<Set<string>> {
+	const valid = new Set<string>();
+	for (let i = 0; i < sessionIds.length; i += SESSION_CHECK_BATCH) {
+		const rows = await db
+			.selectFrom('sessions')
+			.select('id')
+			.where('id', 'in', sessionIds.slice(i, i + SESSION_CHECK_BATCH))
+			.where('expires_at', '>', now)
+			.execute();
+		for (const row of rows) valid.add(row.id);
+	}
+	return valid;
 }
 
 const PRESENCE_COLOR = /^#[0-9a-fA-F]{6}$/;
