@@ -16,7 +16,7 @@ import {
 } from './protocol';
 import { applyStoredParts, MalformedUpdateError, updateProblem } from './update-guard';
 
-export { Connection, type Peer } from './connection';
+export type { Peer } from './connection';
 
 export interface RoomOptions {
 	/** Whether a peer may publish this presence state (e.g. it must not claim another person). */
@@ -48,7 +48,6 @@ export class Room {
 	private refs = 0;
 	/** Which connection set each awareness client id, so one peer cannot overwrite another's presence. */
 	private readonly awarenessOwners = new Map<number, Connection>();
-
 	private readonly acceptsPresence: AcceptsPresence;
 
 	constructor(
