@@ -161,6 +161,15 @@ describe('the frame budget', () => {
 		}
 	});
 
+	it('closes a socket that keeps asking for the whole document (sync step 1) with TooManyMessages', async () => {
+		const greedy = await openRawPeer(url, { token: viewerToken, origin: server.origin });
+		const stepOne = new Uint8Array([0, 0, 1, 0]); // sync step 1 with an empty state vector
+		for (let i = 0; i < 50; i++) greedy.ws.send(stepOne);
+		expect((await greedy.closed).code).toBe(CloseEvents.TooManyMessages.code);
+		const stepTwos = greedy.frames.filter((f) => frameKind(f).type === 0 && frameKind(f).syncType === 1);
+		expect(stepTwos.length).toBeLessThanOrEqual(10);
+	});
+
 	it('lets a y-websocket client closed for its budget reconnect, and loses none of its edits', async () => {
 		const tight = await startRealtimeServer(db, { frameBurst: 20, framesPerSecond: 5 });
 		const fast = connectProvider(tight.collabUrl, courseId, { token: ownerToken, origin: tight.origin });

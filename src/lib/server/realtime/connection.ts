@@ -28,6 +28,13 @@ export interface ConnectionBudget {
 	/** Presence updates beyond this rate are not dropped but held back and coalesced (latest wins). */
 	presenceBurst: number;
 	presencePerSecond: number;
+	/**
+	 * Sync requests (step 1), each answered with an encoding of all the peer lacks, up to the whole
+	 * document: a client sends one per connection, a flood of them would make the server encode the
+	 * document hundreds of times a second.
+	 */
+	syncRequestBurst: number;
+	syncRequestsPerSecond: number;
 }
 
 export const DEFAULT_CONNECTION_BUDGET: ConnectionBudget = {
@@ -36,7 +43,9 @@ export const DEFAULT_CONNECTION_BUDGET: ConnectionBudget = {
 	byteBurst: 8 * 1024 * 1024, // two frames of the largest size
 	bytesPerSecond: 4 * 1024 * 1024,
 	presenceBurst: 40,
-	presencePerSecond: 20
+	presencePerSecond: 20,
+	syncRequestBurst: 10,
+	syncRequestsPerSecond: 1
 };
 
 /** A peer that sends faster than it reads is cut off before its send buffer eats the server's memory. */
@@ -52,6 +61,7 @@ export class Connection {
 	private readonly frames: TokenBucket;
 	private readonly bytes: TokenBucket;
 	private readonly presence: TokenBucket;
+	private readonly syncRequests: TokenBucket;
 	/** Presence held back by the rate limit: the latest entry per client id. */
 	private readonly heldPresence = new Map<number, AwarenessEntry>();
 	private presenceTimer: ReturnType<typeof setTimeout> | null = null;
@@ -64,11 +74,17 @@ export class Connection {
 		this.frames = new TokenBucket(budget.frameBurst, budget.framesPerSecond);
 		this.bytes = new TokenBucket(budget.byteBurst, budget.bytesPerSecond);
 		this.presence = new TokenBucket(budget.presenceBurst, budget.presencePerSecond);
+		this.syncRequests = new TokenBucket(budget.syncRequestBurst, budget.syncRequestsPerSecond);
 	}
 
 	/** Charges one received frame to the budget; false once the peer has sent more than it allows. */
 	chargeFrame(byteLength: number): boolean {
 		return this.frames.take(1) && this.bytes.take(byteLength);
+	}
+
+	/** Charges one sync request; false once the peer asks for the document more often than it allows. */
+	chargeSyncRequest(): boolean {
+		return this.syncRequests.take(1);
 	}
 
 	/**

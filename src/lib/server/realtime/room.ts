@@ -28,6 +28,9 @@ export interface RoomOptions {
 /** A frame the server will not act on; its sender is closed with BadMessage and the event logged. */
 class RefusedMessageError extends Error {}
 
+/** A peer over one of its budgets; closed with TooManyMessages and logged. */
+class OverBudgetError extends Error {}
+
 /** The origin of a change the server makes on behalf of a user (e.g. restoring a version). */
 export class ServerChange {
 	constructor(readonly authorId: string | null) {}
@@ -145,7 +148,9 @@ export class Room {
 			this.handleMessage(connection, new Uint8Array(frame));
 		} catch (err) {
 			// Only this peer is affected; a bug in our own handlers is logged rather than blamed on it.
-			if (err instanceof MalformedMessageError || err instanceof RefusedMessageError) {
+			if (err instanceof OverBudgetError) {
+				this.expel(connection, TooManyMessages, err.message);
+			} else if (err instanceof MalformedMessageError || err instanceof RefusedMessageError) {
 				this.expel(connection, BadMessage, err.message);
 			} else {
 				console.error('[realtime] error handling a message:', err);
@@ -165,6 +170,7 @@ export class Room {
 		const message = decodeClientMessage(frame);
 		switch (message.kind) {
 			case 'sync-step-1': {
+				if (!connection.chargeSyncRequest()) throw new OverBudgetError('asked for the document too often');
 				let reply: Uint8Array;
 				try {
 					reply = encodeSyncStep2(this.doc, message.stateVector);
