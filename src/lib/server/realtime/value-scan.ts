@@ -4,7 +4,7 @@ import { MalformedUpdateError, readByte, readBytes, readCount, skipBytes } from 
 export interface ValueLimits {
 	/** Nesting of JSON-like values (embeds, format attributes, map values), containers counted. */
 	maxValueDepth: number;
-	/** Encoded size of one such value. */
+	/** Size of one such value: bytes as lib0 encodes it, or characters of its JSON text. */
 	maxValueBytes: number;
 }
 
