@@ -131,6 +131,7 @@ export async function listItems(
 ): Promise<TriageList> {
 	const { round } = await authorizeRound(db, actor, courseId, roundId, 'feedback.view');
 	const questions = new Map((await readQuestions(db, roundId)).map((q) => [q.id, q]));
+	const position = (questionId: string) => questions.get(questionId)?.position ?? Number.MAX_SAFE_INTEGER;
 	const rows = await db
 		.selectFrom('feedback_items as i')
 		.innerJoin('feedback_responses as r', 'r.id', 'i.response_id')
@@ -142,6 +143,8 @@ export async function listItems(
 		.orderBy('i.created_at')
 		.orderBy('i.id')
 		.execute();
+	// The answers of one response come in the order of the form.
+	rows.sort((a, b) => new Date(a.created_at).getTime() - new Date(b.created_at).getTime() || position(a.question_id) - position(b.question_id));
 	const counts = Object.fromEntries(ITEM_STATUSES.map((s) => [s, 0])) as Record<ItemStatus, number>;
 	const items: FeedbackItem[] = [];
 	for (const row of rows) {

@@ -134,14 +134,14 @@ const emailAddress = v.pipe(v.string(), v.email(), v.maxLength(254));
  * "Name <address>" the way mail programs copy them. Lower-cased and without repeats.
  */
 export function parseEmailList(text: string): { emails: string[]; invalid: string[] } {
-	const entries = text
-		.replace(/[^<>\s,;]*<([^<>]+)>/g, ' $1 ')
-		.split(/[\s,;]+/)
-		.map((e) => e.trim().replace(/^mailto:/i, ''))
-		.filter((e) => e !== '');
+	const entries = text.split(/[\r\n,;]+/).flatMap((segment) => {
+		const bracketed = /<([^<>]+)>/.exec(segment);
+		return bracketed ? [bracketed[1]] : segment.split(/\s+/);
+	});
+	const cleaned = entries.map((e) => e.trim().replace(/^mailto:/i, '')).filter((e) => e !== '');
 	const emails = new Set<string>();
 	const bad: string[] = [];
-	for (const entry of entries) {
+	for (const entry of cleaned) {
 		if (v.is(emailAddress, entry)) emails.add(entry.toLowerCase());
 		else bad.push(entry);
 	}

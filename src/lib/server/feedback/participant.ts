@@ -187,7 +187,10 @@ export async function submitResponse(
 	if (!resolved) return { ok: false, reason: 'unavailable', view: { state: 'unknown' } };
 	const { actor, round, link } = resolved;
 	const mayWrite = (context: RoundContext) => canParticipate(actor, 'response.create', context) || canParticipate(actor, 'response.change', context);
-	if (!mayWrite(resolved.context)) return { ok: false, reason: 'unavailable', view: await participantView(db, token, now) };
+	if (!mayWrite(resolved.context)) {
+		if (isFullOnly(resolved.context)) await countRefusal(db, link.id);
+		return { ok: false, reason: 'unavailable', view: await participantView(db, token, now) };
+	}
 
 	const texts = formTexts(round.language);
 	const check = async (questions: Question[]) => {
@@ -218,7 +221,7 @@ export async function submitResponse(
 			linkFull: lockedLink.kind === 'anonymous' && lockedLink.response_cap !== null && (await linkResponses(trx, link.id)) >= lockedLink.response_cap,
 			hasResponse: existing !== undefined
 		};
-		if (!mayWrite(context)) return { stored: false as const, full: context.linkFull && context.phase === 'open' };
+		if (!mayWrite(context)) return { stored: false as const, full: isFullOnly(context) };
 		// The questions as they are now, under the lock: the team cannot change them while this is stored.
 		const questions = await readQuestions(trx, round.id);
 		const checked = await check(questions);
@@ -249,6 +252,9 @@ export async function submitResponse(
 	if (outcome.full) await countRefusal(db, link.id);
 	return { ok: false, reason: 'unavailable', view: await participantView(db, token, now) };
 }
+
+/** Turned away only because the link's cap is reached: a refusal the team is told about. */
+const isFullOnly = (context: RoundContext) => context.linkFull && context.phase === 'open' && !context.linkRevoked;
 
 async function countRefusal(db: Kysely<Database>, linkId: string): Promise<void> {
 	await db
