@@ -39,3 +39,19 @@ export async function authorizeRound(
 	if (!round) throw notFound('Feedback round not found.');
 	return { access, round };
 }
+
+export interface FeedbackPermissions {
+	manage: boolean;
+	export: boolean;
+	triage: boolean;
+}
+
+/** What the actor may do with the course's feedback; throws like authorizeFeedback when they may not see it. */
+export async function feedbackPermissions(db: Kysely<Database>, actor: Actor, courseId: string): Promise<FeedbackPermissions> {
+	const { context } = await authorizeFeedback(db, actor, courseId, 'feedback.view');
+	return {
+		manage: canFeedback(actor, 'feedback.manage', context),
+		export: canFeedback(actor, 'feedback.export', context),
+		triage: canFeedback(actor, 'feedback.triage', context)
+	};
+}

@@ -23,5 +23,6 @@ export { previewView } from './preview';
 export { roundResults, responsesCsv, questionsCsv, type RoundResults } from './results-view';
 export { attachDoneItemsToPublication, listItems, publicationFeedback, updateItem, type FeedbackItem, type TriageList, type YouSaidWeChanged } from './items';
 export { subjectChoices } from './subjects';
+export { feedbackPermissions, type FeedbackPermissions } from './access';
 export { submissionThrottle, SUBMISSION_LIMITS } from './throttle';
 export { defaultMailer, type Mailer } from './mailer';

@@ -1,10 +1,9 @@
 import * as v from 'valibot';
-import { fail, type ActionFailure } from '@sveltejs/kit';
 import { CUSTOM_KINDS, FEEDBACK_PERSPECTIVES, ITEM_STATUSES, type FeedbackPerspective } from '$lib/feedback/model';
 import { FORM_LANGUAGES, type FormLanguage } from '$lib/feedback/texts';
 import { isTimeZone, zonedToUtc } from '$lib/feedback/zoned-time';
 import { plainText } from '../form-text';
-import type { FieldErrors, FormFailure } from '../forms';
+import type { FieldErrors } from '../forms';
 
 // What the team's feedback forms may send. Checkbox groups arrive as several values of one name, so
 // these read FormData themselves instead of through parseForm (which keeps one value per name).
@@ -41,7 +40,7 @@ export interface RoundSettings {
 	closesAt: Date;
 }
 
-type Parsed<T> = { ok: true; data: T } | { ok: false; failure: ActionFailure<FormFailure> };
+type Parsed<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors };
 
 function values(formData: FormData): Record<string, string> {
 	const echo: Record<string, string> = {};
@@ -49,9 +48,7 @@ function values(formData: FormData): Record<string, string> {
 	return echo;
 }
 
-function failure(formData: FormData, errors: FieldErrors): { ok: false; failure: ActionFailure<FormFailure> } {
-	return { ok: false, failure: fail(400, { values: values(formData), errors }) };
-}
+const failure = (errors: FieldErrors) => ({ ok: false as const, errors });
 
 function issuesToErrors(issues: v.BaseIssue<unknown>[]): FieldErrors {
 	const errors: FieldErrors = {};
@@ -63,7 +60,7 @@ function issuesToErrors(issues: v.BaseIssue<unknown>[]): FieldErrors {
 export function parseRoundSettings(formData: FormData): Parsed<RoundSettings> {
 	const raw = { ...values(formData), audience: formData.getAll('audience').filter((a) => typeof a === 'string') };
 	const result = v.safeParse(settingsFields, raw);
-	if (!result.success) return failure(formData, issuesToErrors(result.issues));
+	if (!result.success) return failure(issuesToErrors(result.issues));
 	const { opensAt: opensText, closesAt: closesText, responses, ...rest } = result.output;
 	const opensAt = zonedToUtc(opensText, rest.timeZone);
 	const closesAt = zonedToUtc(closesText, rest.timeZone);
@@ -71,7 +68,7 @@ export function parseRoundSettings(formData: FormData): Parsed<RoundSettings> {
 	if (!opensAt) errors.opensAt = 'Give the opening time as a date and a time.';
 	if (!closesAt) errors.closesAt = 'Give the closing time as a date and a time.';
 	else if (opensAt && closesAt <= opensAt) errors.closesAt = 'The round must close after it opens.';
-	if (Object.keys(errors).length > 0) return failure(formData, errors);
+	if (Object.keys(errors).length > 0) return failure(errors);
 	return { ok: true, data: { ...rest, anonymous: responses === 'anonymous', opensAt: opensAt!, closesAt: closesAt! } };
 }
 
@@ -105,10 +102,10 @@ export function optionLines(text: string): string[] {
 
 export function parseQuestion(formData: FormData): Parsed<QuestionInput> {
 	const result = v.safeParse(questionFields, values(formData));
-	if (!result.success) return failure(formData, issuesToErrors(result.issues));
+	if (!result.success) return failure(issuesToErrors(result.issues));
 	const options = optionLines(result.output.options);
 	const tooLong = options.find((o) => o.length > ROUND_LIMITS.option);
-	if (tooLong) return failure(formData, { options: `Keep each option to ${ROUND_LIMITS.option} characters or fewer.` });
+	if (tooLong) return failure({ options: `Keep each option to ${ROUND_LIMITS.option} characters or fewer.` });
 	return { ok: true, data: { ...result.output, options } };
 }
 
