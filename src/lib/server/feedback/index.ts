@@ -5,7 +5,7 @@
  * themselves; participant verbs take a link token and go through the participant actor.
  */
 export { createRound, deleteRound, getRound, listRounds, setRoundOpen, updateRound, type RoundSummary } from './rounds';
-export { addCustomQuestion, deleteQuestion, listQuestions, moveQuestion, updateQuestion, QUESTIONS_LOCKED } from './questions';
+export { addCustomQuestion, deleteQuestion, listQuestions, moveQuestion, questionEditor, updateQuestion, QUESTIONS_LOCKED } from './questions';
 export {
 	addPersonalLinks,
 	createAnonymousLink,
@@ -21,7 +21,7 @@ export {
 export { participantView, submitResponse, thanksView, type FormView, type ParticipantView, type SubmitResult } from './participant';
 export { previewView } from './preview';
 export { roundResults, responsesCsv, questionsCsv, type RoundResults } from './results-view';
-export { attachDoneItemsToPublication, listItems, publicationFeedback, updateItem, type FeedbackItem, type TriageList, type YouSaidWeChanged } from './items';
+export { attachDoneItemsToPublication, listItems, publicationFeedback, subjectChoicesOf, updateItem, type FeedbackItem, type TriageList, type YouSaidWeChanged } from './items';
 export { subjectChoices } from './subjects';
 export { feedbackPermissions, type FeedbackPermissions } from './access';
 export { submissionThrottle, SUBMISSION_LIMITS } from './throttle';

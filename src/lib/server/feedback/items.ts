@@ -8,7 +8,7 @@ import { invalid, notFound } from '../errors';
 import { generateId } from '../ids';
 import { authorizeRound } from './access';
 import { readQuestions } from './questions';
-import { subjectLabel } from './subjects';
+import { subjectChoices, subjectLabel } from './subjects';
 
 // Feedback items: the answers that ask for a decision (every text answer, every low rating), which the
 // team triages open → accepted / declined → done and links to the version that addressed them. A
@@ -233,6 +233,12 @@ export async function updateItem(
 		.where('round_id', '=', roundId)
 		.executeTakeFirst();
 	if (Number(result.numUpdatedRows) === 0) throw notFound('That feedback item is not in this round.');
+}
+
+/** What the items of a round can be filtered by: the course, or one outcome or module of its version. */
+export async function subjectChoicesOf(db: Kysely<Database>, actor: Actor, courseId: string, roundId: string) {
+	const { round } = await authorizeRound(db, actor, courseId, roundId, 'feedback.view');
+	return subjectChoices(round.spec);
 }
 
 // ── The seam to publishing ─────────────────────────────────────────────────────────────────────

@@ -8,6 +8,7 @@ import { generateId } from '../ids';
 import { authorizeRound, type RoundRow } from './access';
 import { lockRound, responseCount } from './round-rows';
 import type { QuestionInput } from './schema';
+import { subjectChoices, subjectLabel } from './subjects';
 
 // The team shapes a round's questions until the first answer arrives; from then on they are fixed,
 // so that every answer keeps meaning what was asked.
@@ -59,6 +60,17 @@ export async function readQuestions(db: Kysely<Database>, roundId: string): Prom
 export async function listQuestions(db: Kysely<Database>, actor: Actor, courseId: string, roundId: string): Promise<Question[]> {
 	await authorizeRound(db, actor, courseId, roundId, 'feedback.view');
 	return readQuestions(db, roundId);
+}
+
+/** The questions as the team's editor shows them: what each is about, and whether they can still change. */
+export async function questionEditor(db: Kysely<Database>, actor: Actor, courseId: string, roundId: string) {
+	const { round } = await authorizeRound(db, actor, courseId, roundId, 'feedback.view');
+	const questions = await readQuestions(db, roundId);
+	return {
+		questions: questions.map((q) => ({ ...q, about: subjectLabel(round.spec, q.subject) })),
+		subjects: subjectChoices(round.spec),
+		locked: (await responseCount(db, roundId)) > 0
+	};
 }
 
 export const QUESTIONS_LOCKED = 'People have already answered this round, so its questions can no longer change: every answer must keep meaning what was asked.';

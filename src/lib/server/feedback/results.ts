@@ -106,6 +106,8 @@ export interface Results {
 	filter: FeedbackPerspective | null;
 	/** The filter leaves too few responses to show in an anonymous round. */
 	suppressed: boolean;
+	/** Below this many, a group of an anonymous round is not broken down. */
+	minGroup: number;
 	outcomes: OutcomeResult[];
 	modules: ModuleResult[];
 	recommend: RecommendResult | null;
@@ -262,6 +264,7 @@ export function computeResults(
 		byPerspective,
 		filter,
 		suppressed,
+		minGroup: MIN_GROUP,
 		outcomes: content.outcomes.map((o) => ({
 			...o,
 			relevance: distribution(shown, byRole(questions, 'relevance', o.id)),
