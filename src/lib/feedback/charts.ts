@@ -91,6 +91,17 @@ export function choiceChart(prompt: string, choices: { label: string; count: num
 }
 
 /**
+ * Plot labels each mark's <g> for screen readers, which ARIA does not allow on a plain group. The chart
+ * reads as one image named by its aria-label instead; its numbers are in the table beside it.
+ */
+function asImage(chart: SVGSVGElement | HTMLElement): SVGSVGElement | HTMLElement {
+	for (const group of chart.querySelectorAll('g[aria-label]')) group.removeAttribute('aria-label');
+	for (const svg of chart.querySelectorAll<SVGSVGElement>('svg[aria-label]')) svg.setAttribute('role', 'img');
+	if (chart instanceof SVGSVGElement && chart.hasAttribute('aria-label')) chart.setAttribute('role', 'img');
+	return chart;
+}
+
+/**
  * An attachment that draws a chart once Plot has loaded (a chunk of its own, fetched only by the
  * results page) and again when its element changes width.
  */
@@ -103,7 +114,7 @@ export function drawChart(build: ChartBuilder) {
 			const next = Math.floor(node.clientWidth);
 			if (!plot || stopped || next === width || next === 0) return;
 			width = next;
-			node.replaceChildren(build(plot, width));
+			node.replaceChildren(asImage(build(plot, width)));
 		};
 		const observer = new ResizeObserver(draw);
 		observer.observe(node);

@@ -17,8 +17,8 @@ export function serverTimeZone(): string {
 
 export function newRoundValues(now = new Date()) {
 	const timeZone = serverTimeZone();
-	// From the next full hour, for two weeks.
-	const opens = new Date(Math.ceil(now.getTime() / 3_600_000) * 3_600_000);
+	// Open from now (nobody can answer before they get a link anyway), for two weeks.
+	const opens = new Date(Math.floor(now.getTime() / 60_000) * 60_000);
 	return {
 		title: '',
 		intro: '',
