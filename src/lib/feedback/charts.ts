@@ -13,6 +13,13 @@ const NPS_COLOURS = { Detractors: '#a4282b', Passives: '#aab4ad', Promoters: '#1
 
 const font = { fontFamily: 'inherit', fontSize: '13px' };
 
+/** Whole-number ticks from 0 to at least `max`: counts of answers have no fractions. */
+function countTicks(max: number): number[] {
+	const step = Math.max(1, Math.ceil(max / 5));
+	return Array.from({ length: Math.floor(Math.max(max, 1) / step) + 1 }, (_, i) => i * step);
+}
+const countDomain = (max: number) => [0, Math.max(1, max)];
+
 /** Each item's answers 1–5 as shares of its bar; the mean is in the row's label. */
 export function ratingBars(rows: { label: string; distribution: Distribution | null }[], measure: string): ChartBuilder {
 	const data = rows.flatMap((row) =>
@@ -29,7 +36,7 @@ export function ratingBars(rows: { label: string; distribution: Distribution | n
 			marginLeft: 90,
 			style: font,
 			ariaLabel: `${measure} per learning outcome, share of answers 1 to 5`,
-			x: { percent: true, label: `${measure}: share of answers (%)`, domain: [0, 100] },
+			x: { percent: true, label: null, domain: [0, 100], tickFormat: (d: number) => `${d}%` },
 			y: { label: null, domain: rows.map((row) => `${row.label} · ${row.distribution?.mean ?? '–'}`) },
 			color: { type: 'ordinal', domain: ['1', '2', '3', '4', '5'], range: RATING_COLOURS, legend: true },
 			marks: [Plot.barX(data, Plot.stackX({ x: 'count', y: 'item', fill: 'value', offset: 'normalize', order: 'value' })), Plot.ruleX([0])]
@@ -70,7 +77,7 @@ export function recommendChart(result: RecommendResult): ChartBuilder {
 			style: font,
 			ariaLabel: 'How many chose each value from 0 to 10 for recommending the course',
 			x: { label: 'Would recommend (0–10)', domain: data.map((d) => d.value) },
-			y: { label: 'Answers', grid: true, tickFormat: 'd', nice: true },
+			y: { label: 'Answers', grid: true, domain: countDomain(Math.max(...result.counts)), ticks: countTicks(Math.max(...result.counts)), tickFormat: 'd' },
 			color: { domain: Object.keys(NPS_COLOURS), range: Object.values(NPS_COLOURS), legend: true },
 			marks: [Plot.barY(data, { x: 'value', y: 'count', fill: 'group' }), Plot.ruleY([0])]
 		});
@@ -81,10 +88,10 @@ export function choiceChart(prompt: string, choices: { label: string; count: num
 		Plot.plot({
 			width,
 			height: 40 + choices.length * 30,
-			marginLeft: Math.min(200, 8 + Math.max(...choices.map((c) => c.label.length)) * 7),
+			marginLeft: Math.min(220, 16 + Math.max(...choices.map((c) => c.label.length)) * 8),
 			style: font,
 			ariaLabel: `Answers to “${prompt}”`,
-			x: { label: 'Answers', grid: true, tickFormat: 'd', nice: true },
+			x: { label: 'Answers', grid: true, domain: countDomain(Math.max(...choices.map((c) => c.count))), ticks: countTicks(Math.max(...choices.map((c) => c.count))), tickFormat: 'd' },
 			y: { label: null, domain: choices.map((c) => c.label) },
 			marks: [Plot.barX(choices, { x: 'count', y: 'label', fill: '#1f5f5b' }), Plot.ruleX([0])]
 		});
