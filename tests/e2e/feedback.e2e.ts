@@ -196,6 +196,7 @@ describe.skipIf(!chromiumAvailable())('pilot feedback rounds', () => {
 		await page.getByRole('button', { name: 'Send my feedback' }).click();
 		await expect.poll(() => page.locator('.question.has-error').count()).toBe(5);
 		expect(await page.locator('#about-perspective-error').textContent()).toContain('Choose how you answer.');
+		// (axe needs the page's JavaScript; the same messages were checked with it in the phone test.)
 		await screenshot(page, 'feedback-form-nojs-errors');
 		await page.getByText('Company partner or entrepreneur').click();
 		for (const group of await page.locator('fieldset:has(.scale)').all()) {
@@ -249,6 +250,7 @@ describe.skipIf(!chromiumAvailable())('pilot feedback rounds', () => {
 
 		await page.goto(`${app.url}/r/${'a'.repeat(32)}`);
 		await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('This link does not work');
+		await expectAccessible(page);
 		await page.context().close();
 	});
 

@@ -324,7 +324,7 @@ export function formTexts(language: string): FormTexts {
 	return isFormLanguage(language) ? TEXTS[language] : EN;
 }
 
-/** A moment as participants read it, in the round's time zone, e.g. "12 March 2027, 16:00". */
+/** A moment as participants read it, in the round's time zone, e.g. "12 March 2027 at 16:00 EET". */
 export function formatMoment(date: Date, language: string, timeZone: string): string {
 	return new Intl.DateTimeFormat(formTexts(language).locale, {
 		day: 'numeric',
@@ -332,6 +332,8 @@ export function formatMoment(date: Date, language: string, timeZone: string): st
 		year: 'numeric',
 		hour: '2-digit',
 		minute: '2-digit',
+		// Named ("EET", "GMT+2"): a participant may be somewhere else than the team.
+		timeZoneName: 'short',
 		timeZone
 	}).format(date);
 }
