@@ -1,4 +1,4 @@
-import type * as PlotModule from '@observablehq/plot';
+import type * as PlotModule from './plot';
 import type { Distribution, HoursSummary, RecommendResult } from '$lib/server/feedback/results';
 
 // The results page's charts, drawn with Observable Plot in the browser only. Each chart carries an
@@ -125,7 +125,7 @@ export function drawChart(build: ChartBuilder) {
 		};
 		const observer = new ResizeObserver(draw);
 		observer.observe(node);
-		void import('@observablehq/plot').then((module) => {
+		void import('./plot').then((module) => {
 			plot = module;
 			draw();
 		});

@@ -49,7 +49,6 @@ export interface FormTexts {
 		name: string;
 		perspective: string;
 		rateLimited: (minutes: number) => string;
-		full: string;
 	};
 	status: {
 		scheduledTitle: string;
@@ -121,8 +120,7 @@ const EN: FormTexts = {
 		name: 'Please give your name.',
 		perspective: 'Choose how you answer.',
 		rateLimited: (minutes) =>
-			`Many responses have just been sent from your network, so we cannot take yours right now. Please try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}: your answers stay on this page.`,
-		full: 'This round has received all the responses it asked for, so yours could not be added.'
+			`Many responses have just been sent from your network, so we cannot take yours right now. Please try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}: your answers stay on this page.`
 	},
 	status: {
 		scheduledTitle: 'This feedback round has not opened yet',
@@ -202,8 +200,7 @@ const FI: FormTexts = {
 		name: 'Kerro nimesi.',
 		perspective: 'Valitse, missä roolissa vastaat.',
 		rateLimited: (minutes) =>
-			`Verkostasi on juuri lähetetty paljon vastauksia, joten emme voi ottaa vastaustasi nyt vastaan. Yritä uudelleen ${minutes} minuutin kuluttua: vastauksesi pysyvät tällä sivulla.`,
-		full: 'Kierros on saanut kaikki pyydetyt vastaukset, joten vastaustasi ei voitu lisätä.'
+			`Verkostasi on juuri lähetetty paljon vastauksia, joten emme voi ottaa vastaustasi nyt vastaan. Yritä uudelleen ${minutes} minuutin kuluttua: vastauksesi pysyvät tällä sivulla.`
 	},
 	status: {
 		scheduledTitle: 'Tämä palautekierros ei ole vielä alkanut',
@@ -283,8 +280,7 @@ const SV: FormTexts = {
 		name: 'Ange ditt namn.',
 		perspective: 'Välj i vilken roll du svarar.',
 		rateLimited: (minutes) =>
-			`Många svar har just skickats från ditt nätverk, så vi kan inte ta emot ditt just nu. Försök igen om ${minutes} ${minutes === 1 ? 'minut' : 'minuter'}: dina svar finns kvar på sidan.`,
-		full: 'Omgången har fått alla svar den bad om, så ditt svar kunde inte läggas till.'
+			`Många svar har just skickats från ditt nätverk, så vi kan inte ta emot ditt just nu. Försök igen om ${minutes} ${minutes === 1 ? 'minut' : 'minuter'}: dina svar finns kvar på sidan.`
 	},
 	status: {
 		scheduledTitle: 'Den här feedbackomgången har inte öppnat än',

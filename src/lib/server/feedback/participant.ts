@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import { checkAnswers, hasControlCharacter } from '$lib/feedback/answers';
-import { ANSWER_LIMITS, FEEDBACK_PERSPECTIVES, roundPhase, type Answers, type FeedbackPerspective, type Question } from '$lib/feedback/model';
+import { ANSWER_LIMITS, roundPhase, type Answers, type FeedbackPerspective, type Question } from '$lib/feedback/model';
 import { formTexts } from '$lib/feedback/texts';
 import type { Database, FeedbackLinkTable, FeedbackResponseTable } from '../db/types';
 import { canParticipate, type ParticipantActor, type RoundContext } from '../policy/feedback';
@@ -155,7 +155,8 @@ function readAbout(round: RoundRow, values: (name: string) => string[], errors: 
 	let perspective: FeedbackPerspective | null = round.audience.length === 1 ? round.audience[0] : null;
 	if (!perspective) {
 		const given = values('perspective')[0] ?? '';
-		if (round.audience.includes(given as FeedbackPerspective) && FEEDBACK_PERSPECTIVES.includes(given as FeedbackPerspective)) {
+		// The audience holds valid perspectives only (the database checks it), so this is the whole check.
+		if (round.audience.includes(given as FeedbackPerspective)) {
 			perspective = given as FeedbackPerspective;
 		} else errors.perspective = texts.errors.perspective;
 	}

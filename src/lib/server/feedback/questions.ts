@@ -7,7 +7,7 @@ import { conflict, invalid, notFound } from '../errors';
 import { generateId } from '../ids';
 import { authorizeRound, type RoundRow } from './access';
 import { lockRound, responseCount } from './round-rows';
-import type { QuestionInput } from './schema';
+import { ROUND_LIMITS, type QuestionInput } from './schema';
 import { subjectChoices, subjectLabel } from './subjects';
 
 // The team shapes a round's questions until the first answer arrives; from then on they are fixed,
@@ -107,7 +107,7 @@ function parseSubject(round: RoundRow, subject: string): Subject {
 function choiceOptions(lines: string[], previous: ChoiceOption[]): ChoiceOption[] {
 	if (new Set(lines.map((l) => l.toLowerCase())).size !== lines.length) throw invalid('Each option must differ from the others.', 'options');
 	if (lines.length < 2) throw invalid('Give at least two options, one per line.', 'options');
-	if (lines.length > 20) throw invalid('Give at most 20 options.', 'options');
+	if (lines.length > ROUND_LIMITS.options) throw invalid(`Give at most ${ROUND_LIMITS.options} options.`, 'options');
 	return lines.map((label) => previous.find((o) => o.label === label) ?? { id: generateId().slice(0, 8), label });
 }
 
