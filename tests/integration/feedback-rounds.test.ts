@@ -186,6 +186,26 @@ describe('a round on a saved version', () => {
 		expect((await listRounds(db, owner, courseId)).map((r) => r.id)).toEqual([kept.id]);
 	});
 
+	it('tells a participant nothing about the team, the course record or other responses', async () => {
+		const { owner, editor, courseId, round } = await buildRound(db, { anonymous: false });
+		const token = tokenOf((await createAnonymousLink(db, owner, courseId, round.id, null, ORIGIN)).url);
+		const answers = Object.fromEntries(FIXTURE_IDS.outcomes.flatMap((o) => [[`outcome.${o}.relevance`, '4'], [`outcome.${o}.clarity`, '4']]));
+		const sent = await submitResponse(
+			db,
+			submissionThrottle(db),
+			token,
+			formValues({ perspective: 'student', name: 'Secret Sam', 'overall.recommend': '7', 'overall.comment': 'A private remark.', ...answers }),
+			'192.0.2.77'
+		);
+		expect(sent.ok).toBe(true);
+		const seen = JSON.stringify(await participantView(db, token));
+		for (const secret of [owner.name, owner.email, editor.name, editor.email, courseId, owner.id, 'Secret Sam', 'A private remark.', 'Ready for the pilot']) {
+			expect(seen).not.toContain(secret);
+		}
+		// An anonymous link holds no response of its own to read back.
+		expect(JSON.parse(seen).form.previous).toBeNull();
+	});
+
 	it('reports a round of another course, or a course the caller is not in, as missing', async () => {
 		const first = await buildRound(db);
 		const second = await buildCourseWithVersion(db);
