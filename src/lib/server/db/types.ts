@@ -201,6 +201,104 @@ export interface AuthThrottleTable {
 	expires_at: Timestamp;
 }
 
+// ── Pilot feedback (migrations/0011) ──
+import type {
+	FeedbackPerspective,
+	ItemStatus as FeedbackItemStatus,
+	QuestionKind as FeedbackQuestionKind,
+	SubjectKind as FeedbackSubjectKind
+} from '../../feedback/model';
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+export interface FeedbackRoundTable {
+	id: string;
+	course_id: string;
+	version_number: number;
+	version_title: string;
+	/** jsonb: the frozen spec participants see. */
+	spec: ColumnType<CourseSpec, string, string>;
+	title: string;
+	intro: ColumnType<string, string | undefined, string>;
+	audience: FeedbackPerspective[];
+	language: string;
+	anonymous: boolean;
+	time_zone: string;
+	opens_at: Timestamp;
+	closes_at: Timestamp;
+	created_by: string | null;
+	created_at: Timestamp;
+	updated_at: Timestamp;
+}
+
+export interface FeedbackQuestionTable {
+	round_id: string;
+	id: string;
+	position: number;
+	kind: FeedbackQuestionKind;
+	role: string;
+	subject_kind: FeedbackSubjectKind;
+	subject_id: string | null;
+	prompt: string;
+	help: ColumnType<string, string | undefined, string>;
+	/** jsonb: [{ id, label }] for choice questions. */
+	options: ColumnType<{ id: string; label: string }[], string | undefined, string>;
+	required: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
+export interface FeedbackLinkTable {
+	id: string;
+	round_id: string;
+	kind: 'anonymous' | 'personal';
+	email: string | null;
+	response_cap: number | null;
+	refused_count: ColumnType<number, number | undefined, number>;
+	emailed_at: NullableTimestamp;
+	reminded_at: NullableTimestamp;
+	reminder_count: ColumnType<number, number | undefined, number>;
+	revoked_at: NullableTimestamp;
+	created_by: string | null;
+	created_at: Timestamp;
+}
+
+export interface FeedbackLinkTokenTable {
+	/** SHA-256 of a link token, hex encoded. */
+	token_hash: string;
+	link_id: string;
+	created_at: Timestamp;
+}
+
+export interface FeedbackResponseTable {
+	id: string;
+	round_id: string;
+	link_id: string;
+	personal: boolean;
+	perspective: FeedbackPerspective;
+	respondent_name: string | null;
+	/** jsonb: { question id: number | string | string[] }. */
+	answers: ColumnType<Record<string, number | string | string[]>, string, string>;
+	submitted_at: Timestamp;
+	updated_at: Timestamp;
+}
+
+export interface FeedbackItemTable {
+	id: string;
+	round_id: string;
+	response_id: string;
+	question_id: string;
+	subject_kind: FeedbackSubjectKind;
+	subject_id: string | null;
+	excerpt: string;
+	status: ColumnType<FeedbackItemStatus, FeedbackItemStatus | undefined, FeedbackItemStatus>;
+	note: ColumnType<string, string | undefined, string>;
+	said: string | null;
+	version_number: number | null;
+	published_version_id: string | null;
+	answer_changed_at: NullableTimestamp;
+	updated_by: string | null;
+	created_at: Timestamp;
+	updated_at: Timestamp;
+}
+
 export interface Database {
 	users: UserTable;
 	sessions: SessionTable;
@@ -218,6 +316,12 @@ export interface Database {
 	course_access_requests: CourseAccessRequestTable;
 	access_request_attempts: AccessRequestAttemptTable;
 	auth_throttle: AuthThrottleTable;
+	feedback_rounds: FeedbackRoundTable;
+	feedback_questions: FeedbackQuestionTable;
+	feedback_links: FeedbackLinkTable;
+	feedback_link_tokens: FeedbackLinkTokenTable;
+	feedback_responses: FeedbackResponseTable;
+	feedback_items: FeedbackItemTable;
 }
 
 export type UserRow = Selectable<UserTable>;
