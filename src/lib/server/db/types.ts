@@ -201,6 +201,45 @@ export interface AuthThrottleTable {
 	expires_at: Timestamp;
 }
 
+/**
+ * The catalogue's search index: one row per published course, derived from its latest published
+ * version (src/lib/server/catalogue/). Rebuilt at will; never the source of anything shown.
+ */
+export interface CatalogueEntryTable {
+	course_id: string;
+	version_id: string;
+	slug: string;
+	version_number: number;
+	published_at: ColumnType<Date, Date | string, Date | string>;
+	retired_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+	language: string;
+	title: string;
+	excerpt: string;
+	provider: string;
+	country: string | null;
+	languages: string[];
+	eqf_level: number | null;
+	ects: number | null;
+	participation_form: string | null;
+	field_code: string | null;
+	topics: string[];
+	body_fi: string;
+	body_sv: string;
+	body_en: string;
+	body_other: string;
+	/** tsvectors: written through SQL expressions, never read as values. */
+	tsv_fi: ColumnType<string, unknown, unknown>;
+	tsv_sv: ColumnType<string, unknown, unknown>;
+	tsv_en: ColumnType<string, unknown, unknown>;
+	tsv_other: ColumnType<string, unknown, unknown>;
+	indexed_at: Timestamp;
+}
+
+/** Finnish stems of published text, for the trigram fallback of catalogue search. */
+export interface CatalogueStemTable {
+	stem: string;
+}
+
 export interface Database {
 	users: UserTable;
 	sessions: SessionTable;
@@ -218,6 +257,8 @@ export interface Database {
 	course_access_requests: CourseAccessRequestTable;
 	access_request_attempts: AccessRequestAttemptTable;
 	auth_throttle: AuthThrottleTable;
+	catalogue_entries: CatalogueEntryTable;
+	catalogue_stems: CatalogueStemTable;
 }
 
 export type UserRow = Selectable<UserTable>;
