@@ -21,3 +21,6 @@ export {
 	type QueryIssue
 } from './query';
 export type { Highlighted } from './highlight';
+export { browseCatalogue } from './browse';
+export { catalogueCard, type CatalogueCard, type FilterOption, type FilterOptions } from './labels';
+export { paginate, type Pagination, type PageLink } from './pagination';

@@ -25,6 +25,8 @@ export interface PublicSpec {
 	/** The primary language: the texts are in it. */
 	lang: string;
 	title: string;
+	/** The awarding body's name. */
+	provider: string;
 	summary: PublicEntry | null;
 	/** The figures a reader looks for first: credits, workload, levels, form of participation, languages. */
 	facts: PublicEntry[];
@@ -68,9 +70,12 @@ export function presentPublicSpec(spec: CourseSpec): PublicSpec {
 	const title = byKey('title');
 	const summary = byKey('summary') ?? null;
 	const assessment = sections.get('assessment');
+	const credential = filled((sections.get('credential')?.fields ?? []).filter((f) => f.field.kind !== 'list'));
+	const provider = credential.find((e) => e.key === 'awardingBodyName')?.shown;
 	return {
 		lang: primaryLanguage(spec),
 		title: title?.shown.kind === 'text' ? title.shown.text : 'Untitled course',
+		provider: provider?.kind === 'text' ? provider.text : '',
 		summary,
 		facts: FACTS.flatMap((key) => byKey(key) ?? []),
 		about: overview.filter((e) => e.key !== 'title' && e.key !== 'summary' && !FACTS.includes(e.key)),
@@ -78,7 +83,7 @@ export function presentPublicSpec(spec: CourseSpec): PublicSpec {
 		modules: items(sections.get('modules')),
 		assessments: items(assessment),
 		assessmentDetails: filled((assessment?.fields ?? []).filter((f) => f.field.kind !== 'list')),
-		credential: filled((sections.get('credential')?.fields ?? []).filter((f) => f.field.kind !== 'list')),
+		credential,
 		description: richTextToPlain(spec.summary[primaryLanguage(spec)]).replace(/\s+/g, ' ').trim()
 	};
 }
