@@ -91,3 +91,33 @@ export async function editAfterPublishing(db: Kysely<Database>, course: Publishe
 	});
 	await db.updateTable('courses').set({ title: `Renamed to ${word}` }).where('id', '=', course.courseId).execute();
 }
+
+/** Rich text that tries everything a page must not run: script text, event-handler markup, javascript: links, unknown nodes. */
+export function hostileRichText(where: string): RichTextDoc {
+	return {
+		type: 'doc',
+		content: [
+			{
+				type: 'paragraph',
+				content: [
+					{ type: 'text', text: `<script>alert('${where}')</script>` },
+					{ type: 'text', text: `Visit ${where}`, marks: [{ type: 'link', attrs: { href: `javascript:alert('${where}')` } }] },
+					{ type: 'text', text: '<img src=x onerror=alert(1)>' }
+				]
+			},
+			// Not in the schema: what storage could hold anyway must still render as nothing.
+			{ type: 'image', attrs: { src: 'x', onerror: 'alert(1)' } },
+			{ type: 'script', content: [{ type: 'text', text: 'alert(2)' }] }
+		]
+	} as unknown as RichTextDoc;
+}
+
+export function hostileSpec(): CourseSpec {
+	const spec = fullSpec();
+	spec.title = { en: 'Hostile </script><b>course</b>' };
+	spec.summary = { en: hostileRichText('summary') };
+	spec.modules[0].description = { en: hostileRichText('module') };
+	spec.assessments[0].description = { en: hostileRichText('assessment') };
+	spec.learningOutcomes[0].text = { en: '<img src=x onerror=alert(3)> outcome' };
+	return spec;
+}

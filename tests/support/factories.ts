@@ -55,6 +55,13 @@ export interface PublishedCourse {
 	versions: number;
 }
 
+interface PublishOptions {
+	changeNotes?: string;
+	publishedAt?: Date;
+	/** Skip parseSpec, to see what public pages make of content the schema would refuse. */
+	unvalidated?: boolean;
+}
+
 function sqlBytes(bytes: Uint8Array) {
 	return sql<Uint8Array>`decode(${Buffer.from(bytes).toString('base64')}, 'base64')`;
 }
@@ -70,9 +77,9 @@ async function insertPublishedVersion(
 	number: number,
 	input: CourseSpec,
 	publisher: User,
-	options: { changeNotes?: string; publishedAt?: Date }
+	options: PublishOptions
 ): Promise<void> {
-	const parsed = parseSpec(input);
+	const parsed = options.unvalidated ? ({ ok: true, spec: input } as const) : parseSpec(input);
 	if (!parsed.ok) throw new Error(`buildPublishedCourse: invalid spec: ${JSON.stringify(parsed.issues)}`);
 	const spec = parsed.spec;
 	const doc = specToDoc(spec, new Y.Doc());
@@ -102,7 +109,7 @@ async function insertPublishedVersion(
 export async function buildPublishedCourse(
 	db: Kysely<Database>,
 	spec: CourseSpec,
-	options: { slug?: string; changeNotes?: string; publishedAt?: Date; publisher?: User } = {}
+	options: PublishOptions & { slug?: string; publisher?: User } = {}
 ): Promise<PublishedCourse> {
 	const publisher = options.publisher ?? (await buildUser(db, { name: 'Coordinator' }));
 	const title = Object.values(spec.title)[0] ?? 'Course';
@@ -121,7 +128,7 @@ export async function publishNextVersion(
 	db: Kysely<Database>,
 	course: PublishedCourse,
 	spec: CourseSpec,
-	options: { changeNotes?: string; publishedAt?: Date } = {}
+	options: PublishOptions = {}
 ): Promise<void> {
 	course.versions += 1;
 	await insertPublishedVersion(db, course.courseId, course.versions, spec, course.publisher, options);
