@@ -35,6 +35,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('tsv_sv', sql`tsvector`, (c) => c.notNull())
 		.addColumn('tsv_en', sql`tsvector`, (c) => c.notNull())
 		.addColumn('tsv_other', sql`tsvector`, (c) => c.notNull())
+		// The titles alone, every language in its own configuration: "title matches first" tests this
+		// small vector instead of filtering the four large ones.
+		.addColumn('tsv_title', sql`tsvector`, (c) => c.notNull())
 		.addColumn('indexed_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
 		.execute();
 	await sql`create index catalogue_entries_tsv_fi on catalogue_entries using gin (tsv_fi)`.execute(db);
@@ -50,6 +53,22 @@ export async function up(db: Kysely<any>): Promise<void> {
 	// rebuilds; a stem no course uses any more just matches nothing.
 	await db.schema.createTable('catalogue_stems').addColumn('stem', 'text', (c) => c.primaryKey()).execute();
 	await sql`create index catalogue_stems_trgm on catalogue_stems using gin (stem public.gin_trgm_ops)`.execute(db);
+
+	// Bumped by every change to the catalogue, so a process can tell whether what it derived from the
+	// whole catalogue (the filter choices) is still current without reading it again.
+	await sql`create sequence catalogue_generation`.execute(db);
+	await sql`
+		create function catalogue_changed() returns trigger language plpgsql as $$
+		begin
+			perform nextval('catalogue_generation');
+			return null;
+		end
+		$$
+	`.execute(db);
+	await sql`
+		create trigger catalogue_changed after insert or update or delete on catalogue_entries
+		for each statement execute function catalogue_changed()
+	`.execute(db);
 
 	// Retiring (or un-retiring) a course shows in the catalogue at once, whoever changes the column.
 	await sql`
@@ -70,6 +89,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
 	await sql`drop trigger catalogue_follow_course on courses`.execute(db);
 	await sql`drop function catalogue_follow_course()`.execute(db);
+	await sql`drop trigger catalogue_changed on catalogue_entries`.execute(db);
+	await sql`drop function catalogue_changed()`.execute(db);
+	await sql`drop sequence catalogue_generation`.execute(db);
 	await db.schema.dropTable('catalogue_stems').execute();
 	await db.schema.dropTable('catalogue_entries').execute();
 }

@@ -13,7 +13,24 @@ export interface CatalogueFacets {
 
 const TOPIC_CHOICES = 40;
 
+// Reading the filter choices means aggregating the whole catalogue, which costs more than a search:
+// keep them per database until the catalogue changes (migration 0010's generation counter says when).
+const cache = new WeakMap<Kysely<Database>, { generation: string; facets: Promise<CatalogueFacets> }>();
+
 export async function catalogueFacets(db: Kysely<Database>): Promise<CatalogueFacets> {
+	const { rows } = await sql<{ generation: string }>`
+		select last_value::text || ':' || is_called::text as generation from catalogue_generation
+	`.execute(db);
+	const generation = rows[0].generation;
+	const known = cache.get(db);
+	if (known?.generation === generation) return known.facets;
+	const facets = readFacets(db);
+	cache.set(db, { generation, facets });
+	facets.catch(() => cache.delete(db));
+	return facets;
+}
+
+async function readFacets(db: Kysely<Database>): Promise<CatalogueFacets> {
 	const { rows } = await sql<{
 		field_codes: string[] | null;
 		languages: string[] | null;

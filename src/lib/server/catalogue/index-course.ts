@@ -1,7 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { CourseSpec } from '$lib/course-spec/types';
 import type { Database } from '../db/types';
-import { BUCKET_CONFIG, catalogueDocument, type WeightedText, type SearchBucket } from './document';
+import { BUCKET_CONFIG, SEARCH_BUCKETS, catalogueDocument, type WeightedText, type SearchBucket } from './document';
 
 // Keeps the catalogue's search index in step with published versions. Everything here reads
 // published_versions only, so nothing of a draft or of the live document can reach the catalogue.
@@ -62,6 +62,10 @@ export async function indexPublishedVersion(db: Kysely<Database>, courseId: stri
 		tsv_sv: vector('sv', doc.text.sv),
 		tsv_en: vector('en', doc.text.en),
 		tsv_other: vector('other', doc.text.other),
+		tsv_title: sql`${sql.join(
+			SEARCH_BUCKETS.map((b) => sql`to_tsvector(${sql.lit(BUCKET_CONFIG[b])}::regconfig, ${doc.text[b].a})`),
+			sql` || `
+		)}`,
 		indexed_at: new Date()
 	};
 	const { course_id: _key, ...update } = values;

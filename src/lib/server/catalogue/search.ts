@@ -38,6 +38,7 @@ export interface CatalogueResults {
 /** Per searched word, at most this many similar stems, each at least this similar. */
 const SIMILAR_STEMS = 4;
 const STEM_SIMILARITY = 0.45;
+const MAX_LENGTH_CHANGE = 2;
 
 const config = (bucket: SearchBucket) => sql`${sql.lit(BUCKET_CONFIG[bucket])}::regconfig`;
 const EMPTY_QUERY = sql`''::tsquery`;
@@ -56,6 +57,10 @@ async function similarStems(db: Kysely<Database>, words: string[]): Promise<Map<
 			select c.stem from catalogue_stems c
 			where c.stem operator(public.%) b.base and c.stem <> b.base
 				and public.similarity(c.stem, b.base) >= ${STEM_SIMILARITY}
+				-- Inflection changes a word's end, by a letter or two: tietoturva (information security)
+				-- must not widen to tieto (information), which starts it.
+				and abs(length(c.stem) - length(b.base)) <= ${MAX_LENGTH_CHANGE}
+				and left(c.stem, 3) = left(b.base, 3)
 			order by public.similarity(c.stem, b.base) desc, c.stem
 			limit ${SIMILAR_STEMS}
 		) s
@@ -151,13 +156,12 @@ export async function searchCatalogue(db: Kysely<Database>, query: CatalogueQuer
 
 	// The query expressions are written out where they are used (not a CTE): as constants the planner
 	// can hand them to the GIN indexes.
-	const titleHit = searching
-		? sql`(${sql.join(SEARCH_BUCKETS.map((b) => sql`ts_filter(${vector(b)}, '{a}') @@ ${q[b]}`), sql` or `)})`
-		: sql`false`;
+	const titleHit = searching ? sql`tsv_title @@ (${sql.join(SEARCH_BUCKETS.map((b) => q[b]), sql` || `)})` : sql`false`;
+	const widened = [...similar.values()].some((stems) => stems.length > 0);
 	const rank = (b: SearchBucket) =>
 		!searching
 			? sql`0::real`
-			: b === 'fi'
+			: b === 'fi' && widened
 				? sql`ts_rank(tsv_fi, ${q.fi}) + ts_rank(tsv_fi, ${exactFi})`
 				: sql`2 * ts_rank(${vector(b)}, ${q[b]})`;
 

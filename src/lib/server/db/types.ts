@@ -203,7 +203,7 @@ export interface AuthThrottleTable {
 
 /**
  * The catalogue's search index: one row per published course, derived from its latest published
- * version (src/lib/server/catalogue/). Rebuilt at will; never the source of anything shown.
+ * version (src/lib/server/catalogue/), so it holds nothing that was not published. Rebuilt at will.
  */
 export interface CatalogueEntryTable {
 	course_id: string;
@@ -232,6 +232,7 @@ export interface CatalogueEntryTable {
 	tsv_sv: ColumnType<string, unknown, unknown>;
 	tsv_en: ColumnType<string, unknown, unknown>;
 	tsv_other: ColumnType<string, unknown, unknown>;
+	tsv_title: ColumnType<string, unknown, unknown>;
 	indexed_at: Timestamp;
 }
 
