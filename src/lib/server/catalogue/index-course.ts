@@ -54,14 +54,10 @@ export async function indexPublishedVersion(db: Kysely<Database>, courseId: stri
 		participation_form: doc.participationForm,
 		field_code: doc.fieldCode,
 		topics: doc.topics,
-		body_fi: body(doc.text.fi),
-		body_sv: body(doc.text.sv),
-		body_en: body(doc.text.en),
-		body_other: body(doc.text.other),
-		tsv_fi: vector('fi', doc.text.fi),
-		tsv_sv: vector('sv', doc.text.sv),
-		tsv_en: vector('en', doc.text.en),
-		tsv_other: vector('other', doc.text.other),
+		tsv: sql`${sql.join(
+			SEARCH_BUCKETS.map((b) => vector(b, doc.text[b])),
+			sql` || `
+		)}`,
 		tsv_title: sql`${sql.join(
 			SEARCH_BUCKETS.map((b) => sql`to_tsvector(${sql.lit(BUCKET_CONFIG[b])}::regconfig, ${doc.text[b].a})`),
 			sql` || `
@@ -74,10 +70,25 @@ export async function indexPublishedVersion(db: Kysely<Database>, courseId: stri
 		.values(values)
 		.onConflict((oc) => oc.column('course_id').doUpdateSet(update))
 		.execute();
+	const texts = {
+		body_fi: body(doc.text.fi),
+		body_sv: body(doc.text.sv),
+		body_en: body(doc.text.en),
+		body_other: body(doc.text.other),
+		tsv_fi: vector('fi', doc.text.fi),
+		tsv_sv: vector('sv', doc.text.sv),
+		tsv_en: vector('en', doc.text.en),
+		tsv_other: vector('other', doc.text.other)
+	};
+	await db
+		.insertInto('catalogue_texts')
+		.values({ course_id: courseId, ...texts })
+		.onConflict((oc) => oc.column('course_id').doUpdateSet(texts))
+		.execute();
 	await sql`
 		insert into catalogue_stems (stem)
-		select lexeme from catalogue_entries e, unnest(e.tsv_fi)
-		where e.course_id = ${courseId} and length(lexeme) >= ${MIN_STEM_LENGTH}
+		select lexeme from catalogue_texts t, unnest(t.tsv_fi)
+		where t.course_id = ${courseId} and length(lexeme) >= ${MIN_STEM_LENGTH}
 		on conflict do nothing
 	`.execute(db);
 }

@@ -102,8 +102,8 @@ function filters(query: CatalogueQuery): RawBuilder<unknown>[] {
 const ORDER: Record<CatalogueQuery['sort'], RawBuilder<unknown>> = {
 	relevance: sql`title_hit desc, score desc, published_at desc`,
 	newest: sql`published_at desc`,
-	title: sql`lower(title) asc`,
-	ects: sql`ects asc nulls last, lower(title) asc`
+	title: sql`title_key asc`,
+	ects: sql`ects asc nulls last, title_key asc`
 };
 
 interface Row {
@@ -143,65 +143,9 @@ const TITLE_OPTIONS = `${MARK}, HighlightAll=true`;
 
 export async function searchCatalogue(db: Kysely<Database>, query: CatalogueQuery): Promise<CatalogueResults> {
 	const terms = parseSearchTerms(query.q);
-	const searching = terms.length > 0;
-	const similar = searching ? await similarStems(db, widenableWords(terms)) : new Map<string, string[]>();
-	const q = Object.fromEntries(SEARCH_BUCKETS.map((b) => [b, tsQuery(b, terms, similar)])) as Record<SearchBucket, RawBuilder<unknown>>;
-	// Finnish counts twice, exact and widened, so an exact form ranks above a merely similar one.
-	const exactFi = tsQuery('fi', terms, new Map());
-	const vector = (b: SearchBucket) => sql.ref(`tsv_${b}`);
-
-	const where = filters(query);
-	if (searching) where.push(sql`(${sql.join(SEARCH_BUCKETS.map((b) => sql`${vector(b)} @@ ${q[b]}`), sql` or `)})`);
-	const condition = where.length > 0 ? sql.join(where, sql` and `) : sql`true`;
-
-	// The query expressions are written out where they are used (not a CTE): as constants the planner
-	// can hand them to the GIN indexes.
-	const titleHit = searching ? sql`tsv_title @@ (${sql.join(SEARCH_BUCKETS.map((b) => q[b]), sql` || `)})` : sql`false`;
-	const widened = [...similar.values()].some((stems) => stems.length > 0);
-	const rank = (b: SearchBucket) =>
-		!searching
-			? sql`0::real`
-			: b === 'fi' && widened
-				? sql`ts_rank(tsv_fi, ${q.fi}) + ts_rank(tsv_fi, ${exactFi})`
-				: sql`2 * ts_rank(${vector(b)}, ${q[b]})`;
-
-	const { rows } = await sql<Row>`
-		with matched as (
-			select course_id, slug, version_number, published_at, retired_at, language, title, excerpt, provider,
-				country, languages, eqf_level, ects, participation_form, field_code,
-				${titleHit} as title_hit,
-				${rank('fi')} as rank_fi, ${rank('sv')} as rank_sv, ${rank('en')} as rank_en, ${rank('other')} as rank_other
-			from catalogue_entries e
-			where ${condition}
-		),
-		ranked as (
-			select *, greatest(rank_fi, rank_sv, rank_en, rank_other) as score,
-				case greatest(rank_fi, rank_sv, rank_en, rank_other)
-					when rank_fi then 'fi' when rank_sv then 'sv' when rank_en then 'en' else 'other' end as best,
-				count(*) over () as total
-			from matched
-			order by (retired_at is not null), ${ORDER[query.sort]}, course_id
-			limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}
-		)
-		select *,
-			${
-				searching
-					? sql`ts_headline(${perBucket(TITLE_BUCKET, config)}, title, ${perBucket(TITLE_BUCKET, (b) => q[b])}, ${TITLE_OPTIONS})`
-					: sql`null`
-			} as title_hl,
-			${
-				searching
-					? sql`ts_headline(
-							${perBucket(sql`best`, config)},
-							${perBucket(sql`best`, (b) => sql`(select ${sql.ref(`body_${b}`)} from catalogue_entries b where b.course_id = ranked.course_id)`)},
-							${perBucket(sql`best`, (b) => q[b])},
-							${SNIPPET_OPTIONS})`
-					: sql`null`
-			} as snippet_hl
-		from ranked
-		order by (retired_at is not null), ${ORDER[query.sort]}, course_id
-	`.execute(db);
-
+	const similar = terms.length > 0 ? await similarStems(db, widenableWords(terms)) : new Map<string, string[]>();
+	const { statement, condition } = searchStatement(query, terms, similar);
+	const { rows } = await statement.execute(db);
 	const total = rows.length > 0 || query.page === 1 ? Number(rows[0]?.total ?? 0) : await countMatches(db, condition);
 	return {
 		total,
@@ -224,6 +168,73 @@ export async function searchCatalogue(db: Kysely<Database>, query: CatalogueQuer
 			fieldCode: row.field_code
 		}))
 	};
+}
+
+/** The one statement of a search: a page of matches, ranked, with highlights and the total. Exported for EXPLAIN. */
+export function searchStatement(query: CatalogueQuery, terms: SearchTerms, similar: Map<string, string[]>) {
+	const searching = terms.length > 0;
+	const q = Object.fromEntries(SEARCH_BUCKETS.map((b) => [b, tsQuery(b, terms, similar)])) as Record<SearchBucket, RawBuilder<unknown>>;
+	// The entry's vector holds every language in its own configuration: the query asks in each.
+	const anyLanguage = (queries: RawBuilder<unknown>[]) => sql`(${sql.join(queries, sql` || `)})`;
+	const all = anyLanguage(SEARCH_BUCKETS.map((b) => q[b]));
+	// Finnish counts twice, exact and widened, so an exact form ranks above a merely similar one.
+	const widened = [...similar.values()].some((stems) => stems.length > 0);
+	const exact = anyLanguage(SEARCH_BUCKETS.map((b) => (b === 'fi' ? tsQuery('fi', terms, new Map()) : q[b])));
+
+	const where = filters(query);
+	// Written out where they are used (not in a CTE), the queries are constants the planner can fold
+	// and hand to the GIN index.
+	if (searching) where.push(sql`tsv @@ ${all}`);
+	const condition = where.length > 0 ? sql.join(where, sql` and `) : sql`true`;
+	const score = !searching ? sql`0::real` : widened ? sql`ts_rank(tsv, ${all}) + ts_rank(tsv, ${exact})` : sql`2 * ts_rank(tsv, ${all})`;
+
+	// For the page of results only: which language's passage matches best, and that passage.
+	const bestBucket = sql`(case greatest(${sql.join(SEARCH_BUCKETS.map((b) => sql`ts_rank(t.${sql.ref(`tsv_${b}`)}, ${q[b]})`), sql`, `)})
+		${sql.join(SEARCH_BUCKETS.map((b) => sql`when ts_rank(t.${sql.ref(`tsv_${b}`)}, ${q[b]}) then ${sql.lit(b)}`), sql` `)} end)`;
+
+	// Ranking keeps only what sorting needs: all matches pass through it (with the count), and wide
+	// rows made it spill to disk. The page's rows are joined back for what they show.
+	// Materialised, so ranks are computed while scanning and only these few columns are kept (left
+	// to the planner, the vectors were carried along to be ranked later).
+	const statement = sql<Row>`
+		with scored as materialized (
+			select course_id, retired_at, published_at, lower(title) as title_key, ects,
+				${searching ? sql`tsv_title @@ ${all}` : sql`false`} as title_hit,
+				${score} as score
+			from catalogue_entries e
+			where ${condition}
+		),
+		ranked as (
+			select *, count(*) over () as total
+			from scored
+			order by (retired_at is not null), ${ORDER[query.sort]}, course_id
+			limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}
+		),
+		shown as (
+			select r.title_hit, r.score, r.title_key, r.total, e.course_id, e.slug, e.version_number, e.published_at,
+				e.retired_at, e.language, e.title, e.excerpt, e.provider, e.country, e.languages, e.eqf_level, e.ects,
+				e.participation_form, e.field_code, t.body_fi, t.body_sv, t.body_en, t.body_other,
+				${searching ? bestBucket : sql`null`} as best
+			from ranked r
+			join catalogue_entries e on e.course_id = r.course_id
+			join catalogue_texts t on t.course_id = r.course_id
+		)
+		select slug, version_number, published_at, retired_at, language, title, excerpt, provider, country, languages,
+			eqf_level, ects, participation_form, field_code, total,
+			${
+				searching
+					? sql`ts_headline(${perBucket(TITLE_BUCKET, config)}, title, ${perBucket(TITLE_BUCKET, (b) => q[b])}, ${TITLE_OPTIONS})`
+					: sql`null`
+			} as title_hl,
+			${
+				searching
+					? sql`ts_headline(${perBucket(sql`best`, config)}, ${perBucket(sql`best`, (b) => sql.ref(`body_${b}`))}, ${perBucket(sql`best`, (b) => q[b])}, ${SNIPPET_OPTIONS})`
+					: sql`null`
+			} as snippet_hl
+		from shown
+		order by (retired_at is not null), ${ORDER[query.sort]}, course_id
+	`;
+	return { statement, condition };
 }
 
 /** The number of matches when the page asked for lies beyond them. */

@@ -223,17 +223,23 @@ export interface CatalogueEntryTable {
 	participation_form: string | null;
 	field_code: string | null;
 	topics: string[];
+	/** tsvectors: written through SQL expressions, never read as values. */
+	tsv: ColumnType<string, unknown, unknown>;
+	tsv_title: ColumnType<string, unknown, unknown>;
+	indexed_at: Timestamp;
+}
+
+/** Per language, the text of a catalogue entry and its vector: for the highlighted passages of results. */
+export interface CatalogueTextTable {
+	course_id: string;
 	body_fi: string;
 	body_sv: string;
 	body_en: string;
 	body_other: string;
-	/** tsvectors: written through SQL expressions, never read as values. */
 	tsv_fi: ColumnType<string, unknown, unknown>;
 	tsv_sv: ColumnType<string, unknown, unknown>;
 	tsv_en: ColumnType<string, unknown, unknown>;
 	tsv_other: ColumnType<string, unknown, unknown>;
-	tsv_title: ColumnType<string, unknown, unknown>;
-	indexed_at: Timestamp;
 }
 
 /** Finnish stems of published text, for the trigram fallback of catalogue search. */
@@ -259,6 +265,7 @@ export interface Database {
 	access_request_attempts: AccessRequestAttemptTable;
 	auth_throttle: AuthThrottleTable;
 	catalogue_entries: CatalogueEntryTable;
+	catalogue_texts: CatalogueTextTable;
 	catalogue_stems: CatalogueStemTable;
 }
 
