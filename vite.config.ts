@@ -30,6 +30,9 @@ const postgresUrl = process.env.TEST_DATABASE_URL;
 
 export default defineConfig({
 	plugins: [sveltekit(), realtimeDev()],
+	// SvelteKit's own plugin does most of the build's work, so Rolldown's "slow plugin" report would
+	// greet every first `npm start` with a page of timings nobody can act on.
+	build: { rolldownOptions: { checks: { bundlerTimings: false } } },
 	test: {
 		// Polls wait for other processes (server, browsers) on a shared 2-core machine: be patient, never sleep.
 		expect: { requireAssertions: true, poll: { timeout: 10_000, interval: 50 } },

@@ -11,10 +11,7 @@ export const init: ServerInit = async () => {
 	const server = handedOffServer();
 	if (!server) return; // dev: the Vite plugin attaches the realtime server instead
 	const live = await attachLiveServer(server);
-	registerShutdown(async () => {
-		await live.close();
-		await closeRuntime();
-	});
+	registerShutdown({ closeRealtime: () => live.close(), closeDatabase: () => closeRuntime() });
 };
 
 const handleRuntime: Handle = async ({ event, resolve }) => {

@@ -30,19 +30,47 @@ const { handler } = await import(handlerPath).catch((err) => {
 	process.exit(1);
 });
 
+// How long shutdown waits for HTTP requests in flight before it cuts them off.
+const DRAIN_TIMEOUT_MS = 10_000;
+
+/** Requests being answered: shutdown waits for them before it closes the database. */
+let inFlight = 0;
+
 /** @type {Promise<void> | undefined} */
 let stopping;
 /** @param {string} [signal] */
 async function shutdown(signal) {
 	stopping ??= (async () => {
 		if (signal) console.log(`[server] ${signal}: shutting down`);
-		server.close();
-		// Realtime first (it flushes pending edits), then idle keep-alive sockets, then the database.
-		const closeApp = /** @type {(() => Promise<void>) | undefined} */ (handoff[SHUTDOWN_KEY]);
-		await closeApp?.();
-		server.closeAllConnections();
+		// No new connections from here on; idle keep-alive ones are closed now, busy ones when done.
+		const httpClosed = new Promise((resolve) => server.close(() => resolve(undefined)));
+		/** @type {{ closeRealtime(): Promise<void>; closeDatabase(): Promise<void> } | undefined} */
+		const app = /** @type {any} */ (handoff[SHUTDOWN_KEY]);
+		// Realtime first: it closes the sockets and stores every pending edit, which needs the database.
+		await app?.closeRealtime();
+		await drainHttp(httpClosed);
+		// Last, once nothing can use it any more.
+		await app?.closeDatabase();
 	})();
 	return stopping;
+}
+
+/** Waits for requests in flight to finish (closing connections as they go idle), up to DRAIN_TIMEOUT_MS. */
+async function drainHttp(/** @type {Promise<unknown>} */ httpClosed) {
+	if (inFlight > 0) console.log(`[server] waiting for ${inFlight} HTTP request${inFlight === 1 ? '' : 's'} to finish`);
+	const idleSweep = setInterval(() => server.closeIdleConnections(), 50);
+	/** @type {ReturnType<typeof setTimeout> | undefined} */
+	let deadline;
+	const timedOut = new Promise((resolve) => (deadline = setTimeout(() => resolve('timeout'), DRAIN_TIMEOUT_MS)));
+	try {
+		if ((await Promise.race([httpClosed, timedOut])) === 'timeout') {
+			console.error(`[server] ${inFlight} HTTP request(s) still open after ${DRAIN_TIMEOUT_MS} ms: closing them`);
+			server.closeAllConnections();
+		}
+	} finally {
+		clearInterval(idleSweep);
+		clearTimeout(deadline);
+	}
 }
 
 if (migrateOnly) {
@@ -50,6 +78,8 @@ if (migrateOnly) {
 	console.log('[server] database is up to date');
 } else {
 	server.on('request', (req, res) => {
+		inFlight += 1;
+		res.once('close', () => (inFlight -= 1));
 		// Overwrites anything a client sent under that name.
 		if (ownProtocol) req.headers[PROTOCOL_HEADER] = 'http';
 		// Static files are answered by adapter-node before our hooks run; they need nosniff as well.

@@ -11,6 +11,8 @@ import { authorizeCollab } from '$lib/server/collab-access';
 import { createUser } from '$lib/server/users';
 import { createCourse } from '$lib/server/courses';
 import { createSession, generateSessionToken, SESSION_COOKIE } from '$lib/server/auth/session';
+import { updateProblem } from '$lib/server/realtime/update-guard';
+import * as Y from 'yjs';
 import { buildCourseDoc } from './realtime-docs';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -100,6 +102,51 @@ async function waitUntil(condition: () => boolean, timeoutMs = 30_000): Promise<
 const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(value < 10 ? 2 : 1) : '–');
 const mib = (bytes: number) => `${(bytes / MiB).toFixed(2)} MiB`;
 const kib = (bytes: number) => (bytes >= MiB ? `${(bytes / MiB).toFixed(1)} MiB` : `${Math.round(bytes / 1024)} KiB`);
+
+/** Microseconds per call of `fn`, as the median of a few timed batches (after a warm-up batch). */
+function microsPerCall(fn: () => void, calls: number): number {
+	const batches: number[] = [];
+	for (let batch = 0; batch < 6; batch++) {
+		const start = performance.now();
+		for (let i = 0; i < calls; i++) fn();
+		if (batch > 0) batches.push(((performance.now() - start) * 1000) / calls);
+	}
+	return batches.sort((a, b) => a - b)[Math.floor(batches.length / 2)];
+}
+
+/** What checking a peer's update before it is applied costs, against a live 100 KiB course document. */
+function measureUpdateGuard(): Array<[string, string, string]> {
+	const live = new Y.Doc();
+	Y.applyUpdate(live, buildCourseDoc(100 * 1024, 0).state);
+	const peer = new Y.Doc();
+	Y.applyUpdate(peer, Y.encodeStateAsUpdate(live));
+	const updates: Uint8Array[] = [];
+	peer.on('update', (update: Uint8Array) => updates.push(update));
+	const text = peer.getText('summary');
+	text.insert(Math.floor(text.length / 2), 'x'); // a keystroke
+	text.insert(10, 'A pasted paragraph with a handful of words in it. '.repeat(60)); // a paste of ~3 KB
+	peer.getMap('meta').set('ects', '5'); // a scalar field
+	const bigSync = buildCourseDoc(1024 * 1024, 0).state; // a reconnect catching up on 1 MiB
+	const [keystroke, paste, scalar] = updates;
+	const us = (value: number) => `${value < 10 ? value.toFixed(2) : value.toFixed(0)} µs`;
+	const row = (label: string, update: Uint8Array, calls: number): [string, string, string] => [
+		`update guard: ${label} (${update.byteLength < 1024 ? `${update.byteLength} B` : kib(update.byteLength)})`,
+		us(microsPerCall(() => updateProblem(live, update), calls)),
+		''
+	];
+	return [
+		row('keystroke', keystroke, 20_000),
+		row('scalar field', scalar, 20_000),
+		row('paste', paste, 5_000),
+		[
+			`update guard: sync of a 1 MiB document (${kib(bigSync.byteLength)}) vs applying it`,
+			`${(microsPerCall(() => updateProblem(new Y.Doc(), bigSync), 3) / 1000).toFixed(1)} ms vs ${(
+				microsPerCall(() => Y.applyUpdate(new Y.Doc(), bigSync), 3) / 1000
+			).toFixed(1)} ms`,
+			''
+		]
+	];
+}
 
 export async function runRealtimeBench(): Promise<void> {
 	const { handle, label, cleanup } = await openDatabase();
@@ -226,6 +273,9 @@ export async function runRealtimeBench(): Promise<void> {
 				size === 1024 * 1024 ? '≤ 350 ms' : ''
 			]);
 		}
+
+		progress('update guard');
+		rows.push(...measureUpdateGuard());
 	} finally {
 		clients.stop();
 		await realtime.close();

@@ -140,6 +140,8 @@ describe.skipIf(!chromiumAvailable())('co-editing people can trust', () => {
 		}
 		const titles = partner.locator('input[id^="field-moduleTitle-"], textarea[id^="field-moduleTitle-"]');
 		await expect.poll(() => titles.count()).toBe(3);
+		// Typing straight after "+ Add module" lands in the new module: no first letters lost.
+		await expect.poll(() => titles.evaluateAll((fields) => fields.map((f) => (f as HTMLTextAreaElement).value))).toEqual(['Kick-off', 'Mapping', 'Pitch']);
 		await titles.nth(1).click();
 		const lecturerTitles = lecturer.locator('[id^="field-moduleTitle-"][id$="-wrapper"]');
 		await expect.poll(() => lecturerTitles.nth(1).textContent()).toContain('Pekka');

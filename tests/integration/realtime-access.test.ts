@@ -55,8 +55,10 @@ describe('the upgrade is authorised before a socket exists', () => {
 		expect(await upgradeStatus(url, { origin: server.origin, token: 'a'.repeat(32) })).toBe(401);
 	});
 
-	it('answers 403 to a signed-in non-member', async () => {
-		expect(await upgradeStatus(`${server.collabUrl}/${courseId}`, { token: strangerToken, origin: server.origin })).toBe(403);
+	it('answers a signed-in non-member 404, as for a course that does not exist: ids do not leak', async () => {
+		const peer = { token: strangerToken, origin: server.origin };
+		expect(await upgradeStatus(`${server.collabUrl}/${courseId}`, peer)).toBe(404);
+		expect(await upgradeStatus(`${server.collabUrl}/${'b'.repeat(24)}`, peer)).toBe(404);
 	});
 
 	it('answers 403 to a foreign or missing Origin, even with a valid session', async () => {
@@ -118,8 +120,8 @@ describe('read-only peers', () => {
 			owner.doc.getText('text').insert(0, 'from the owner');
 			await waitFor(() => viewer.doc.getText('text').toString() === 'from the owner', { message: 'viewer to receive' });
 
-			viewer.awareness.setLocalStateField('user', { name: 'Viewer' });
-			await waitFor(() => owner.awareness.getStates().get(viewer.doc.clientID)?.user?.name === 'Viewer', {
+			viewer.awareness.setLocalStateField('field', 'summary');
+			await waitFor(() => owner.awareness.getStates().get(viewer.doc.clientID)?.field === 'summary', {
 				message: 'viewer presence'
 			});
 

@@ -11,6 +11,7 @@ let courseId: string;
 let ownerToken: string;
 let partner: { id: string; name: string };
 let partnerToken: string;
+let viewerToken: string;
 
 const { db } = await createTestDatabase();
 afterAll(() => server?.close());
@@ -23,6 +24,9 @@ beforeAll(async () => {
 	await addMember(db, courseId, user.id, 'editor', 'company_partner');
 	ownerToken = await buildSession(db, owner.id);
 	partnerToken = await buildSession(db, user.id);
+	const viewer = await buildUser(db, { name: 'Veera Viewer' });
+	await addMember(db, courseId, viewer.id, 'viewer', 'student');
+	viewerToken = await buildSession(db, viewer.id);
 	server = await startRealtimeServer(db);
 });
 
@@ -43,6 +47,34 @@ describe('presence identity', () => {
 			expect(claims.map((s) => s.person.perspective)).toEqual(['company_partner']);
 		} finally {
 			for (const provider of [owner, honest, impostor]) provider.destroy();
+		}
+	});
+
+	it('shows a caret labelled with the peer’s own name, and drops a caret that claims another name or a bad colour', async () => {
+		const owner = connectProvider(server.collabUrl, courseId, { token: ownerToken, origin: server.origin });
+		const viewer = connectProvider(server.collabUrl, courseId, { token: viewerToken, origin: server.origin });
+		const partnerTab = connectProvider(server.collabUrl, courseId, { token: partnerToken, origin: server.origin });
+		try {
+			await Promise.all([waitForSynced(owner), waitForSynced(viewer), waitForSynced(partnerTab)]);
+			const caretOf = (clientId: number) => owner.awareness.getStates().get(clientId)?.user;
+			// Every caret the owner ever sees, not only the last one.
+			const seen: Array<{ name?: string; color?: string }> = [];
+			owner.awareness.on('change', () => {
+				for (const state of owner.awareness.getStates().values()) if (state.user) seen.push(state.user);
+			});
+			// Tiptap's caret extension writes { name, color } under 'user'.
+			viewer.awareness.setLocalStateField('user', { name: 'Olga Owner', color: '#1d6fb8' });
+			partnerTab.awareness.setLocalStateField('user', { name: partner.name, color: 'red; background: url(x)' });
+			// Then honest carets, sent after the dishonest ones on the same sockets: the viewer's own name,
+			// and a #rrggbb colour.
+			viewer.awareness.setLocalStateField('user', { name: 'Veera Viewer', color: '#1d6fb8' });
+			partnerTab.awareness.setLocalStateField('user', { name: partner.name, color: '#a34a00' });
+			await waitFor(() => caretOf(viewer.doc.clientID)?.name === 'Veera Viewer', { message: 'the viewer’s honest caret' });
+			await waitFor(() => caretOf(partnerTab.doc.clientID)?.color === '#a34a00', { message: 'the partner’s honest caret' });
+			expect(seen.map((caret) => caret.name)).not.toContain('Olga Owner');
+			expect(seen.every((caret) => /^#[0-9a-f]{6}$/i.test(caret.color ?? ''))).toBe(true);
+		} finally {
+			for (const provider of [owner, viewer, partnerTab]) provider.destroy();
 		}
 	});
 });

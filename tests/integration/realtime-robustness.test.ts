@@ -89,16 +89,16 @@ describe('a misbehaving peer only affects its own socket', () => {
 		const honest = connectProvider(server.collabUrl, courseId, { token, origin: server.origin });
 		try {
 			await waitForSynced(honest);
-			honest.awareness.setLocalStateField('user', { name: 'Honest' });
+			honest.awareness.setLocalStateField('field', 'honest');
 			const spoofer = await openRawPeer(url, { token, origin: server.origin });
 			await waitFor(
 				() => spoofer.frames.some((f) => frameKind(f).type === 1),
 				{ message: 'spoofer to receive presence' }
 			);
-			spoofer.ws.send(awarenessFrame(honest.doc.clientID, { user: { name: 'Mallory' } }));
-			spoofer.ws.send(awarenessFrame(123456, { user: { name: 'Mallory' } }));
-			await waitFor(() => honest.awareness.getStates().get(123456)?.user?.name === 'Mallory', { message: 'spoofer’s own presence' });
-			expect(honest.awareness.getStates().get(honest.doc.clientID)?.user?.name).toBe('Honest');
+			spoofer.ws.send(awarenessFrame(honest.doc.clientID, { field: 'mallory' }));
+			spoofer.ws.send(awarenessFrame(123456, { field: 'mallory' }));
+			await waitFor(() => honest.awareness.getStates().get(123456)?.field === 'mallory', { message: 'spoofer’s own presence' });
+			expect(honest.awareness.getStates().get(honest.doc.clientID)?.field).toBe('honest');
 			spoofer.ws.terminate();
 			await waitFor(() => !honest.awareness.getStates().has(123456), { message: 'spoofer’s presence to go' });
 		} finally {

@@ -84,10 +84,10 @@ describe('realtime sync with y-websocket clients', () => {
 		const b = connectProvider(server.collabUrl, courseId, { token: tokens[1], origin: server.origin });
 		try {
 			await Promise.all([waitForSynced(a), waitForSynced(b)]);
-			a.awareness.setLocalStateField('user', { name: 'Ada' });
-			b.awareness.setLocalStateField('user', { name: 'Bo' });
-			await waitFor(() => a.awareness.getStates().get(b.doc.clientID)?.user?.name === 'Bo', { message: 'a to see b' });
-			await waitFor(() => b.awareness.getStates().get(a.doc.clientID)?.user?.name === 'Ada', { message: 'b to see a' });
+			a.awareness.setLocalStateField('field', 'ada');
+			b.awareness.setLocalStateField('field', 'bo');
+			await waitFor(() => a.awareness.getStates().get(b.doc.clientID)?.field === 'bo', { message: 'a to see b' });
+			await waitFor(() => b.awareness.getStates().get(a.doc.clientID)?.field === 'ada', { message: 'b to see a' });
 
 			// A late joiner gets everyone's presence at once.
 			const c = connectProvider(server.collabUrl, courseId, { token: tokens[0], origin: server.origin });

@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db/types';
-import { appRealtimeDeps } from '$lib/server/live';
+import { appRealtimeDeps, setLiveServer } from '$lib/server/live';
 import { attachRealtime, type RealtimeServer, type RealtimeTuning } from '$lib/server/realtime';
 
 export interface TestRealtimeServer {
@@ -16,10 +16,15 @@ export interface TestRealtimeServer {
 	close(): Promise<void>;
 }
 
-/** A real http.Server on a free port with the realtime server attached the way the app attaches it. */
+/**
+ * A real http.Server on a free port with the realtime server attached the way the app attaches it.
+ * With `live`, it is also the app's live server for this test file, so domain verbs (role changes,
+ * version restores) reach its sockets as they reach production's.
+ */
 export async function startRealtimeServer(
 	db: Kysely<Database>,
-	tuning: Partial<RealtimeTuning> = {}
+	tuning: Partial<RealtimeTuning> = {},
+	options: { live?: boolean } = {}
 ): Promise<TestRealtimeServer> {
 	const server = http.createServer((_req, res) => {
 		res.statusCode = 404;
@@ -27,6 +32,7 @@ export async function startRealtimeServer(
 	});
 	// The app's own wiring (policy, presence rule, activity record), as in production.
 	const realtime = attachRealtime(server, { ...appRealtimeDeps(db), tuning: { unloadGraceMs: 200, ...tuning } });
+	if (options.live) setLiveServer(realtime);
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const { port } = server.address() as AddressInfo;
 	let closed: Promise<void> | undefined;
@@ -37,6 +43,7 @@ export async function startRealtimeServer(
 		origin: `http://127.0.0.1:${port}`,
 		close() {
 			closed ??= (async () => {
+				if (options.live) setLiveServer(undefined);
 				await realtime.close();
 				server.closeAllConnections();
 				await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -30,6 +30,13 @@ export class LiveSpec {
 		});
 	};
 
+	/** Re-derives the spec now, e.g. so that an item just added can be focused before the next key press. */
+	refresh(): void {
+		cancelAnimationFrame(this.#frame);
+		this.#frame = 0;
+		this.#spec = docToSpec(this.#doc);
+	}
+
 	get spec(): CourseSpec {
 		return this.#spec!;
 	}

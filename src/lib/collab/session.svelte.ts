@@ -25,6 +25,13 @@ export interface Peer extends PresenceUser {
 	self: boolean;
 }
 
+/** Someone in the course now, however many tabs they have open. */
+export interface Person extends PresenceUser {
+	/** This person is the one using this tab. */
+	self: boolean;
+	tabs: number;
+}
+
 /** Close code the server sends when a peer's role changed (see server close-codes.ts). */
 const ACCESS_CHANGED = 4000;
 /** Close code for a peer that lost access to the course (removed from the team). */
@@ -58,6 +65,7 @@ export class CollabSession {
 	#synced = $state(false);
 	#unsent = $state(false);
 	#peers = $state<Peer[]>([]);
+	#people = $state<Person[]>([]);
 	#failures = $state(0);
 	#canUndo = $state(false);
 	#canRedo = $state(false);
@@ -161,8 +169,17 @@ export class CollabSession {
 	get savedLocally() {
 		return this.#localCopy !== null && this.#savedLocally;
 	}
+	/** Every open tab's presence (one person may have several). */
 	get peers() {
 		return this.#peers;
+	}
+	/** The people present, each once: this person first, then by name. */
+	get people() {
+		return this.#people;
+	}
+	/** Presence of other people (not this person's other tabs), e.g. for "who is in this field". */
+	get others() {
+		return this.#peers.filter((peer) => peer.id !== this.me.id);
 	}
 	/** Consecutive failed connection attempts (e.g. signed out, or removed from the course). */
 	get failures() {
@@ -271,5 +288,12 @@ export class CollabSession {
 		}
 		peers.sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name));
 		this.#peers = peers;
+		const people = new Map<string, Person>();
+		for (const peer of peers) {
+			const known = people.get(peer.id);
+			if (known) known.tabs += 1;
+			else people.set(peer.id, { id: peer.id, name: peer.name, color: peer.color, perspective: peer.perspective, self: peer.id === this.me.id, tabs: 1 });
+		}
+		this.#people = [...people.values()];
 	}
 }

@@ -189,3 +189,77 @@ export function minimalSpec(): CourseSpec {
 	];
 	return spec;
 }
+
+/** The same course written in Finnish, Swedish and English (Finnish first), every text in all three. */
+export function multilingualSpec(): CourseSpec {
+	const spec = fullSpec();
+	const [apply, compare, pitch] = FIXTURE_IDS.outcomes;
+	const [principles, materials, redesign] = FIXTURE_IDS.modules;
+	const [project, exam] = FIXTURE_IDS.assessments;
+	spec.languages = ['fi', 'sv', 'en'];
+	spec.title = { fi: 'Kiertotalouden tuotesuunnittelu', sv: 'Cirkulär produktdesign', en: 'Circular Product Design' };
+	spec.summary = {
+		fi: paragraph('Suunnittele tuotteita uudelleenkäyttöön, korjaamiseen ja kierrätykseen.'),
+		sv: paragraph('Utforma produkter för återanvändning, reparation och återvinning.'),
+		en: SUMMARY_EN
+	};
+	spec.targetGroup.text = {
+		fi: 'Valmistavan teollisuuden tuotesuunnittelijat ja insinöörit.',
+		sv: 'Produktdesigner och ingenjörer i tillverkande företag.',
+		en: 'Product designers and engineers in manufacturing companies.'
+	};
+	spec.prerequisites = {
+		fi: 'Tuotekehityksen perustiedot.',
+		sv: 'Grundläggande kunskaper i produktutveckling.',
+		en: 'Basic knowledge of product development.'
+	};
+	spec.nqfLevel = 'FiNQF 6';
+	spec.awardingBody.name = {
+		fi: 'Esimerkkiammattikorkeakoulu',
+		sv: 'Exempelyrkeshögskolan',
+		en: 'Example University of Applied Sciences'
+	};
+	spec.qualityAssurance.statement = {
+		fi: 'Kansallisen koulutuksen arviointikeskuksen (Karvi) auditoima 2024.',
+		sv: 'Auditerad av Nationella centret för utbildningsutvärdering (Karvi) 2024.',
+		en: 'Audited by FINEEC (Karvi) in 2024.'
+	};
+	spec.gradingScheme = { fi: 'Hyväksytty/hylätty', sv: 'Godkänd/underkänd', en: 'Pass/fail' };
+	spec.stackability.partOf = {
+		fi: 'Kestävän suunnittelun erikoistumiskoulutus (30 op)',
+		sv: 'Specialisering i hållbar design (30 sp)',
+		en: 'Sustainable Design Specialisation (30 ECTS)'
+	};
+	spec.furtherInformation = {
+		fi: 'Toteutetaan yhdessä alueen yritysten kanssa.',
+		sv: 'Genomförs tillsammans med företag i regionen.',
+		en: 'Run together with partner companies from the region.'
+	};
+	const outcomes: Record<string, CourseSpec['learningOutcomes'][number]['text']> = {
+		[apply]: {
+			fi: 'Osaa soveltaa kiertotalouden suunnitteluperiaatteita olemassa olevaan tuotteeseen.',
+			sv: 'Kan tillämpa principer för cirkulär design på en befintlig produkt.',
+			en: 'Apply circular-design principles to an existing product.'
+		},
+		[compare]: {
+			fi: 'Osaa vertailla materiaaleja niiden elinkaarivaikutusten perusteella.',
+			sv: 'Kan jämföra material utifrån deras livscykelpåverkan.',
+			en: 'The learner can compare materials by their life-cycle impact.'
+		},
+		[pitch]: {
+			fi: 'Osaa esitellä uudelleensuunnitteluehdotuksen teollisuuden paneelille.',
+			sv: 'Kan presentera ett förslag till omdesign för en industripanel.',
+			en: 'Students are able to present a redesign proposal to an industry panel.'
+		}
+	};
+	for (const outcome of spec.learningOutcomes) outcome.text = outcomes[outcome.id];
+	const titles: Record<string, CourseSpec['modules'][number]['title']> = {
+		[principles]: { fi: 'Periaatteet', sv: 'Principer', en: 'Principles' },
+		[materials]: { fi: 'Materiaalit ja elinkaariarviointi', sv: 'Material och livscykelanalys', en: 'Materials and LCA' },
+		[redesign]: { fi: 'Uudelleensuunnittelustudio', sv: 'Omdesignstudio', en: 'Redesign studio' },
+		[project]: { fi: 'Uudelleensuunnitteluprojekti', sv: 'Omdesignprojekt', en: 'Redesign project' },
+		[exam]: { fi: 'Materiaalitentti', sv: 'Materialquiz', en: 'Materials quiz' }
+	};
+	for (const item of [...spec.modules, ...spec.assessments]) item.title = titles[item.id];
+	return spec;
+}

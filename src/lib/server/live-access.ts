@@ -9,6 +9,11 @@ export function refreshCourseAccess(courseId: string, userId?: string): void {
 	liveServer()?.disconnect(courseId, CloseEvents.AccessChanged, userId ? (peer) => peer.userId === userId : undefined);
 }
 
+/** Someone's instance role changed (coordinator granted or taken): reconnect them in every course. */
+export function refreshUserAccess(userId: string): void {
+	liveServer()?.disconnectEverywhere(CloseEvents.AccessChanged, (peer) => peer.userId === userId);
+}
+
 /** Someone left or was removed: close their sockets for good. */
 export function revokeCourseAccess(courseId: string, userId: string): void {
 	liveServer()?.disconnect(courseId, CloseEvents.Forbidden, (peer) => peer.userId === userId);

@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { Kysely } from 'kysely';
 import type { Database } from './db/types';
 import { attachRealtime, type RealtimeDeps, type RealtimeServer } from './realtime';
-import { acceptsPresence, authorizeCollab } from './collab-access';
+import { acceptsPresence, authorizeCollab, validSessionIds } from './collab-access';
 import { getRuntime } from './runtime';
 import { createCourseActivityRecorder } from './courses/activity';
 import { createAutoSnapshots, type AutoSnapshotTuning } from './versions/auto-snapshots';
@@ -23,8 +23,13 @@ export async function attachLiveServer(server: Server, options: { dev?: boolean 
 		// Vite's HMR socket shares the dev server: leave its upgrades alone.
 		ignoreOtherPaths: options.dev ?? false
 	});
-	(globalThis as Holder)[KEY] = realtime;
+	setLiveServer(realtime);
 	return realtime;
+}
+
+/** Makes `realtime` the one that server-side changes and access changes go to (undefined: none). */
+export function setLiveServer(realtime: RealtimeServer | undefined): void {
+	(globalThis as Holder)[KEY] = realtime;
 }
 
 /**
@@ -38,6 +43,7 @@ export function appRealtimeDeps(db: Kysely<Database>, options: { snapshots?: Par
 		db,
 		authorize: (request: { courseId: string; sessionToken: string | undefined }) => authorizeCollab(db, request),
 		acceptsPresence,
+		validSessions: (sessionIds: string[]) => validSessionIds(db, sessionIds),
 		onStored(courseId, doc, authorIds) {
 			recordActivity(courseId, doc);
 			snapshots.recordEdits(courseId, doc, authorIds);

@@ -106,9 +106,8 @@ export class AuthLimiters {
 		const { count } = await this.store.hit(key('login-account', account), LIMITS.failuresPerAccount, now);
 		const waitMs = accountWaitMs(count);
 		if (waitMs === 0) return;
-		const rest = key('login-account-rest', account);
-		await this.store.clear(rest);
-		await this.store.hit(rest, { limit: 1, windowMs: waitMs }, now);
+		// One step: between a clear and a new hit, a simultaneous guess would find no rest and go through.
+		await this.store.restart(key('login-account-rest', account), { limit: 1, windowMs: waitMs }, now);
 	}
 
 	/**

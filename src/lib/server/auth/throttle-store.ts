@@ -21,11 +21,13 @@ export interface HitRule {
 /**
  * Where attempt counters live. Every operation is atomic on one key, so concurrent requests (also from
  * other processes) cannot both slip under a limit. The database is the store today; a Redis store
- * (INCR + PEXPIRE in a script) can implement the same four calls when Redis arrives.
+ * (INCR + PEXPIRE in a script) can implement the same five calls when Redis arrives.
  */
 export interface ThrottleStore {
 	/** Counts one hit unless the key already holds `limit` in its window; says whether it was counted. */
 	hit(key: string, rule: HitRule, now: Date): Promise<WindowCount & { counted: boolean }>;
+	/** Starts the key's window afresh, holding this one hit, in one step (no moment without the key). */
+	restart(key: string, rule: HitRule, now: Date): Promise<void>;
 	/** The key's count, or null when it has none (never hit, cleared, or its window is over). */
 	read(key: string, now: Date): Promise<WindowCount | null>;
 	clear(key: string): Promise<void>;
@@ -58,6 +60,15 @@ export function databaseThrottleStore(db: Kysely<Database>): ThrottleStore {
 				.returning(['count', 'expires_at'])
 				.executeTakeFirstOrThrow();
 			return { count: row.count, expiresAt: new Date(row.expires_at), counted: row.count <= limit };
+		},
+
+		async restart(key, rule, now) {
+			const expires = new Date(now.getTime() + rule.windowMs);
+			await db
+				.insertInto('auth_throttle')
+				.values({ key, count: 1, expires_at: expires })
+				.onConflict((oc) => oc.column('key').doUpdateSet({ count: 1, expires_at: expires }))
+				.execute();
 		},
 
 		async read(key, now) {

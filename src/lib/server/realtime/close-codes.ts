@@ -10,7 +10,11 @@ export interface CloseEvent {
 	reason: string;
 }
 
-/** The peer sent a frame that is not a valid y-websocket message. Only that socket is closed. */
+/**
+ * The peer sent a frame that is not a valid y-websocket message, or an update the server refuses
+ * (content nested too deeply, shared types the course layout never uses). Only that socket is closed.
+ * The client must not reconnect: it would send the same update again as soon as it synced.
+ */
 export const BadMessage: CloseEvent = { code: 4400, reason: 'Bad Message' };
 
 /** The peer's session ended (logout, expiry) while connected. */
@@ -24,6 +28,16 @@ export const NotFound: CloseEvent = { code: 4404, reason: 'Not Found' };
 
 /** The server is shutting down or restarting; the client should reconnect (its edits are re-sent). */
 export const GoingAway: CloseEvent = { code: 1001, reason: 'Server Going Away' };
+
+/**
+ * The peer sent more frames or bytes than its budget allows (see ConnectionBudget), which no person
+ * typing or pasting reaches. Deliberately outside 4400–4499, so y-websocket reconnects (with backoff):
+ * the only y-websocket client that can hit it is ours with a bug such as an update loop, and its
+ * unsent edits reach the server through the next connection's sync instead of waiting for a reload.
+ * A script gains nothing from that: it can reconnect by itself anyway, and each connection costs it
+ * an authorised upgrade.
+ */
+export const TooManyMessages: CloseEvent = { code: 4029, reason: 'Too Many Messages' };
 
 /** The peer's permissions changed (role, archive): it reconnects and is authorised afresh. */
 export const AccessChanged: CloseEvent = { code: 4000, reason: 'Access Changed' };

@@ -4,8 +4,9 @@ import { WebSocketServer } from 'ws';
 import type * as Y from 'yjs';
 import type { Database } from '../db/types';
 import { SESSION_COOKIE } from '../auth/session';
-import { GoingAway, type CloseEvent } from './close-codes';
+import { GoingAway, Unauthorized, type CloseEvent } from './close-codes';
 import { DEFAULT_WRITER_TUNING, type WriterTuning } from './doc-writer';
+import { DEFAULT_CONNECTION_BUDGET, type ConnectionBudget } from './connection';
 import type { Peer } from './room';
 import { RoomRegistry } from './rooms';
 import { createUpgradeListener, type AuthorizeCollab } from './upgrade';
@@ -15,10 +16,13 @@ export { loadDocState } from './persistence';
 export type { AuthorizeCollab, CollabAccessDecision } from './upgrade';
 export type { Peer } from './room';
 
-export interface RealtimeTuning extends WriterTuning {
+export interface RealtimeTuning extends WriterTuning, ConnectionBudget {
 	/** Largest frame a peer may send; a bigger one closes that socket (1009). */
 	maxPayloadBytes: number;
-	/** Ping interval; a peer that has not answered the previous ping by the next one is dropped. */
+	/**
+	 * Ping interval; a peer that has not answered the previous ping by the next one is dropped. Open
+	 * sockets' sessions are checked at the same pace.
+	 */
 	heartbeatMs: number;
 	/** How long an empty document stays in memory after its edits are saved. */
 	unloadGraceMs: number;
@@ -26,6 +30,7 @@ export interface RealtimeTuning extends WriterTuning {
 
 export const DEFAULT_REALTIME_TUNING: RealtimeTuning = {
 	...DEFAULT_WRITER_TUNING,
+	...DEFAULT_CONNECTION_BUDGET,
 	maxPayloadBytes: 4 * 1024 * 1024,
 	heartbeatMs: 30_000,
 	unloadGraceMs: 5_000
@@ -47,6 +52,11 @@ export interface RealtimeDeps {
 	onIdle?: (courseId: string, doc: Y.Doc) => void | Promise<void>;
 	/** Whether a peer may publish a presence state; the app knows what a state claims. */
 	acceptsPresence?: (peer: Peer, state: unknown) => boolean;
+	/**
+	 * Which of these login sessions are still valid. Sockets of the others are closed (Unauthorized):
+	 * a session can end by expiry or revocation without anyone telling the realtime server.
+	 */
+	validSessions?: (sessionIds: string[]) => Promise<Set<string>>;
 }
 
 export interface RealtimeStats {
@@ -86,7 +96,8 @@ export function attachRealtime(server: Server, deps: RealtimeDeps): RealtimeServ
 		unloadGraceMs: tuning.unloadGraceMs,
 		onStored: deps.onStored,
 		onIdle: deps.onIdle,
-		acceptsPresence: deps.acceptsPresence
+		acceptsPresence: deps.acceptsPresence,
+		budget: tuning
 	});
 	const wss = new WebSocketServer({
 		noServer: true,
@@ -95,6 +106,9 @@ export function attachRealtime(server: Server, deps: RealtimeDeps): RealtimeServ
 		perMessageDeflate: false
 	});
 	let closing: Promise<void> | null = null;
+	// Bumped by every access change the app reports, so an upgrade that was authorised before one
+	// (and joins after it) is authorised again instead of joining with stale rights.
+	let accessEpoch = 0;
 
 	const onUpgrade = createUpgradeListener({
 		wss,
@@ -103,9 +117,38 @@ export function attachRealtime(server: Server, deps: RealtimeDeps): RealtimeServ
 		allowedOrigins: new Set((deps.allowedOrigins ?? []).map(normaliseOrigin)),
 		sessionCookie: deps.sessionCookie ?? SESSION_COOKIE,
 		ignoreOtherPaths: deps.ignoreOtherPaths ?? false,
-		isClosing: () => closing !== null
+		isClosing: () => closing !== null,
+		accessEpoch: () => accessEpoch
 	});
 	server.on('upgrade', onUpgrade);
+
+	const closeEverywhere = (event: CloseEvent, filter: (peer: Peer) => boolean): number => {
+		let closed = 0;
+		for (const room of registry.rooms()) closed += room.closeConnections(event, filter);
+		return closed;
+	};
+
+	let checkingSessions = false;
+	const closeEndedSessions = async (): Promise<void> => {
+		if (!deps.validSessions || checkingSessions) return;
+		const checked = new Set<string>();
+		for (const room of registry.rooms()) {
+			for (const { peer } of room.connections) if (peer.sessionId) checked.add(peer.sessionId);
+		}
+		if (checked.size === 0) return;
+		checkingSessions = true;
+		try {
+			const valid = await deps.validSessions([...checked]);
+			// Only sessions that were checked: a socket that joined meanwhile was authorised just now.
+			const ended = (peer: Peer) => peer.sessionId !== undefined && checked.has(peer.sessionId) && !valid.has(peer.sessionId);
+			if (closing === null) closeEverywhere(Unauthorized, ended);
+		} catch (err) {
+			// Nobody is closed on a failed check (the database may be down); the next heartbeat retries.
+			console.error('[realtime] checking sessions failed:', err instanceof Error ? err.message : err);
+		} finally {
+			checkingSessions = false;
+		}
+	};
 
 	// One timer for every socket rather than one per socket: idle connections should cost little.
 	const heartbeat = setInterval(() => {
@@ -119,6 +162,7 @@ export function attachRealtime(server: Server, deps: RealtimeDeps): RealtimeServ
 				connection.ws.ping();
 			}
 		}
+		void closeEndedSessions();
 	}, tuning.heartbeatMs);
 	heartbeat.unref();
 
@@ -135,11 +179,13 @@ export function attachRealtime(server: Server, deps: RealtimeDeps): RealtimeServ
 		stats: () => registry.stats(),
 		snapshot: (courseId) => registry.snapshot(courseId),
 		applyServerUpdate: (courseId, update, authorId) => registry.applyServerUpdate(courseId, update, authorId),
-		disconnect: (courseId, event, filter) => registry.disconnect(courseId, event, filter),
+		disconnect(courseId, event, filter) {
+			accessEpoch += 1;
+			return registry.disconnect(courseId, event, filter);
+		},
 		disconnectEverywhere(event, filter) {
-			let closed = 0;
-			for (const room of registry.rooms()) closed += room.closeConnections(event, filter);
-			return closed;
+			accessEpoch += 1;
+			return closeEverywhere(event, filter);
 		}
 	};
 }

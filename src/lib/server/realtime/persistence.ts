@@ -1,6 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import * as Y from 'yjs';
 import type { Database } from '../db/types';
+import { applyStoredParts } from './update-guard';
 
 /**
  * Storage of course documents: appended update rows plus at most one compacted state row per course.
@@ -63,10 +64,42 @@ export async function readStoredDoc(db: Kysely<Database>, courseId: string): Pro
 /**
  * The stored state of a course document as one Yjs update. It lacks edits still inside the live
  * room's batching window; use the realtime server's `snapshot()` when the room may be loaded.
+ * Built through a document with the live room's guard, so that the state handed to versions and
+ * exports never carries content that would overflow the stack of whoever encodes it next.
  */
 export async function loadDocState(db: Kysely<Database>, courseId: string): Promise<Uint8Array> {
 	const { parts } = await readStoredDoc(db, courseId);
-	return parts.length === 0 ? EMPTY_UPDATE : parts.length === 1 ? parts[0] : Y.mergeUpdates(parts);
+	if (parts.length === 0) return EMPTY_UPDATE;
+	const doc = new Y.Doc();
+	try {
+		applyStoredParts(doc, parts, (part, problem) => {
+			console.warn(`[realtime] course ${courseId}: stored document part ${part + 1} of ${parts.length}: ${problem}`);
+		});
+		return Y.encodeStateAsUpdate(doc);
+	} finally {
+		doc.destroy();
+	}
+}
+
+/**
+ * Stored parts as one update. Merging re-encodes every value recursively; a row written before the
+ * live guard existed can be too deep for that, and then the parts are folded through a guarded
+ * document instead, which leaves the unsafe content out, so compaction heals such a course.
+ */
+function mergeStoredParts(courseId: string, parts: Uint8Array[]): Uint8Array {
+	try {
+		return Y.mergeUpdates(parts);
+	} catch {
+		const doc = new Y.Doc();
+		try {
+			applyStoredParts(doc, parts, (part, problem) => {
+				console.warn(`[realtime] course ${courseId}: compacting, part ${part + 1} of ${parts.length}: ${problem}`);
+			});
+			return Y.encodeStateAsUpdate(doc);
+		} finally {
+			doc.destroy();
+		}
+	}
 }
 
 /** Appends one update row; `authorIds` are the users whose edits it contains. */
@@ -109,7 +142,7 @@ export async function compactDoc(db: Kysely<Database>, courseId: string): Promis
 			.limit(COMPACT_BATCH_ROWS)
 			.execute();
 		if (rows.length === 0) return 0;
-		const state = Y.mergeUpdates([fromBase64(current.state), ...rows.map((row) => fromBase64(row.update))]);
+		const state = mergeStoredParts(courseId, [fromBase64(current.state), ...rows.map((row) => fromBase64(row.update))]);
 		await trx
 			.updateTable('course_doc_state')
 			.set({ state: toSqlBytes(state), compacted_at: new Date() })

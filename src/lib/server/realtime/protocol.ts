@@ -23,12 +23,19 @@ export type ClientMessage =
 	| { kind: 'sync-step-1'; stateVector: Uint8Array }
 	/** Sync step 2 and incremental updates both carry a Yjs update the sender wants applied. */
 	| { kind: 'doc-update'; update: Uint8Array }
-	| { kind: 'awareness'; update: Uint8Array; clientIds: number[]; states: unknown[] }
+	| { kind: 'awareness'; entries: AwarenessEntry[] }
 	| { kind: 'query-awareness' }
 	/** Answered with `frame` itself; `seq` is the client's, the server does not interpret it. */
 	| { kind: 'heartbeat'; frame: Uint8Array }
 	/** The auth message type is reserved by y-websocket; access is decided at the HTTP upgrade instead. */
 	| { kind: 'ignored' };
+
+/** One client's presence in an awareness update; `json` is the state as sent, not yet parsed. */
+export interface AwarenessEntry {
+	clientId: number;
+	clock: number;
+	json: string;
+}
 
 export class MalformedMessageError extends Error {
 	constructor(reason: string, options?: ErrorOptions) {
@@ -51,8 +58,7 @@ export function decodeClientMessage(frame: Uint8Array): ClientMessage {
 				throw new MalformedMessageError(`unknown sync message type ${syncType}`);
 			}
 			case MessageType.Awareness: {
-				const update = decoding.readVarUint8Array(decoder);
-				return { kind: 'awareness', update, ...readAwarenessEntries(update) };
+				return { kind: 'awareness', entries: readAwarenessEntries(decoding.readVarUint8Array(decoder)) };
 			}
 			case MessageType.QueryAwareness:
 				return { kind: 'query-awareness' };
@@ -73,19 +79,33 @@ export function decodeClientMessage(frame: Uint8Array): ClientMessage {
 
 /**
  * Reads an awareness update completely before anything is applied: y-protocols applies entries one by
- * one, so a frame that breaks halfway would otherwise leave presence half-updated.
+ * one, so a frame that breaks halfway would otherwise leave presence half-updated. States stay JSON
+ * text here, so that their size can be checked before anything parses them.
  */
-function readAwarenessEntries(update: Uint8Array): { clientIds: number[]; states: unknown[] } {
+function readAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
 	const decoder = decoding.createDecoder(update);
 	const count = decoding.readVarUint(decoder);
-	const clientIds: number[] = [];
-	const states: unknown[] = [];
+	if (count > update.length) throw new MalformedMessageError('awareness count beyond the end');
+	const entries: AwarenessEntry[] = [];
 	for (let i = 0; i < count; i++) {
-		clientIds.push(decoding.readVarUint(decoder));
-		decoding.readVarUint(decoder); // clock
-		states.push(JSON.parse(decoding.readVarString(decoder)));
+		const clientId = decoding.readVarUint(decoder);
+		const clock = decoding.readVarUint(decoder);
+		entries.push({ clientId, clock, json: decoding.readVarString(decoder) });
 	}
-	return { clientIds, states };
+	return entries;
+}
+
+/** An awareness update (the body of an awareness message) holding exactly these entries. */
+export function encodeAwarenessEntries(entries: Iterable<AwarenessEntry>): Uint8Array {
+	const list = [...entries];
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, list.length);
+	for (const { clientId, clock, json } of list) {
+		encoding.writeVarUint(encoder, clientId);
+		encoding.writeVarUint(encoder, clock);
+		encoding.writeVarString(encoder, json);
+	}
+	return encoding.toUint8Array(encoder);
 }
 
 export function encodeSyncStep1(doc: Y.Doc): Uint8Array {

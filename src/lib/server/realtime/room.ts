@@ -1,56 +1,35 @@
-import WebSocket from 'ws';
+import type WebSocket from 'ws';
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import { BadMessage, type CloseEvent } from './close-codes';
+import { BadMessage, TooManyMessages, type CloseEvent } from './close-codes';
+import { Connection, type ConnectionBudget, type Peer } from './connection';
+import { presenceProblem, type AcceptsPresence } from './presence';
 import {
 	decodeClientMessage,
 	encodeAwareness,
+	encodeAwarenessEntries,
 	encodeDocUpdate,
 	encodeSyncStep1,
 	encodeSyncStep2,
-	MalformedMessageError
+	MalformedMessageError,
+	type AwarenessEntry
 } from './protocol';
+import { applyStoredParts, MalformedUpdateError, updateProblem } from './update-guard';
 
-/** Who is on the other end of a socket, as decided at the upgrade. */
-export interface Peer {
-	userId: string;
-	/** The login session the socket was opened with, so logging out can close it. */
-	sessionId?: string;
-	/** The verified display name, for checking what the peer claims in presence. */
-	name?: string;
-	/** False for read-only peers: their document updates are dropped, their presence is kept. */
-	canWrite: boolean;
+export type { Peer } from './connection';
+
+export interface RoomOptions {
+	/** Whether a peer may publish this presence state (e.g. it must not claim another person). */
+	acceptsPresence?: AcceptsPresence;
+	/** What each connection may send (frames, bytes, presence updates per second). */
+	budget?: ConnectionBudget;
 }
 
-/** A peer that sends faster than it reads is cut off before its send buffer eats the server's memory. */
-const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
+/** A frame the server will not act on; its sender is closed with BadMessage and the event logged. */
+class RefusedMessageError extends Error {}
 
-export class Connection {
-	/** Set by each pong; the heartbeat terminates sockets that stayed silent for a whole interval. */
-	alive = true;
-	/** Awareness client ids this connection controls; removed from presence when it closes. */
-	readonly awarenessIds = new Set<number>();
-
-	constructor(
-		readonly ws: WebSocket,
-		readonly peer: Peer
-	) {}
-
-	send(frame: Uint8Array): void {
-		if (this.ws.readyState !== WebSocket.OPEN) return;
-		if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) {
-			this.ws.terminate();
-			return;
-		}
-		this.ws.send(frame);
-	}
-
-	close(event: CloseEvent): void {
-		if (this.ws.readyState === WebSocket.OPEN || this.ws.readyState === WebSocket.CONNECTING) {
-			this.ws.close(event.code, event.reason);
-		}
-	}
-}
+/** A peer over one of its budgets; closed with TooManyMessages and logged. */
+class OverBudgetError extends Error {}
 
 /** The origin of a change the server makes on behalf of a user (e.g. restoring a version). */
 export class ServerChange {
@@ -72,6 +51,7 @@ export class Room {
 	private refs = 0;
 	/** Which connection set each awareness client id, so one peer cannot overwrite another's presence. */
 	private readonly awarenessOwners = new Map<number, Connection>();
+	private readonly acceptsPresence: AcceptsPresence;
 
 	constructor(
 		readonly courseId: string,
@@ -79,13 +59,14 @@ export class Room {
 		storedParts: Uint8Array[],
 		private readonly onChange: (update: Uint8Array, authorId: string | null) => void,
 		private readonly onIdle: (room: Room) => void,
-		/** Whether a peer may publish this presence state (e.g. it must not claim another person). */
-		private readonly acceptsPresence: (peer: Peer, state: unknown) => boolean = () => true
+		private readonly options: RoomOptions = {}
 	) {
+		this.acceptsPresence = options.acceptsPresence ?? (() => true);
 		this.doc = new Y.Doc({ gc: true });
 		// Applied one by one rather than merged first: merging would decode and re-encode the whole state.
-		this.doc.transact(() => {
-			for (const part of storedParts) Y.applyUpdate(this.doc, part);
+		// Whatever is stored passes the same guard as live updates, so no old row can wedge the room.
+		applyStoredParts(this.doc, storedParts, (part, problem) => {
+			console.warn(`[realtime] course ${courseId}: stored document part ${part + 1} of ${storedParts.length}: ${problem}`);
 		});
 		this.awareness = new awarenessProtocol.Awareness(this.doc);
 		this.awareness.setLocalState(null); // the server itself is not present in the document
@@ -109,7 +90,7 @@ export class Room {
 
 	/** Turns a reservation into a live connection. */
 	join(ws: WebSocket, peer: Peer): Connection {
-		const connection = new Connection(ws, peer);
+		const connection = new Connection(ws, peer, this.options.budget);
 		this.connections.add(connection);
 		ws.on('message', (data, isBinary) => this.receive(connection, data, isBinary));
 		ws.on('pong', () => {
@@ -125,8 +106,13 @@ export class Room {
 		return connection;
 	}
 
-	/** Applies a change made by the server itself (not by a connected peer); it is broadcast and stored. */
+	/**
+	 * Applies a change made by the server itself (not by a connected peer); it is broadcast and stored.
+	 * It passes the same guard as a peer's: a bug on our side must not wedge the document either.
+	 */
 	applyServerChange(update: Uint8Array, authorId: string | null): void {
+		const problem = updateProblem(this.doc, update);
+		if (problem) throw new Error(`Refused a server change to course ${this.courseId}: ${problem}`);
 		Y.applyUpdate(this.doc, update, new ServerChange(authorId));
 	}
 
@@ -150,22 +136,41 @@ export class Room {
 
 	private receive(connection: Connection, data: WebSocket.RawData, isBinary: boolean): void {
 		if (!this.connections.has(connection)) return;
+		const frame = data as Buffer; // ws hands binary frames over as one Buffer (binaryType 'nodebuffer')
+		if (!connection.chargeFrame(frame.byteLength)) {
+			this.expel(connection, TooManyMessages, 'sent more than its frame budget');
+			return;
+		}
 		try {
 			if (!isBinary) throw new MalformedMessageError('text frame');
-			// ws hands binary frames over as one Buffer (binaryType 'nodebuffer', the default).
-			this.handleMessage(connection, data as Buffer);
+			// A copy of exactly the frame: lib0 reads lengths through subarrays of the underlying buffer,
+			// which for ws may be a larger pooled one, so a lying length would read other bytes.
+			this.handleMessage(connection, new Uint8Array(frame));
 		} catch (err) {
 			// Only this peer is affected; a bug in our own handlers is logged rather than blamed on it.
-			if (!(err instanceof MalformedMessageError)) console.error('[realtime] error handling a message:', err);
-			this.connections.delete(connection);
-			connection.close(BadMessage);
+			if (err instanceof OverBudgetError) {
+				this.expel(connection, TooManyMessages, err.message);
+			} else if (err instanceof MalformedMessageError || err instanceof RefusedMessageError) {
+				this.expel(connection, BadMessage, err.message);
+			} else {
+				console.error('[realtime] error handling a message:', err);
+				this.expel(connection, BadMessage, 'a message the server failed to handle');
+			}
 		}
+	}
+
+	/** Closes one misbehaving peer's socket, logging who and why (never what it sent). */
+	private expel(connection: Connection, event: CloseEvent, why: string): void {
+		this.connections.delete(connection);
+		connection.close(event);
+		console.warn(`[realtime] course ${this.courseId}: closed the socket of user ${connection.peer.userId} (${event.code}): ${why}`);
 	}
 
 	private handleMessage(connection: Connection, frame: Uint8Array): void {
 		const message = decodeClientMessage(frame);
 		switch (message.kind) {
 			case 'sync-step-1': {
+				if (!connection.chargeSyncRequest()) throw new OverBudgetError('asked for the document too often');
 				let reply: Uint8Array;
 				try {
 					reply = encodeSyncStep2(this.doc, message.stateVector);
@@ -178,20 +183,10 @@ export class Room {
 			case 'doc-update':
 				// Read-only peers' edits are dropped here: never applied, so never broadcast or stored.
 				if (!connection.peer.canWrite) return;
-				try {
-					Y.applyUpdate(this.doc, message.update, connection);
-				} catch (err) {
-					throw new MalformedMessageError('invalid Yjs update', { cause: err });
-				}
+				this.applyPeerUpdate(connection, message.update);
 				return;
 			case 'awareness':
-				for (const id of message.clientIds) {
-					const owner = this.awarenessOwners.get(id);
-					if (owner && owner !== connection) return; // someone else's presence: ignore
-				}
-				// A presence that claims somebody else is dropped whole, like someone else's.
-				if (!message.states.every((state) => state === null || this.acceptsPresence(connection.peer, state))) return;
-				awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, connection);
+				this.receivePresence(connection, message.entries);
 				return;
 			case 'query-awareness':
 				connection.send(encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]));
@@ -204,8 +199,47 @@ export class Room {
 		}
 	}
 
+	/** Checks a peer's update before any of it touches the document, then applies it. */
+	private applyPeerUpdate(connection: Connection, update: Uint8Array): void {
+		let problem: string | null;
+		try {
+			problem = updateProblem(this.doc, update);
+		} catch (err) {
+			if (err instanceof MalformedUpdateError) throw new MalformedMessageError(err.message, { cause: err });
+			throw err;
+		}
+		if (problem) throw new RefusedMessageError(`refused an update with ${problem}`);
+		try {
+			Y.applyUpdate(this.doc, update, connection);
+		} catch (err) {
+			throw new MalformedMessageError('invalid Yjs update', { cause: err });
+		}
+	}
+
+	private receivePresence(connection: Connection, entries: AwarenessEntry[]): void {
+		if (!this.ownsPresence(connection, entries)) return; // someone else's presence: ignore
+		const problem = presenceProblem(entries, connection.peer, connection.awarenessIds, this.acceptsPresence);
+		if (problem) {
+			// Never relayed; logged once per socket, since a client repeats its state every 15 s.
+			if (!connection.presenceWarned) {
+				connection.presenceWarned = true;
+				console.warn(`[realtime] course ${this.courseId}: dropped presence from user ${connection.peer.userId}: ${problem}`);
+			}
+			return;
+		}
+		connection.throttlePresence(entries, (allowed) => {
+			if (!this.connections.has(connection) || !this.ownsPresence(connection, allowed)) return;
+			awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(allowed), connection);
+		});
+	}
+
+	private ownsPresence(connection: Connection, entries: AwarenessEntry[]): boolean {
+		return entries.every(({ clientId }) => (this.awarenessOwners.get(clientId) ?? connection) === connection);
+	}
+
 	private leave(connection: Connection): void {
 		this.connections.delete(connection);
+		connection.dispose();
 		if (connection.awarenessIds.size > 0) {
 			awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessIds], null);
 		}

@@ -4,6 +4,7 @@ import type { Database } from '../db/types';
 import type { CloseEvent } from './close-codes';
 import { DocWriter, type WriterTuning } from './doc-writer';
 import { loadDocState, readStoredDoc } from './persistence';
+import type { ConnectionBudget } from './connection';
 import { Room, type Peer } from './room';
 
 interface LoadedRoom {
@@ -27,6 +28,8 @@ export interface RoomRegistryOptions {
 	onIdle?: (courseId: string, doc: Y.Doc) => void | Promise<void>;
 	/** Whether a peer may publish a presence state (see Room). */
 	acceptsPresence?: (peer: Peer, state: unknown) => boolean;
+	/** What each connection may send (see ConnectionBudget). */
+	budget?: ConnectionBudget;
 }
 
 const SHUTDOWN_FLUSH_ATTEMPTS = 5;
@@ -130,7 +133,7 @@ export class RoomRegistry {
 			stored.parts,
 			(update, authorId) => writer.record(update, authorId),
 			() => this.scheduleUnload(courseId),
-			this.options.acceptsPresence
+			{ acceptsPresence: this.options.acceptsPresence, budget: this.options.budget }
 		);
 		const entry: LoadedRoom = { room, writer, unloadTimer: null };
 		this.loaded.set(courseId, entry);

@@ -78,6 +78,8 @@ export interface UpgradeContext {
 	/** Leave upgrades outside /collab to other listeners (Vite's HMR socket in development). */
 	ignoreOtherPaths: boolean;
 	isClosing(): boolean;
+	/** Changes whenever access changes anywhere (see attachRealtime). */
+	accessEpoch(): number;
 }
 
 /** The server's 'upgrade' listener: path, Origin, session and policy are all checked before the handshake. */
@@ -107,10 +109,21 @@ async function upgradeToRoom(
 	const sessionToken = readCookie(req.headers.cookie, context.sessionCookie);
 	// The course id passed the id pattern; authorize() confirms it names a course in the database
 	// before a room with that name is created.
-	const access = await context.authorize({ courseId, sessionToken });
+	let epoch = context.accessEpoch();
+	let access = await context.authorize({ courseId, sessionToken });
 	if (!access.ok) return rejectUpgrade(socket, access.status);
 
 	const room = await context.registry.open(courseId); // reserved: cannot unload before the join
+	// Access changed while we waited (a member removed, a session ended): the sockets it closed did not
+	// include this one yet, so decide again. From the last check to the join nothing awaits.
+	while (context.accessEpoch() !== epoch) {
+		epoch = context.accessEpoch();
+		access = await context.authorize({ courseId, sessionToken });
+		if (!access.ok) {
+			room.release();
+			return rejectUpgrade(socket, access.status);
+		}
+	}
 	if (context.isClosing() || !socket.readable || !socket.writable) {
 		room.release();
 		if (context.isClosing()) return rejectUpgrade(socket, 503);

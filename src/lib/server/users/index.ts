@@ -4,6 +4,7 @@ import { generateId } from '../ids';
 import { hashPassword, verifyPassword } from '../auth/password';
 import { conflict, forbidden, invalid, notFound } from '../errors';
 import { can, type Actor } from '../policy';
+import { refreshUserAccess } from '../live-access';
 
 export interface User {
 	id: string;
@@ -97,5 +98,7 @@ export async function setCoordinator(
 		.where('id', '=', userId)
 		.returning(['id', 'name', 'email', 'role', 'created_at'])
 		.executeTakeFirstOrThrow();
+	// Coordinators read submitted courses: their open sockets must be authorised under the new role.
+	refreshUserAccess(userId);
 	return userRowToUser(updated);
 }
