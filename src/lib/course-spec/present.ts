@@ -11,7 +11,8 @@ import type { CourseSpec, LangCode, ListName, RichTextDoc } from './types';
 export type Shown =
 	| { kind: 'empty' }
 	| { kind: 'text'; text: string; multiline: boolean }
-	| { kind: 'html'; html: string }
+	/** `doc` is the rich text itself, for renderings other than HTML (the PDF). */
+	| { kind: 'html'; html: string; doc: RichTextDoc }
 	| { kind: 'link'; href: string; text: string }
 	| { kind: 'list'; items: string[] }
 	| { kind: 'tags'; items: string[] };
@@ -25,7 +26,7 @@ function show(field: FieldMeta, value: unknown, lang: LangCode, outcomeLabels: M
 		const inLang = (value as Record<string, unknown>)[lang];
 		if (field.kind === 'richtext') {
 			const doc = inLang as RichTextDoc | undefined;
-			return isRichTextEmpty(doc) ? { kind: 'empty' } : { kind: 'html', html: richTextToHtml(doc) };
+			return isRichTextEmpty(doc) || !doc ? { kind: 'empty' } : { kind: 'html', html: richTextToHtml(doc), doc };
 		}
 		const text = typeof inLang === 'string' ? inLang.trim() : '';
 		return text ? { kind: 'text', text, multiline: field.kind === 'multiline' } : { kind: 'empty' };

@@ -299,6 +299,52 @@ export interface FeedbackItemTable {
 	updated_at: Timestamp;
 }
 
+/**
+ * The catalogue's search index: one row per published course, derived from its latest published
+ * version (src/lib/server/catalogue/), so it holds nothing that was not published. Rebuilt at will.
+ */
+export interface CatalogueEntryTable {
+	course_id: string;
+	version_id: string;
+	slug: string;
+	version_number: number;
+	published_at: ColumnType<Date, Date | string, Date | string>;
+	retired_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+	language: string;
+	title: string;
+	excerpt: string;
+	provider: string;
+	country: string | null;
+	languages: string[];
+	eqf_level: number | null;
+	ects: number | null;
+	participation_form: string | null;
+	field_code: string | null;
+	topics: string[];
+	/** tsvectors: written through SQL expressions, never read as values. */
+	tsv: ColumnType<string, unknown, unknown>;
+	tsv_title: ColumnType<string, unknown, unknown>;
+	indexed_at: Timestamp;
+}
+
+/** Per language, the text of a catalogue entry and its vector: for the highlighted passages of results. */
+export interface CatalogueTextTable {
+	course_id: string;
+	body_fi: string;
+	body_sv: string;
+	body_en: string;
+	body_other: string;
+	tsv_fi: ColumnType<string, unknown, unknown>;
+	tsv_sv: ColumnType<string, unknown, unknown>;
+	tsv_en: ColumnType<string, unknown, unknown>;
+	tsv_other: ColumnType<string, unknown, unknown>;
+}
+
+/** Finnish stems of published text, for the trigram fallback of catalogue search. */
+export interface CatalogueStemTable {
+	stem: string;
+}
+
 export interface Database {
 	users: UserTable;
 	sessions: SessionTable;
@@ -322,6 +368,9 @@ export interface Database {
 	feedback_link_tokens: FeedbackLinkTokenTable;
 	feedback_responses: FeedbackResponseTable;
 	feedback_items: FeedbackItemTable;
+	catalogue_entries: CatalogueEntryTable;
+	catalogue_texts: CatalogueTextTable;
+	catalogue_stems: CatalogueStemTable;
 }
 
 export type UserRow = Selectable<UserTable>;

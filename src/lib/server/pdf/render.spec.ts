@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { extractText, getDocumentProxy } from 'unpdf';
+import { fullSpec } from '$lib/course-spec/fixtures';
+import type { CourseSpec, RichTextDoc } from '$lib/course-spec/types';
+import { presentPublicSpec } from '../public-pages/present';
+import { renderCoursePdf, type CoursePdfInput } from './render';
+
+function input(spec: CourseSpec, overrides: Partial<CoursePdfInput> = {}): CoursePdfInput {
+	return {
+		spec: presentPublicSpec(spec),
+		provider: 'Example University of Applied Sciences',
+		version: 2,
+		latest: 2,
+		publishedAt: new Date('2026-03-12T10:00:00Z'),
+		contentHash: 'a'.repeat(64),
+		retired: false,
+		url: 'https://courses.example.org/c/circular-product-design/v/2',
+		latestUrl: 'https://courses.example.org/c/circular-product-design',
+		...overrides
+	};
+}
+
+async function textOf(pdf: Uint8Array): Promise<{ pages: number; text: string }> {
+	const doc = await getDocumentProxy(new Uint8Array(pdf));
+	const { totalPages, text } = await extractText(doc, { mergePages: true });
+	return { pages: totalPages, text: text.replace(/\s+/g, ' ') };
+}
+
+describe('the course PDF', () => {
+	it('holds the title and every learning outcome, in a PDF that opens', async () => {
+		const spec = fullSpec();
+		const pdf = renderCoursePdf(input(spec));
+		expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-');
+		const { pages, text } = await textOf(pdf);
+		expect(pages).toBeGreaterThanOrEqual(1);
+		expect(text).toContain(spec.title.en);
+		for (const outcome of spec.learningOutcomes) expect(text).toContain(outcome.text.en);
+		expect(text).toContain('Version 2');
+	});
+
+	it('gives the same bytes for the same version', () => {
+		const a = renderCoursePdf(input(fullSpec()));
+		const b = renderCoursePdf(input(fullSpec()));
+		expect(Buffer.compare(a, b)).toBe(0);
+	});
+
+	it('prints Finnish and Swedish letters and Typst syntax as the text people typed', async () => {
+		const spec = fullSpec();
+		spec.languages = ['fi'];
+		spec.title = { fi: 'Äidinkieli ja yrittäjyys: #set page() *ei* _kursiivia_ $x$ <b>' };
+		spec.learningOutcomes[0].text = { fi: 'Osaa kääntää ruotsiksi: Åsa får läsa #panic("x") \\ [link](https://x)' };
+		spec.summary = {};
+		const { text } = await textOf(renderCoursePdf(input(spec)));
+		expect(text).toContain('Äidinkieli ja yrittäjyys: #set page() *ei* _kursiivia_ $x$ <b>');
+		expect(text).toContain('Åsa får läsa #panic("x") \\ [link](https://x)');
+	});
+
+	it('drops javascript: links from rich text, keeping their words', async () => {
+		const spec = fullSpec();
+		const doc: RichTextDoc = {
+			type: 'doc',
+			content: [
+				{
+					type: 'paragraph',
+					content: [{ type: 'text', text: 'Click me', marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }] }]
+				}
+			]
+		};
+		spec.summary = { en: doc };
+		const pdf = renderCoursePdf(input(spec));
+		expect(Buffer.from(pdf).toString('latin1')).not.toContain('javascript:');
+		expect((await textOf(pdf)).text).toContain('Click me');
+	});
+
+	it('says so when the course is retired or the version is not the latest', async () => {
+		const { text } = await textOf(renderCoursePdf(input(fullSpec(), { retired: true, version: 1, latest: 2 })));
+		expect(text).toContain('Retired.');
+		expect(text).toContain('The latest version is 2');
+	});
+});

@@ -1,0 +1,33 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/types';
+import { renderCoursePdf } from '../pdf/render';
+import { presentPublicSpec } from './present';
+import { readPublishedVersion } from './published';
+
+/** A published version as a PDF with its file name and an ETag, or null when there is no such version. */
+export async function coursePdf(db: Kysely<Database>, slug: string, number: number, origin: string) {
+	const found = await readPublishedVersion(db, slug, number);
+	if (!found) return null;
+	const { version, latest } = found;
+	const base = `${origin}/c/${encodeURIComponent(slug)}`;
+	const spec = presentPublicSpec(version.spec);
+	const retired = found.retiredAt !== null;
+	const bytes = renderCoursePdf({
+		spec,
+		provider: spec.provider,
+		version: version.number,
+		latest,
+		publishedAt: version.publishedAt,
+		contentHash: version.contentHash,
+		retired,
+		url: version.number === latest ? base : `${base}/v/${version.number}`,
+		latestUrl: base
+	});
+	const safeSlug = slug.replace(/[^a-z0-9-]+/gi, '-').slice(0, 80) || 'course';
+	return {
+		bytes,
+		filename: `${safeSlug}-v${version.number}.pdf`,
+		// What the PDF shows besides the spec: whether it is the latest and whether the course is retired.
+		etag: `"${version.contentHash}.${version.number}.${latest}${retired ? '.r' : ''}"`
+	};
+}

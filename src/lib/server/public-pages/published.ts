@@ -1,0 +1,120 @@
+import type { Kysely } from 'kysely';
+import type { CourseSpec } from '$lib/course-spec/types';
+import type { Database } from '../db/types';
+
+// Reading published courses for everyone (no sign-in): pages, PDFs, the API and the sitemap all come
+// through here. Only published_versions is read for content, never the live document or
+// courses.title, so drafts and unpublished edits cannot leak; a course without a published version
+// does not exist here.
+
+export interface PublishedVersion {
+	number: number;
+	publishedAt: Date;
+	contentHash: string;
+	changeNotes: string;
+	spec: CourseSpec;
+}
+
+export interface PublishedCourseVersion {
+	slug: string;
+	retiredAt: Date | null;
+	/** The number of the latest published version. */
+	latest: number;
+	version: PublishedVersion;
+}
+
+export interface VersionSummary {
+	number: number;
+	publishedAt: Date;
+	changeNotes: string;
+	contentHash: string;
+}
+
+const MAX_SLUG_LENGTH = 200;
+
+async function findCourse(db: Kysely<Database>, slug: string) {
+	if (slug.length === 0 || slug.length > MAX_SLUG_LENGTH) return undefined;
+	return db
+		.selectFrom('courses as c')
+		.innerJoin('published_versions as v', 'v.course_id', 'c.id')
+		.select(['c.id', 'c.slug', 'c.retired_at', (eb) => eb.fn.max('v.number').as('latest')])
+		.where('c.slug', '=', slug)
+		.groupBy(['c.id', 'c.slug', 'c.retired_at'])
+		.executeTakeFirst();
+}
+
+/** One published version of a course (the latest without a number), or null when there is none. */
+export async function readPublishedVersion(
+	db: Kysely<Database>,
+	slug: string,
+	number?: number
+): Promise<PublishedCourseVersion | null> {
+	const course = await findCourse(db, slug);
+	if (!course) return null;
+	const latest = Number(course.latest);
+	const row = await db
+		.selectFrom('published_versions')
+		.select(['number', 'published_at', 'content_hash', 'change_notes', 'spec'])
+		.where('course_id', '=', course.id)
+		.where('number', '=', number ?? latest)
+		.executeTakeFirst();
+	if (!row) return null;
+	return {
+		slug,
+		retiredAt: course.retired_at,
+		latest,
+		version: {
+			number: row.number,
+			publishedAt: row.published_at,
+			contentHash: row.content_hash,
+			changeNotes: row.change_notes,
+			spec: row.spec
+		}
+	};
+}
+
+/** Every published version of a course, newest first, with the latest one in full. */
+export async function listPublishedVersions(
+	db: Kysely<Database>,
+	slug: string
+): Promise<{ slug: string; retiredAt: Date | null; latest: PublishedVersion; versions: VersionSummary[] } | null> {
+	const course = await findCourse(db, slug);
+	if (!course) return null;
+	const rows = await db
+		.selectFrom('published_versions')
+		.select(['number', 'published_at', 'change_notes', 'content_hash', 'spec'])
+		.where('course_id', '=', course.id)
+		.orderBy('number', 'desc')
+		.execute();
+	const [latest] = rows;
+	return {
+		slug,
+		retiredAt: course.retired_at,
+		latest: {
+			number: latest.number,
+			publishedAt: latest.published_at,
+			contentHash: latest.content_hash,
+			changeNotes: latest.change_notes,
+			spec: latest.spec
+		},
+		versions: rows.map((r) => ({
+			number: r.number,
+			publishedAt: r.published_at,
+			changeNotes: r.change_notes,
+			contentHash: r.content_hash
+		}))
+	};
+}
+
+/** Every published course's address and when its latest version was published (the sitemap). */
+export async function listPublishedCourses(db: Kysely<Database>): Promise<{ slug: string; lastPublishedAt: Date }[]> {
+	const rows = await db
+		.selectFrom('courses as c')
+		.innerJoin('published_versions as v', 'v.course_id', 'c.id')
+		.select(['c.slug', (eb) => eb.fn.max('v.published_at').as('last')])
+		.where('c.slug', 'is not', null)
+		.groupBy('c.slug')
+		.orderBy('c.slug')
+		.execute();
+	return rows.map((r) => ({ slug: r.slug!, lastPublishedAt: new Date(r.last as Date | string) }));
+}

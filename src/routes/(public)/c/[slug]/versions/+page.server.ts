@@ -1,0 +1,19 @@
+import { error } from '@sveltejs/kit';
+import { listPublishedVersions, presentPublicSpec } from '$lib/server/public-pages';
+import type { PageServerLoad } from './$types';
+
+// Public: every published version of a course with its change notes.
+export const load: PageServerLoad = async ({ params, url, locals }) => {
+	const found = await listPublishedVersions(locals.db, params.slug);
+	if (!found) error(404, 'No published course has this address.');
+	const spec = presentPublicSpec(found.latest.spec);
+	return {
+		slug: found.slug,
+		title: spec.title,
+		provider: spec.provider,
+		lang: spec.lang,
+		retired: found.retiredAt !== null,
+		versions: found.versions,
+		canonical: `${url.origin}/c/${encodeURIComponent(found.slug)}/versions`
+	};
+};

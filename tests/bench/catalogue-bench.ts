@@ -1,0 +1,188 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql, type Kysely } from 'kysely';
+import pg from 'pg';
+import { canonicalJson } from '$lib/course-spec/canonical-json';
+import { createDatabase, migrateToLatest, type DatabaseHandle } from '$lib/server/db';
+import type { Database } from '$lib/server/db/types';
+import { generateId } from '$lib/server/ids';
+import { indexPublishedVersion } from '$lib/server/catalogue';
+import { startApp, type RunningApp } from '../support/app-server';
+import { ensureProductionBuild } from '../support/production-build';
+import { benchSpec, random, SEARCH_WORDS } from './catalogue-specs';
+
+// `npm run bench:catalogue`: seeds 2,000 and then 10,000 published courses, starts the production
+// server on them, and prints p50/p99 of the server's answer time over loopback for each kind of
+// request, on PGlite and (when reachable) PostgreSQL. Figures only; nothing is asserted.
+
+const SIZES = (process.env.BENCH_SIZES ?? '2000,10000').split(',').map(Number);
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
+const PDF_REQUESTS = Number(process.env.BENCH_PDF_REQUESTS ?? 40);
+const POSTGRES_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const BENCH_DB = 'co_course_bench_catalogue';
+
+const progress = (step: string) => process.stderr.write(`[bench] ${step}\n`);
+
+async function seed(db: Kysely<Database>, from: number, to: number): Promise<void> {
+	const publisher =
+		(await db.selectFrom('users').select('id').executeTakeFirst())?.id ??
+		(await db.insertInto('users').values({ id: generateId(), email: 'bench@example.org', name: 'Bench', password_hash: 'x', role: 'coordinator' }).returning('id').executeTakeFirstOrThrow()).id;
+	const BATCH = 250;
+	for (let start = from; start < to; start += BATCH) {
+		await db.transaction().execute(async (trx) => {
+			for (let i = start; i < Math.min(to, start + BATCH); i++) {
+				const spec = benchSpec(i);
+				const id = generateId();
+				await trx.insertInto('courses').values({ id, title: Object.values(spec.title)[0], created_by: publisher, slug: `bench-course-${i}`, status: 'published' }).execute();
+				await trx
+					.insertInto('published_versions')
+					.values({
+						id: generateId(),
+						course_id: id,
+						number: 1,
+						state: sql<Uint8Array>`decode('AAA=', 'base64')`,
+						spec: JSON.stringify(spec),
+						content_hash: createHash('sha256').update(canonicalJson(spec)).digest('hex'),
+						approved_by: publisher,
+						approved_at: new Date(Date.UTC(2026, 0, 1) + i * 60_000),
+						published_by: publisher,
+						published_at: new Date(Date.UTC(2026, 0, 1) + i * 60_000)
+					})
+					.execute();
+				await indexPublishedVersion(trx, id);
+			}
+		});
+		progress(`  seeded ${Math.min(to, start + BATCH)} / ${to}`);
+	}
+}
+
+interface Scenario {
+	name: string;
+	requests: number;
+	path: (rand: () => number) => string;
+}
+
+const pick = <T>(rand: () => number, list: readonly T[]) => list[Math.floor(rand() * list.length)];
+
+function scenarios(size: number): Scenario[] {
+	const slug = (rand: () => number) => `bench-course-${Math.floor(rand() * size)}`;
+	return [
+		{ name: 'catalogue search, one word', requests: REQUESTS, path: (r) => `/catalogue?q=${encodeURIComponent(pick(r, SEARCH_WORDS))}` },
+		{ name: 'catalogue search, two words', requests: REQUESTS, path: (r) => `/catalogue?q=${encodeURIComponent(`${pick(r, SEARCH_WORDS)} ${pick(r, SEARCH_WORDS)}`)}` },
+		{ name: 'catalogue, filters only', requests: REQUESTS, path: (r) => `/catalogue?eqf=${pick(r, [5, 6, 7])}&form=${pick(r, ['online', 'blended', 'presential'])}&ectsMin=2` },
+		{ name: 'public course page', requests: REQUESTS, path: (r) => `/c/${slug(r)}` },
+		{ name: 'API list (search)', requests: REQUESTS, path: (r) => `/api/v1/specs?q=${encodeURIComponent(pick(r, SEARCH_WORDS))}` },
+		{ name: 'PDF render', requests: PDF_REQUESTS, path: (r) => `/c/${slug(r)}/v/1/pdf` }
+	];
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+
+async function measure(app: RunningApp, scenario: Scenario): Promise<{ p50: number; p99: number }> {
+	const rand = random(42);
+	const time = async () => {
+		const started = performance.now();
+		const response = await fetch(`${app.url}${scenario.path(rand)}`);
+		await response.arrayBuffer();
+		if (response.status !== 200) throw new Error(`${scenario.name}: ${response.status} for ${response.url}`);
+		return performance.now() - started;
+	};
+	for (let i = 0; i < 10; i++) await time();
+	const times: number[] = [];
+	for (let i = 0; i < scenario.requests; i++) times.push(await time());
+	times.sort((a, b) => a - b);
+	return { p50: percentile(times, 50), p99: percentile(times, 99) };
+}
+
+type Row = { database: string; courses: number; scenario: string; p50: number; p99: number };
+
+async function benchDatabase(name: string, open: () => Promise<DatabaseHandle>, serverEnv: Record<string, string>, dataDir: string | undefined, rows: Row[]) {
+	let seeded = 0;
+	for (const size of SIZES) {
+		progress(`${name}: seeding to ${size} courses`);
+		const handle = await open();
+		const started = performance.now();
+		try {
+			await migrateToLatest(handle.db);
+			await seed(handle.db, seeded, size);
+		} finally {
+			await handle.close();
+		}
+		progress(`${name}: seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+		seeded = size;
+		const app = await startApp({ dataDir, env: serverEnv });
+		try {
+			for (const scenario of scenarios(size)) {
+				progress(`${name} ${size}: ${scenario.name}`);
+				rows.push({ database: name, courses: size, scenario: scenario.name, ...(await measure(app, scenario)) });
+			}
+		} finally {
+			await app.stop();
+		}
+	}
+}
+
+async function adminQuery(url: string, statement: string): Promise<void> {
+	const client = new pg.Client({ connectionString: url });
+	await client.connect();
+	try {
+		await client.query(statement);
+	} finally {
+		await client.end();
+	}
+}
+
+async function postgresReachable(url: string): Promise<boolean> {
+	try {
+		await adminQuery(url, 'select 1');
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+export async function runCatalogueBench(): Promise<void> {
+	progress('building the production server (if sources changed)');
+	await ensureProductionBuild();
+	const rows: Row[] = [];
+
+	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'co-course-bench-catalogue-'));
+	try {
+		await benchDatabase('PGlite', () => createDatabase({ pgliteDir: path.join(dataDir, 'pglite') }), { DATABASE_URL: '' }, dataDir, rows);
+	} finally {
+		fs.rmSync(dataDir, { recursive: true, force: true });
+	}
+
+	if (await postgresReachable(POSTGRES_URL)) {
+		await adminQuery(POSTGRES_URL, `drop database if exists ${BENCH_DB}`);
+		await adminQuery(POSTGRES_URL, `create database ${BENCH_DB}`);
+		const url = new URL(POSTGRES_URL);
+		url.pathname = `/${BENCH_DB}`;
+		try {
+			await adminQuery(url.toString(), 'create extension if not exists pg_trgm with schema public');
+			await benchDatabase('PostgreSQL', () => createDatabase({ url: url.toString() }), { DATABASE_URL: url.toString() }, undefined, rows);
+		} finally {
+			await adminQuery(POSTGRES_URL, `drop database if exists ${BENCH_DB}`);
+		}
+	} else {
+		progress(`PostgreSQL not reachable at BENCH_DATABASE_URL / TEST_DATABASE_URL (${POSTGRES_URL.replace(/\/\/[^@]*@/, '//…@')}): PGlite only`);
+	}
+
+	console.log('\nCatalogue: server answer time over loopback, sequential requests (ms)\n');
+	const header = ['database', 'courses', 'request', 'p50', 'p99', 'target (p99)'];
+	const cells = rows.map((r) => [
+		r.database,
+		r.courses.toLocaleString('en-GB'),
+		r.scenario,
+		r.p50.toFixed(1),
+		r.p99.toFixed(1),
+		r.scenario === 'PDF render' ? '< 500' : r.scenario.startsWith('API') ? '' : '< 30 at 10,000'
+	]);
+	const width = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
+	const line = (c: string[]) => `| ${c.map((cell, i) => cell.padEnd(width[i])).join(' | ')} |`;
+	console.log(line(header));
+	console.log(`|${width.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+	for (const c of cells) console.log(line(c));
+}
