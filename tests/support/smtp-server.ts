@@ -129,3 +129,40 @@ export async function startSmtpServer(options: { rejectAuth?: boolean } = {}): P
 		}
 	};
 }
+
+/** A received message's subject and text as a mail program shows them (encoded words and quoted-printable undone). */
+export function readEmail(data: string): { subject: string; text: string; headers: Record<string, string> } {
+	const split = data.indexOf('\r\n\r\n');
+	const head = data.slice(0, split).replace(/\r\n[ \t]+/g, ' ');
+	const headers: Record<string, string> = {};
+	for (const line of head.split('\r\n')) {
+		const colon = line.indexOf(':');
+		headers[line.slice(0, colon).toLowerCase()] = decodeWords(line.slice(colon + 1).trim());
+	}
+	const body = data.slice(split + 4);
+	const text = /quoted-printable/i.test(headers['content-transfer-encoding'] ?? '')
+		? bytesToText(body.replace(/=\r\n/g, ''), /=([0-9A-F]{2})/gi)
+		: /base64/i.test(headers['content-transfer-encoding'] ?? '')
+			? Buffer.from(body, 'base64').toString('utf8')
+			: body;
+	return { subject: headers.subject ?? '', text: text.replace(/\r\n/g, '\n'), headers };
+}
+
+function decodeWords(value: string): string {
+	return value
+		.replace(/\?=\s+=\?/g, '?==?')
+		.replace(/=\?utf-8\?([QB])\?([^?]*)\?=/gi, (_, encoding: string, text: string) =>
+			encoding.toUpperCase() === 'B' ? Buffer.from(text, 'base64').toString('utf8') : bytesToText(text.replace(/_/g, ' '), /=([0-9A-F]{2})/gi)
+		);
+}
+
+function bytesToText(encoded: string, escape: RegExp): string {
+	const bytes: number[] = [];
+	let last = 0;
+	for (const match of encoded.matchAll(escape)) {
+		bytes.push(...Buffer.from(encoded.slice(last, match.index), 'latin1'), parseInt(match[1], 16));
+		last = match.index + match[0].length;
+	}
+	bytes.push(...Buffer.from(encoded.slice(last), 'latin1'));
+	return Buffer.from(bytes).toString('utf8');
+}

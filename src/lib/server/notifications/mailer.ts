@@ -78,7 +78,7 @@ function describe(err: unknown): string {
 }
 
 /** The parts of an SMTP URL that must never reach a log: the whole URL, its user info and password. */
-function secretsOf(smtpUrl: string): string[] {
+export function secretsOf(smtpUrl: string): string[] {
 	const secrets = [smtpUrl];
 	try {
 		const url = new URL(smtpUrl);
