@@ -7,7 +7,7 @@ import { renameCourse } from '$lib/server/courses';
 import { isDomainError } from '$lib/server/errors';
 import type { Actor } from '$lib/server/policy';
 import { contentHash, publishCourse } from '$lib/server/publishing';
-import { approveSubmission, requestChanges, submitForReview } from '$lib/server/review';
+import { approveSubmission, loadReviewPage, requestChanges, submitForReview } from '$lib/server/review';
 import { createTestDatabase } from '$tests/support/db';
 import { buildCompleteCourse, buildPerson, editSpec, loggingMail } from '$tests/support/review';
 
@@ -93,6 +93,19 @@ describe('publishing a version', () => {
 		expect(versions[0].content_hash).not.toBe(versions[1].content_hash);
 		const course = await db.selectFrom('courses').select(['slug', 'status']).where('id', '=', id).executeTakeFirstOrThrow();
 		expect(course).toEqual({ slug: 'platform-economy', status: 'published' });
+	});
+
+	it('refuses a new submission that reads exactly as the published version, and says so on the page', async () => {
+		const id = await approvedCourse('Unchanged course');
+		await publishCourse(db, coordinator, id, {}, mail);
+		expect((await loadReviewPage(db, owner, id)).readiness).toMatchObject({ unchanged: true, changesSincePublished: 0 });
+		const error = await errorOf(submitForReview(db, owner, id, { note: 'Again?', changeNotes: 'Nothing really.' }, mail));
+		expect(error).toMatchObject({ code: 'invalid', message: 'Nothing has changed since v1: there is no new version to submit.' });
+		await editSpec(db, id, owner.id, (spec) => {
+			spec.ectsCredits = 3;
+		});
+		expect((await loadReviewPage(db, owner, id)).readiness).toMatchObject({ unchanged: false, changesSincePublished: 1 });
+		expect(await errorOf(submitForReview(db, owner, id, { note: 'More credits.', changeNotes: '3 ECTS now.' }, mail))).toBeNull();
 	});
 
 	it('gives each course its own address, numbering courses of the same title', async () => {

@@ -5,6 +5,8 @@ import { allowedTransitions, type Actor, type Transition } from '../policy';
 import { authorizeCourse } from '../courses/access';
 import { transitionContext } from '../review/context';
 import { namesOf } from '../review/people';
+import { primaryLanguage } from '$lib/course-spec/rules/field-values';
+import { slugify } from './slug';
 
 export interface PublishedVersionSummary {
 	number: number;
@@ -31,7 +33,10 @@ export interface ApprovedSubmission {
 export interface PublishPage {
 	status: CourseStatus;
 	retired: boolean;
+	/** The public address, fixed at the first publication. */
 	slug: string | null;
+	/** Before that: what the address will most likely be (a number is added if it is taken by then). */
+	proposedSlug: string;
 	transitions: Transition[];
 	nextVersion: number;
 	approved: ApprovedSubmission | null;
@@ -68,6 +73,7 @@ export async function loadPublishPage(db: Kysely<Database>, actor: Actor, course
 		status: context.status,
 		retired: context.retired,
 		slug: access.course.slug,
+		proposedSlug: access.course.slug ?? slugify((approvedRow && approvedRow.spec.title[primaryLanguage(approvedRow.spec)]) || access.course.title),
 		transitions: allowedTransitions(actor, context),
 		nextVersion: (rows.length > 0 ? Number(rows[0].number) : 0) + 1,
 		approved: approvedRow

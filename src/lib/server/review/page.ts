@@ -32,6 +32,8 @@ export interface SubmissionView {
 /** Whether the live document could be submitted now, and what is in the way. */
 export interface Readiness {
 	problems: PublishingProblem[];
+	/** It reads exactly as the latest published version: there is nothing new to submit. */
+	unchanged: boolean;
 	/** Changes since the last published version, when there is one. */
 	changesSincePublished: number | null;
 }
@@ -115,10 +117,8 @@ async function currentSpec(db: Kysely<Database>, courseId: string): Promise<Cour
 
 function readiness(live: CourseSpec, published: CourseSpec | undefined): Readiness {
 	const check = validateForPublishing(live);
-	return {
-		problems: check.ok ? [] : check.problems,
-		changesSincePublished: published ? diffSpecs(published, live).changes : null
-	};
+	const changes = published ? diffSpecs(published, live).changes : null;
+	return { problems: check.ok ? [] : check.problems, unchanged: changes === 0, changesSincePublished: changes };
 }
 
 async function workspace(

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { docToSpec } from '$lib/course-spec/doc';
 import type { Database } from '../db/types';
 import { bytesAsSql } from '../db/bytes';
@@ -9,6 +9,7 @@ import { currentCourseDoc } from '../course-docs';
 import { invalid } from '../errors';
 import { generateId } from '../ids';
 import type { MailContext } from '../notifications';
+import { contentHash } from '../publishing/content-hash';
 import { validateForPublishing } from '../publishing/validate';
 import { reviewerIds } from './recipients';
 import { parseInput, submitSchema } from './schema';
@@ -48,6 +49,9 @@ export async function submitForReview(
 			throw invalid(`The specification is not ready: ${count} ${count === 1 ? 'thing needs' : 'things need'} fixing first (${check.problems.map((p) => p.label).join(', ')}).`);
 		}
 		const version = await nextVersionNumber(step.trx, courseId);
+		if (version > 1 && (await sameAsPublished(step.trx, courseId, contentHash(check.spec)))) {
+			throw invalid(`Nothing has changed since v${version - 1}: there is no new version to submit.`);
+		}
 		if (version > 1 && changeNotes === '') {
 			throw invalid(`Say what changed since v${version - 1}: these notes are published with v${version}.`, 'changeNotes');
 		}
@@ -67,4 +71,16 @@ export async function submitForReview(
 		await step.notify({ kind: 'review.submitted', recipients: await reviewerIds(step.trx), data: { note, version } });
 		return { submissionId, version };
 	});
+}
+
+/** Whether the latest published version has exactly this content (hashes of canonical JSON compare equal). */
+async function sameAsPublished(trx: Transaction<Database>, courseId: string, hash: string): Promise<boolean> {
+	const latest = await trx
+		.selectFrom('published_versions')
+		.select('content_hash')
+		.where('course_id', '=', courseId)
+		.orderBy('number', 'desc')
+		.limit(1)
+		.executeTakeFirst();
+	return latest?.content_hash === hash;
 }
