@@ -1,17 +1,7 @@
 import type { Mailer } from './mailer';
 
-export { NOTIFICATION_KINDS, describeNotification, type NotificationKind } from './kinds';
 export { createMailer, type Mailer, type OutgoingEmail } from './mailer';
-export {
-	addNotifications,
-	listNotifications,
-	markAllRead,
-	openNotification,
-	unreadCount,
-	NOTIFICATION_PAGE_SIZE,
-	type NewNotification,
-	type NotificationItem
-} from './store';
+export { addNotifications, listNotifications, markAllRead, openNotification, unreadCount, type NewNotification } from './store';
 
 /** How a verb that notifies people reaches them by email: the process's mailer and the app's address for links. */
 export interface MailContext {

@@ -5,7 +5,7 @@ import { checkCompleteness, type Completeness } from '$lib/course-spec/rules/com
 import { checkQuality, type QualityIssue } from '$lib/course-spec/rules/quality';
 import type { CourseSpec } from '$lib/course-spec/types';
 import type { CourseStatus, Database, ReviewDecision } from '../db/types';
-import { allowedTransitions, isReviewer, TRANSITIONS, type Actor, type Transition } from '../policy';
+import { allowedTransitions, TRANSITIONS, type Actor, type Transition } from '../policy';
 import { authorizeCourse } from '../courses/access';
 import { currentCourseDoc } from '../course-docs';
 import { getProviderProfile } from '../settings';
@@ -54,7 +54,6 @@ export interface ReviewWorkspace {
 export interface ReviewPage {
 	status: CourseStatus;
 	retired: boolean;
-	reviewer: boolean;
 	/** The steps this person can take now (the transition table decides). */
 	transitions: Transition[];
 	nextVersion: number;
@@ -71,7 +70,7 @@ export interface ReviewPage {
 export async function loadReviewPage(db: Kysely<Database>, actor: Actor, courseId: string): Promise<ReviewPage> {
 	const access = await authorizeCourse(db, actor, courseId, 'course.view');
 	const context = await transitionContext(db, access);
-	const [submission, timeline, latest, profile, live] = await Promise.all([
+	const [submission, timeline, latest] = await Promise.all([
 		latestSubmission(db, courseId),
 		readTimeline(db, courseId),
 		db
@@ -80,28 +79,27 @@ export async function loadReviewPage(db: Kysely<Database>, actor: Actor, courseI
 			.where('course_id', '=', courseId)
 			.orderBy('number', 'desc')
 			.limit(1)
-			.executeTakeFirst(),
-		getProviderProfile(db),
-		currentSpec(db, courseId)
+			.executeTakeFirst()
 	]);
-	const latestPublished = latest ? { number: Number(latest.number), publishedAt: new Date(latest.published_at) } : null;
+	const published = latest ? { spec: latest.spec, version: Number(latest.number), at: new Date(latest.published_at) } : null;
 	const submit = TRANSITIONS.submit;
 	const couldSubmit = access.membership !== null && submit.from.includes(context.status) && !context.retired && !context.archived;
 	const pending =
-		submission && ((context.status === 'in_review' && submission.decision === null) || (context.status === 'approved' && submission.decision === 'approved'));
+		submission && ((context.status === 'in_review' && submission.decision === null) || (context.status === 'approved' && submission.decision === 'approved'))
+			? submission
+			: null;
+	// The live document is read only when it is compared with something.
+	const live = couldSubmit || pending ? await currentSpec(db, courseId) : null;
 
 	return {
 		status: context.status,
 		retired: context.retired,
-		reviewer: isReviewer(actor),
 		transitions: allowedTransitions(actor, context),
-		nextVersion: (latestPublished?.number ?? 0) + 1,
-		latestPublished,
+		nextVersion: (published?.version ?? 0) + 1,
+		latestPublished: published ? { number: published.version, publishedAt: published.at } : null,
 		submission: submission ? await present(db, submission) : null,
-		readiness: couldSubmit ? readiness(live, latest?.spec) : null,
-		workspace: pending
-			? await workspace(db, submission, live, latest ? { spec: latest.spec, version: Number(latest.number), at: latestPublished!.publishedAt } : null, profile.hoursPerEcts)
-			: null,
+		readiness: couldSubmit && live ? readiness(live, published?.spec) : null,
+		workspace: pending && live ? await workspace(db, pending, live, published, (await getProviderProfile(db)).hoursPerEcts) : null,
 		timeline
 	};
 }
