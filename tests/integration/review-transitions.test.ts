@@ -6,7 +6,7 @@ import { publishCourse, retireCourse, unretireCourse } from '$lib/server/publish
 import { approveSubmission, requestChanges, submitForReview, withdrawSubmission } from '$lib/server/review';
 import { createTestDatabase } from '$tests/support/db';
 import { addMember } from '$tests/support/factories';
-import { buildCompleteCourse, buildPerson, loggingMail } from '$tests/support/review';
+import { buildCompleteCourse, buildPerson, editSpec, loggingMail } from '$tests/support/review';
 
 // The lifecycle through the real verbs on a real database, for every person and every situation: the
 // transition table (policy/transitions.spec.ts) is what the verbs enforce, with the HTTP-facing
@@ -127,6 +127,8 @@ async function courseIn(situation: Situation): Promise<string> {
 	await addMember(db, id, people.commenter.id, 'commenter');
 	await addMember(db, id, people.viewer.id, 'viewer');
 	for (const t of PATH[situation]) await step[t](t === 'submit' ? people.owner : people.coordinator, id);
+	// Work goes on after publishing, so there is a new version to submit (an unchanged one is refused).
+	if (PATH[situation].includes('publish')) await editSpec(db, id, people.owner.id, (spec) => void (spec.ectsCredits = 3));
 	return id;
 }
 
