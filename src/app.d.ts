@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db/types';
 import type { AuthLimiters, Session, SessionUser } from '$lib/server/auth';
+import type { Mailer } from '$lib/server/notifications/mailer';
 
 declare global {
 	namespace App {
@@ -12,6 +13,7 @@ declare global {
 		interface Locals {
 			db: Kysely<Database>;
 			limiters: AuthLimiters;
+			mailer: Mailer;
 			user: SessionUser | null;
 			session: Session | null;
 		}

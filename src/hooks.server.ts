@@ -18,6 +18,7 @@ const handleRuntime: Handle = async ({ event, resolve }) => {
 	const runtime = await getRuntime();
 	event.locals.db = runtime.database.db;
 	event.locals.limiters = runtime.limiters;
+	event.locals.mailer = runtime.mailer;
 	return resolve(event);
 };
 

@@ -1,5 +1,12 @@
+import { unreadCount } from '$lib/server/notifications';
 import type { LayoutServerLoad } from './$types';
 
-export const load: LayoutServerLoad = ({ locals }) => ({
-	user: locals.user ? { id: locals.user.id, name: locals.user.name, role: locals.user.role } : null
-});
+export const load: LayoutServerLoad = async ({ locals, url }) => {
+	// Read so that this load runs again on every navigation: the bell's count stays current.
+	void url.pathname;
+	const user = locals.user;
+	return {
+		user: user ? { id: user.id, name: user.name, role: user.role } : null,
+		unreadNotifications: user ? await unreadCount(locals.db, user.id) : 0
+	};
+};

@@ -16,7 +16,7 @@ import {
 	type Mailer
 } from '$lib/server/feedback';
 import { SubmissionThrottle } from '$lib/server/feedback/throttle';
-import type { Mail } from '$lib/server/mail';
+import type { OutgoingEmail as Mail } from '$lib/server/notifications/mailer';
 import { createTestDatabase } from '$tests/support/db';
 import { buildRound, formValues, tokenOf } from '$tests/support/feedback';
 

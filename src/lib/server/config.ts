@@ -5,12 +5,16 @@ export interface AppConfig {
 	databaseUrl: string | undefined;
 	/** Where PGlite keeps its files. */
 	dataDir: string;
+	/** SMTP server for notification emails, credentials included; unset: emails go to the log. */
+	smtpUrl: string | undefined;
+	/** The From address of notification emails. */
+	mailFrom: string | undefined;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 	const databaseUrl = env.DATABASE_URL?.trim() || undefined;
 	const dataDir = path.resolve(env.DATA_DIR?.trim() || 'data');
-	return { databaseUrl, dataDir };
+	return { databaseUrl, dataDir, smtpUrl: env.SMTP_URL?.trim() || undefined, mailFrom: env.MAIL_FROM?.trim() || undefined };
 }
 
 /**

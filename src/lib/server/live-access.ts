@@ -23,3 +23,12 @@ export function revokeCourseAccess(courseId: string, userId: string): void {
 export function endSessionSockets(sessionId: string): void {
 	liveServer()?.disconnectEverywhere(CloseEvents.Unauthorized, (peer) => peer.sessionId === sessionId);
 }
+
+/**
+ * A course's status changed who may read it (a withdrawn submission is the team's alone again):
+ * reconnect its read-only peers so each is authorised afresh. Writers are members, whose rights
+ * do not depend on the status, so they keep typing undisturbed.
+ */
+export function refreshReadersAccess(courseId: string): void {
+	liveServer()?.disconnect(courseId, CloseEvents.AccessChanged, (peer) => !peer.canWrite);
+}

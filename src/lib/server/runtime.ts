@@ -2,11 +2,13 @@ import path from 'node:path';
 import { readConfig } from './config';
 import { createDatabase, migrateToLatest, type DatabaseHandle } from './db';
 import { createAuthLimiters, type AuthLimiters } from './auth/rate-limit';
+import { createMailer, type Mailer } from './notifications/mailer';
 
-/** Everything that must exist exactly once per process: the database and the login rate limiters. */
+/** Everything that must exist exactly once per process: the database, the login rate limiters, the mailer. */
 export interface Runtime {
 	database: DatabaseHandle;
 	limiters: AuthLimiters;
+	mailer: Mailer;
 }
 
 // Kept on globalThis because Vite's dev server may evaluate this module more than once,
@@ -37,15 +39,20 @@ async function startRuntime(): Promise<Runtime> {
 		await database.close();
 		throw err;
 	}
-	return { database, limiters: createAuthLimiters(database.db) };
+	return {
+		database,
+		limiters: createAuthLimiters(database.db),
+		mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom })
+	};
 }
 
-/** Closes the database if it was opened; safe to call more than once. */
+/** Finishes sending emails and closes the database, if it was opened; safe to call more than once. */
 export async function closeRuntime(): Promise<void> {
 	const holder = globalThis as Holder;
 	const pending = holder[KEY];
 	delete holder[KEY];
 	if (!pending) return;
 	const runtime = await pending.catch(() => undefined);
+	await runtime?.mailer.close();
 	await runtime?.database.close();
 }

@@ -132,9 +132,13 @@ export interface CourseReviewTable {
 	spec: ColumnType<CourseSpec, string, string>;
 	decided_by: string | null;
 	decided_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
-	decision: 'approved' | 'changes_requested' | 'withdrawn' | null;
+	decision: ReviewDecision | null;
 	decision_note: ColumnType<string, string | undefined, string>;
+	/** What changed since the last published version, in the team's words; published with the version. */
+	change_notes: ColumnType<string, string | undefined, string>;
 }
+
+export type ReviewDecision = 'approved' | 'changes_requested' | 'withdrawn';
 
 export interface CourseStatusEventTable {
 	id: string;
@@ -143,6 +147,8 @@ export interface CourseStatusEventTable {
 	to_status: CourseStatus | 'retired' | 'unretired';
 	actor_id: string | null;
 	note: ColumnType<string, string | undefined, string>;
+	/** The version an event published. */
+	version_number: ColumnType<number | null, number | null | undefined, never>;
 	created_at: Timestamp;
 }
 
@@ -386,3 +392,7 @@ export type CourseDocStateRow = Selectable<CourseDocStateTable>;
 export type CourseVersionRow = Selectable<CourseVersionTable>;
 export type NewCourseVersionRow = Insertable<CourseVersionTable>;
 export type CourseAccessRequestRow = Selectable<CourseAccessRequestTable>;
+export type CourseReviewRow = Selectable<CourseReviewTable>;
+export type CourseStatusEventRow = Selectable<CourseStatusEventTable>;
+export type PublishedVersionRow = Selectable<PublishedVersionTable>;
+export type NotificationRow = Selectable<NotificationTable>;

@@ -25,4 +25,4 @@ export { attachDoneItemsToPublication, listItems, publicationFeedback, subjectCh
 export { subjectChoices } from './subjects';
 export { feedbackPermissions, type FeedbackPermissions } from './access';
 export { submissionThrottle, SUBMISSION_LIMITS } from './throttle';
-export { defaultMailer, type Mailer } from './mailer';
+export { feedbackMailer, type Mailer } from './mailer';

@@ -1,14 +1,21 @@
-import { sendMail, smtpConfigured, type Mail } from '../mail';
+import type { Mailer as AppMailer, OutgoingEmail } from '../notifications/mailer';
 
 /**
  * How feedback invitations leave the server. Passed into the verbs like the database: a link is either
- * delivered or, when email does not reach people, handed back to the team to copy.
+ * delivered by email or, when email does not reach people (no SMTP_URL), handed back to the team to copy,
+ * so personal links are never written to the server log.
  */
 export interface Mailer {
 	delivers: boolean;
-	send(mail: Mail): Promise<void>;
+	send(mail: OutgoingEmail): Promise<void>;
 }
 
-export function defaultMailer(): Mailer {
-	return { delivers: smtpConfigured(), send: sendMail };
+/** The app's one mailer (notifications/mailer.ts, in `locals.mailer`) as the feedback verbs use it. */
+export function feedbackMailer(mailer: AppMailer): Mailer {
+	return {
+		delivers: mailer.transport === 'smtp',
+		async send(mail) {
+			mailer.send([mail]);
+		}
+	};
 }

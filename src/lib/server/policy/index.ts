@@ -19,7 +19,7 @@ export type CourseAction =
 	| 'access.request'
 	| 'access.review';
 
-export type InstanceAction = 'course.create' | 'admin.settings' | 'admin.roles';
+export type InstanceAction = 'course.create' | 'admin.settings' | 'admin.roles' | 'review.queue';
 
 export type Action = CourseAction | InstanceAction;
 
@@ -37,7 +37,7 @@ export const COURSE_ACTIONS: readonly CourseAction[] = [
 	'access.request',
 	'access.review'
 ];
-export const INSTANCE_ACTIONS: readonly InstanceAction[] = ['course.create', 'admin.settings', 'admin.roles'];
+export const INSTANCE_ACTIONS: readonly InstanceAction[] = ['course.create', 'admin.settings', 'admin.roles', 'review.queue'];
 
 export interface Actor {
 	id: string;
@@ -58,8 +58,17 @@ function atLeast(membership: CourseContext['membership'], role: CourseRole): boo
 	return membership !== null && ROLE_RANK[membership.role] >= ROLE_RANK[role];
 }
 
-/** Statuses in which a spec has been handed to coordinators and so is visible to them. */
-const SUBMITTED: ReadonlySet<CourseStatus> = new Set(['in_review', 'approved', 'published']);
+/**
+ * Statuses in which a spec has been handed to coordinators and so is visible to them. A coordinator
+ * who asked for changes follows them until the course is resubmitted; a withdrawn draft is the
+ * team's alone again.
+ */
+const SUBMITTED: ReadonlySet<CourseStatus> = new Set(['in_review', 'changes_requested', 'approved', 'published']);
+
+/** Coordinators and admins review submitted courses, whether or not they are on the team. */
+export function isReviewer(actor: Actor): boolean {
+	return actor.role === 'coordinator' || actor.role === 'admin';
+}
 
 export function can(actor: Actor | null, action: InstanceAction): boolean;
 export function can(actor: Actor | null, action: CourseAction, course: CourseContext): boolean;
@@ -71,10 +80,12 @@ export function can(actor: Actor | null, action: Action, course?: CourseContext)
 		case 'admin.settings':
 		case 'admin.roles':
 			return actor.role === 'admin';
+		case 'review.queue':
+			return isReviewer(actor);
 	}
 	if (!course) return false;
 	const { membership, archived } = course;
-	const reviewer = actor.role === 'coordinator' || actor.role === 'admin';
+	const reviewer = isReviewer(actor);
 	switch (action) {
 		case 'course.view':
 			return membership !== null || (reviewer && SUBMITTED.has(course.status));
@@ -103,3 +114,15 @@ export function can(actor: Actor | null, action: Action, course?: CourseContext)
 			return !archived && atLeast(membership, 'editor');
 	}
 }
+
+export {
+	TRANSITIONS,
+	TRANSITION_NAMES,
+	allowedTransitions,
+	canTransition,
+	checkTransition,
+	type Transition,
+	type TransitionCheck,
+	type TransitionContext,
+	type TransitionParty
+} from './transitions';

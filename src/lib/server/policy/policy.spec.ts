@@ -40,7 +40,8 @@ const ACTIVE_DRAFT: Matrix = {
 	'access.review':     [Y,    N,     N,      N,     N,     N,        N,    N],
 	'course.create':     [Y,    Y,     Y,      Y,     Y,     N,        Y,    Y],
 	'admin.settings':    [N,    N,     N,      N,     N,     N,        N,    Y],
-	'admin.roles':       [N,    N,     N,      N,     N,     N,        N,    Y]
+	'admin.roles':       [N,    N,     N,      N,     N,     N,        N,    Y],
+	'review.queue':      [N,    N,     N,      N,     N,     N,        Y,    Y]
 };
 
 // The same draft course once archived: read-only, but the owner can still unarchive and manage the team.
@@ -61,7 +62,8 @@ const ARCHIVED_DRAFT: Matrix = {
 	'access.review':     [Y,    N,     N,      N,     N,     N,        N,    N],
 	'course.create':     [Y,    Y,     Y,      Y,     Y,     N,        Y,    Y],
 	'admin.settings':    [N,    N,     N,      N,     N,     N,        N,    Y],
-	'admin.roles':       [N,    N,     N,      N,     N,     N,        N,    Y]
+	'admin.roles':       [N,    N,     N,      N,     N,     N,        N,    Y],
+	'review.queue':      [N,    N,     N,      N,     N,     N,        Y,    Y]
 };
 
 // A submitted course (in_review): coordinators and admins may read it without being members, nothing more.
@@ -82,7 +84,8 @@ const ACTIVE_IN_REVIEW: Matrix = {
 	'access.review':     [Y,    N,     N,      N,     N,     N,        N,    N],
 	'course.create':     [Y,    Y,     Y,      Y,     Y,     N,        Y,    Y],
 	'admin.settings':    [N,    N,     N,      N,     N,     N,        N,    Y],
-	'admin.roles':       [N,    N,     N,      N,     N,     N,        N,    Y]
+	'admin.roles':       [N,    N,     N,      N,     N,     N,        N,    Y],
+	'review.queue':      [N,    N,     N,      N,     N,     N,        Y,    Y]
 };
 
 // Who, other than members, can see a course in each status (non-member coordinator / admin / member).
@@ -90,7 +93,7 @@ const ACTIVE_IN_REVIEW: Matrix = {
 const VISIBLE_TO_NON_MEMBERS: Record<CourseStatus, { coordinator: boolean; admin: boolean; nonMember: boolean }> = {
 	draft:             { coordinator: N, admin: N, nonMember: N },
 	in_review:         { coordinator: Y, admin: Y, nonMember: N },
-	changes_requested: { coordinator: N, admin: N, nonMember: N },
+	changes_requested: { coordinator: Y, admin: Y, nonMember: N },
 	approved:          { coordinator: Y, admin: Y, nonMember: N },
 	published:         { coordinator: Y, admin: Y, nonMember: N }
 };

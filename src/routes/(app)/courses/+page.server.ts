@@ -1,15 +1,16 @@
 import { redirect } from '@sveltejs/kit';
-import { createCourse, listMyCourses } from '$lib/server/courses';
+import { createCourse } from '$lib/server/courses';
 import { createCourseSchema } from '$lib/server/courses/schema';
 import { domainFailure, parseForm, readForm } from '$lib/server/forms';
 import { requireUser } from '$lib/server/guard';
+import { loadDashboard } from '$lib/server/review';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	const showArchived = event.url.searchParams.get('show') === 'archived';
-	const courses = await listMyCourses(event.locals.db, user.id, { archived: showArchived });
-	return { courses, showArchived };
+	const { courses, queue } = await loadDashboard(event.locals.db, user, { archived: showArchived });
+	return { courses, queue, showArchived };
 };
 
 export const actions: Actions = {

@@ -1,6 +1,7 @@
 import { authorizeCourse } from '$lib/server/courses';
 import { orHttpError, requireUser } from '$lib/server/guard';
 import { can } from '$lib/server/policy';
+import { reviewSummary } from '$lib/server/review';
 import type { LayoutServerLoad } from './$types';
 
 // These flags only shape the pages; every action checks the policy again in its domain verb.
@@ -15,6 +16,8 @@ export const load: LayoutServerLoad = async (event) => {
 			status: course.status,
 			archived: course.archived_at !== null
 		},
+		// Where the course stands in review, for the header: the access above has been checked.
+		review: await reviewSummary(event.locals.db, course.id),
 		membership,
 		permissions: {
 			edit: can(user, 'course.edit', context),

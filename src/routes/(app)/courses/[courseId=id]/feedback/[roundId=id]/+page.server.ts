@@ -3,7 +3,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import {
 	addPersonalLinks,
 	createAnonymousLink,
-	defaultMailer,
+	feedbackMailer,
 	deleteRound,
 	listLinks,
 	remindNonRespondents,
@@ -24,7 +24,7 @@ export const load: PageServerLoad = async (event) => {
 		links: await orHttpError(listLinks(event.locals.db, user, event.params.courseId, event.params.roundId)),
 		settings: roundValues(round),
 		timeZones: timeZones(),
-		emailDelivers: defaultMailer().delivers
+		emailDelivers: event.locals.mailer.transport === 'smtp'
 	};
 };
 
@@ -55,12 +55,12 @@ export const actions: Actions = {
 		})),
 	personalLinks: (event) =>
 		run(event, emailsSchema, async ({ emails }, user) => {
-			const result = await addPersonalLinks(event.locals.db, defaultMailer(), user, event.params.courseId, event.params.roundId, emails, event.url.origin);
+			const result = await addPersonalLinks(event.locals.db, feedbackMailer(event.locals.mailer), user, event.params.courseId, event.params.roundId, emails, event.url.origin);
 			return { ...result, kind: 'personal' as const };
 		}),
 	remind: (event) =>
 		run(event, nothing, async (_data, user) => ({
-			issued: await remindNonRespondents(event.locals.db, defaultMailer(), user, event.params.courseId, event.params.roundId, event.url.origin),
+			issued: await remindNonRespondents(event.locals.db, feedbackMailer(event.locals.mailer), user, event.params.courseId, event.params.roundId, event.url.origin),
 			kind: 'reminder' as const
 		})),
 	revoke: (event) =>

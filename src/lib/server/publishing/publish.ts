@@ -1,0 +1,107 @@
+import { sql, type Kysely } from 'kysely';
+import { primaryLanguage } from '$lib/course-spec/rules/field-values';
+import type { Database } from '../db/types';
+import type { Actor } from '../policy';
+import { conflict, invalid } from '../errors';
+import { generateId } from '../ids';
+import type { MailContext } from '../notifications';
+import { teamIds } from '../review/recipients';
+import { parseInput, publishSchema, retireSchema } from '../review/schema';
+import { nextVersionNumber } from '../review/submissions';
+import { runWorkflow } from '../review/workflow';
+import { indexPublishedVersion } from '../catalogue';
+import { attachDoneItemsToPublication } from '../feedback/items';
+import { contentHash } from './content-hash';
+import { assignSlug } from './slug';
+import { validateForPublishing } from './validate';
+
+export interface Published {
+	number: number;
+	slug: string;
+	contentHash: string;
+}
+
+/**
+ * Coordinators: publish the approved submission as the course's next version. What is frozen is
+ * exactly what was submitted and approved (its Yjs state and spec), never edits made since. The
+ * version's number is handed out under the course's row lock, so two coordinators publishing at
+ * once publish once: the second finds the course published already.
+ */
+export async function publishCourse(
+	db: Kysely<Database>,
+	actor: Actor,
+	courseId: string,
+	input: { changeNotes?: string },
+	mail: MailContext
+): Promise<Published> {
+	const { changeNotes } = parseInput(publishSchema, input);
+	return runWorkflow(db, actor, courseId, mail, async (step) => {
+		const { trx } = step;
+		const approved = await trx
+			.selectFrom('course_reviews')
+			.select(['id', 'spec', 'decided_by', 'decided_at'])
+			.where('course_id', '=', courseId)
+			.where('decision', '=', 'approved')
+			.orderBy('submitted_at', 'desc')
+			.limit(1)
+			.executeTakeFirst();
+		const number = await nextVersionNumber(trx, courseId);
+		await step.take('publish', { note: changeNotes, versionNumber: number });
+		if (!approved?.decided_by || !approved.decided_at) throw conflict('There is no approved submission to publish.');
+		if (number > 1 && changeNotes === '') {
+			throw invalid(`Say what changed since v${number - 1}: readers of v${number} see these notes.`, 'changeNotes');
+		}
+		const check = validateForPublishing(approved.spec);
+		if (!check.ok) {
+			throw conflict(`This submission cannot be published: ${check.problems.map((p) => `${p.label}: ${p.message}`).join('; ')}.`);
+		}
+		const spec = check.spec;
+		const slug = await assignSlug(trx, courseId, spec.title[primaryLanguage(spec)] ?? step.course.title);
+		const hash = contentHash(spec);
+		const versionId = generateId();
+		await trx
+			.insertInto('published_versions')
+			.values({
+				id: versionId,
+				course_id: courseId,
+				number,
+				// The bytes go from the submission to the version inside the database, never through here.
+				state: sql<Uint8Array>`(select state from course_reviews where id = ${approved.id})`,
+				spec: JSON.stringify(spec),
+				content_hash: hash,
+				change_notes: changeNotes,
+				review_id: approved.id,
+				approved_by: approved.decided_by,
+				approved_at: approved.decided_at,
+				published_by: actor.id
+			})
+			.execute();
+		// In the same transaction: the catalogue never lists a version that is not there, and the
+		// feedback the team marked done is what this version answers ("you said, we changed").
+		await indexPublishedVersion(trx, courseId);
+		await attachDoneItemsToPublication(trx, courseId, versionId);
+		await step.notify({ kind: 'course.published', recipients: await teamIds(trx, courseId), data: { version: number, changeNotes } });
+		return { number, slug, contentHash: hash };
+	});
+}
+
+/** Coordinators: mark a published course as no longer offered; it stays listed, as retired, with its versions. */
+export async function retireCourse(
+	db: Kysely<Database>,
+	actor: Actor,
+	courseId: string,
+	input: { note?: string },
+	mail: MailContext
+): Promise<void> {
+	const { note } = parseInput(retireSchema, input);
+	await runWorkflow(db, actor, courseId, mail, async (step) => {
+		await step.take('retire', { note });
+		await step.notify({ kind: 'course.retired', recipients: await teamIds(step.trx, courseId), data: { note } });
+	});
+}
+
+/** Coordinators: offer a retired course again. */
+export async function unretireCourse(db: Kysely<Database>, actor: Actor, courseId: string, input: { note?: string }, mail: MailContext) {
+	const { note } = parseInput(retireSchema, input);
+	await runWorkflow(db, actor, courseId, mail, (step) => step.take('unretire', { note }).then(() => undefined));
+}

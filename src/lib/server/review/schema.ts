@@ -1,0 +1,44 @@
+import * as v from 'valibot';
+import { invalid } from '../errors';
+import { plainText } from '../form-text';
+
+// What people write at each step of the review. Notes are plain text, shown as text (never as HTML).
+
+export const NOTE_MAX = 2000;
+export const CHANGE_NOTES_MAX = 4000;
+
+const note = (max: number) =>
+	v.pipe(
+		v.optional(v.string(), ''),
+		v.trim(),
+		plainText({ multiline: true }),
+		v.maxLength(max, `Keep it to ${max} characters or fewer.`)
+	);
+
+const required = (message: string, max: number) => v.pipe(note(max), v.nonEmpty(message));
+
+export const submitSchema = v.object({
+	note: required('Write a short note to the reviewer: what is ready, and what they should look at.', NOTE_MAX),
+	// Required from the second version on; the verb knows which one this is.
+	changeNotes: note(CHANGE_NOTES_MAX)
+});
+
+export const requestChangesSchema = v.object({
+	comment: required('Tell the team what to change: they see this comment on the course.', NOTE_MAX)
+});
+
+export const approveSchema = v.object({ note: note(NOTE_MAX) });
+
+export const publishSchema = v.object({ changeNotes: note(CHANGE_NOTES_MAX) });
+
+export const retireSchema = v.object({ note: note(NOTE_MAX) });
+
+export type SubmitInput = v.InferOutput<typeof submitSchema>;
+
+/** Parses a verb's input with its schema; the first problem becomes an error next to its field. */
+export function parseInput<S extends v.GenericSchema>(schema: S, input: unknown): v.InferOutput<S> {
+	const result = v.safeParse(schema, input);
+	if (result.success) return result.output;
+	const issue = result.issues[0];
+	throw invalid(issue.message, v.getDotPath(issue) ?? undefined);
+}

@@ -1,0 +1,86 @@
+import * as Y from 'yjs';
+import type { Kysely, Transaction } from 'kysely';
+import { docToSpec } from '$lib/course-spec/doc';
+import type { Database } from '../db/types';
+import { bytesAsSql } from '../db/bytes';
+import type { Actor } from '../policy';
+import { authorizeCourse } from '../courses/access';
+import { currentCourseDoc } from '../course-docs';
+import { invalid } from '../errors';
+import { generateId } from '../ids';
+import type { MailContext } from '../notifications';
+import { contentHash } from '../publishing/content-hash';
+import { validateForPublishing } from '../publishing/validate';
+import { reviewerIds } from './recipients';
+import { parseInput, submitSchema } from './schema';
+import { nextVersionNumber } from './submissions';
+import { runWorkflow } from './workflow';
+
+/**
+ * An owner hands the course to the coordinators. What is submitted is the live document as it is at
+ * this moment, kept with the submission: that is what a coordinator reads and, if approved, what is
+ * published. The team keeps editing meanwhile; those later edits are shown to the reviewer as
+ * "changed since submission" and go into the next submission, never silently into this one.
+ */
+export async function submitForReview(
+	db: Kysely<Database>,
+	actor: Actor,
+	courseId: string,
+	input: { note?: string; changeNotes?: string },
+	mail: MailContext
+): Promise<{ submissionId: string; version: number }> {
+	const { note, changeNotes } = parseInput(submitSchema, input);
+	// Outsiders learn nothing, not even that the course exists, before its document is read.
+	await authorizeCourse(db, actor, courseId, 'course.view');
+	const doc = await currentCourseDoc(db, courseId);
+	let state: Uint8Array;
+	let check: ReturnType<typeof validateForPublishing>;
+	try {
+		state = Y.encodeStateAsUpdate(doc);
+		check = validateForPublishing(docToSpec(doc));
+	} finally {
+		doc.destroy();
+	}
+
+	return runWorkflow(db, actor, courseId, mail, async (step) => {
+		await step.take('submit', { note });
+		if (!check.ok) {
+			const count = check.problems.length;
+			throw invalid(`The specification is not ready: ${count} ${count === 1 ? 'thing needs' : 'things need'} fixing first (${check.problems.map((p) => p.label).join(', ')}).`);
+		}
+		const version = await nextVersionNumber(step.trx, courseId);
+		if (version > 1 && (await sameAsPublished(step.trx, courseId, contentHash(check.spec)))) {
+			throw invalid(`Nothing has changed since v${version - 1}: there is no new version to submit.`);
+		}
+		if (version > 1 && changeNotes === '') {
+			throw invalid(`Say what changed since v${version - 1}: these notes are published with v${version}.`, 'changeNotes');
+		}
+		const submissionId = generateId();
+		await step.trx
+			.insertInto('course_reviews')
+			.values({
+				id: submissionId,
+				course_id: courseId,
+				submitted_by: actor.id,
+				note,
+				change_notes: changeNotes,
+				state: bytesAsSql(state),
+				spec: JSON.stringify(check.spec)
+			})
+			.execute();
+		await step.notify({ kind: 'review.submitted', recipients: await reviewerIds(step.trx), data: { note, version } });
+		return { submissionId, version };
+	});
+}
+
+/** Whether the latest published version has exactly this content (hashes of canonical JSON compare equal). */
+async function sameAsPublished(trx: Transaction<Database>, courseId: string, hash: string): Promise<boolean> {
+	const latest = await trx
+		.selectFrom('published_versions')
+		.select('content_hash')
+		.where('course_id', '=', courseId)
+		.orderBy('number', 'desc')
+		.limit(1)
+		.executeTakeFirst();
+	return latest?.content_hash === hash;
+}

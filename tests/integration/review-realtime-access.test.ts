@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RealtimeServer } from '$lib/server/realtime';
+import { requestChanges, submitForReview, withdrawSubmission } from '$lib/server/review';
+import { createTestDatabase } from '$tests/support/db';
+import { addMember, buildSession } from '$tests/support/factories';
+import { openRawPeer, upgradeStatus } from '$tests/support/realtime-clients';
+import { startRealtimeServer, type TestRealtimeServer } from '$tests/support/realtime-server';
+import { buildCompleteCourse, buildPerson, loggingMail } from '$tests/support/review';
+
+// Live access follows the course's status: a coordinator reading a submission over the realtime
+// connection loses it when the owner withdraws it, while the team keeps editing undisturbed.
+
+const { db } = await createTestDatabase();
+const mail = loggingMail();
+let server: TestRealtimeServer;
+
+// In the app attachLiveServer registers the realtime server; this test attaches it the same way.
+const LIVE_SERVER = Symbol.for('co-course.realtime');
+const setLiveServer = (realtime: RealtimeServer | undefined) => {
+	(globalThis as { [LIVE_SERVER]?: RealtimeServer })[LIVE_SERVER] = realtime;
+};
+
+beforeAll(async () => {
+	server = await startRealtimeServer(db);
+	setLiveServer(server.realtime);
+});
+afterAll(async () => {
+	setLiveServer(undefined);
+	await server?.close();
+});
+
+describe('realtime access and the review status', () => {
+	it('closes a coordinator’s socket when a submission is withdrawn, and refuses it until the course is resubmitted', async () => {
+		await buildPerson(db, 'Ada Admin', 'admin');
+		const coordinator = await buildPerson(db, 'Cai Coordinator', 'coordinator');
+		const owner = await buildPerson(db, 'Liisa Lecturer');
+		const editor = await buildPerson(db, 'Pekka Partner');
+		const courseId = await buildCompleteCourse(db, owner, 'Live review');
+		await addMember(db, courseId, editor.id, 'editor');
+		const url = `${server.collabUrl}/${courseId}`;
+		const coordinatorPeer = { token: await buildSession(db, coordinator.id), origin: server.origin };
+		const editorPeer = { token: await buildSession(db, editor.id), origin: server.origin };
+
+		expect(await upgradeStatus(url, coordinatorPeer)).toBe(403);
+		await submitForReview(db, owner, courseId, { note: 'Ready.' }, mail);
+		const reader = await openRawPeer(url, coordinatorPeer);
+		const writer = await openRawPeer(url, editorPeer);
+
+		// Asking for changes keeps the coordinator following the course.
+		await requestChanges(db, coordinator, courseId, { comment: 'One more outcome.' }, mail);
+		await submitForReview(db, owner, courseId, { note: 'Added it.' }, mail);
+		expect(reader.ws.readyState).toBe(reader.ws.OPEN);
+
+		await withdrawSubmission(db, owner, courseId, mail);
+		const closed = await reader.closed;
+		expect(closed.code).toBe(4000);
+		expect(await upgradeStatus(url, coordinatorPeer)).toBe(403);
+		expect(writer.ws.readyState).toBe(writer.ws.OPEN);
+		writer.ws.close();
+	});
+});
