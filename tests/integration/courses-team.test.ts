@@ -72,6 +72,17 @@ describe('what members see of each other', () => {
 	});
 
 	it('gives members distinct presence colours in the order they joined', async () => {
+		// The three joined within one millisecond above, where the tie-break (user id) is random; space them out.
+		const joinedAt = (userId: string, seconds: number) =>
+			db
+				.updateTable('course_members')
+				.set({ joined_at: new Date(Date.UTC(2026, 0, 1, 0, 0, seconds)) })
+				.where('course_id', '=', courseId)
+				.where('user_id', '=', userId)
+				.execute();
+		await joinedAt(owner.id, 0);
+		await joinedAt(editor.id, 1);
+		await joinedAt(viewer.id, 2);
 		const members = await listMembers(db, viewer, courseId);
 		expect(members.map((m) => [m.name, m.color])).toEqual([
 			['Olga Owner', memberColor(0)],

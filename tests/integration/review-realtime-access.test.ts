@@ -41,7 +41,7 @@ describe('realtime access and the review status', () => {
 		const coordinatorPeer = { token: await buildSession(db, coordinator.id), origin: server.origin };
 		const editorPeer = { token: await buildSession(db, editor.id), origin: server.origin };
 
-		expect(await upgradeStatus(url, coordinatorPeer)).toBe(403);
+		expect(await upgradeStatus(url, coordinatorPeer)).toBe(404); // as for a course that does not exist
 		await submitForReview(db, owner, courseId, { note: 'Ready.' }, mail);
 		const reader = await openRawPeer(url, coordinatorPeer);
 		const writer = await openRawPeer(url, editorPeer);
@@ -54,7 +54,7 @@ describe('realtime access and the review status', () => {
 		await withdrawSubmission(db, owner, courseId, mail);
 		const closed = await reader.closed;
 		expect(closed.code).toBe(4000);
-		expect(await upgradeStatus(url, coordinatorPeer)).toBe(403);
+		expect(await upgradeStatus(url, coordinatorPeer)).toBe(404); // as for a course that does not exist
 		expect(writer.ws.readyState).toBe(writer.ws.OPEN);
 		writer.ws.close();
 	});
