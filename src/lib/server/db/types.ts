@@ -178,6 +178,8 @@ export interface NotificationTable {
 	data: ColumnType<Record<string, unknown>, string | undefined, string>;
 	created_at: Timestamp;
 	read_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+	/** Set once the notification went out by email (comment kinds are batched). */
+	emailed_at?: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 /** A signed-in outsider asking a course's owners for a role. */
@@ -351,6 +353,59 @@ export interface CatalogueStemTable {
 	stem: string;
 }
 
+// ── Comments, suggestions and attribution (migrations/0014) ──
+export type CommentAnchorKind = 'field' | 'item' | 'range';
+export type SuggestionState = 'open' | 'accepted' | 'rejected';
+
+export interface CommentThreadTable {
+	id: string;
+	course_id: string;
+	anchor_kind: CommentAnchorKind;
+	field_key: string;
+	item_id: string | null;
+	lang: string | null;
+	/** Base64 of Y.encodeRelativePosition, for range anchors. */
+	range_start: string | null;
+	range_end: string | null;
+	quote: ColumnType<string, string | undefined, string>;
+	/** jsonb: a Suggestion (src/lib/comments/model.ts). */
+	suggestion: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+	suggestion_state: SuggestionState | null;
+	decided_by: string | null;
+	decided_at: NullableTimestamp;
+	review_id: string | null;
+	created_by: string | null;
+	created_at: Timestamp;
+	updated_at: Timestamp;
+	resolved_by: string | null;
+	resolved_at: NullableTimestamp;
+}
+
+export interface CommentTable {
+	id: string;
+	thread_id: string;
+	author_id: string | null;
+	body: string;
+	mentions: ColumnType<string[], string[] | undefined, string[]>;
+	created_at: Timestamp;
+	edited_at: NullableTimestamp;
+	deleted_at: NullableTimestamp;
+}
+
+export interface CourseFieldEditTable {
+	course_id: string;
+	user_id: string;
+	field_key: string;
+	item_id: ColumnType<string, string | undefined, string>;
+	edits: ColumnType<number, number | undefined, number>;
+	last_edited_at: Timestamp;
+}
+
+export interface NotificationEmailBatchTable {
+	user_id: string;
+	last_sent_at: Timestamp;
+}
+
 export interface Database {
 	users: UserTable;
 	sessions: SessionTable;
@@ -377,6 +432,10 @@ export interface Database {
 	catalogue_entries: CatalogueEntryTable;
 	catalogue_texts: CatalogueTextTable;
 	catalogue_stems: CatalogueStemTable;
+	comment_threads: CommentThreadTable;
+	comments: CommentTable;
+	course_field_edits: CourseFieldEditTable;
+	notification_email_batches: NotificationEmailBatchTable;
 }
 
 export type UserRow = Selectable<UserTable>;

@@ -1,5 +1,6 @@
 import type { Mailer } from './mailer';
 
+export type { NotificationKind } from './kinds';
 export { createMailer, type Mailer, type OutgoingEmail } from './mailer';
 export { addNotifications, listNotifications, markAllRead, openNotification, unreadCount, type NewNotification } from './store';
 
@@ -13,3 +14,4 @@ export interface MailContext {
 export function mailContext(event: { locals: { mailer: Mailer }; url: URL }): MailContext {
 	return { mailer: event.locals.mailer, origin: event.url.origin };
 }
+export { BATCHED_KINDS, EMAIL_BATCH_INTERVAL_MS, sendBatchedEmails, type BatchedMailContext } from './email-batches';

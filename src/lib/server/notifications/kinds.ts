@@ -1,5 +1,5 @@
 // What each kind of notification says, in the bell's list and in email. A kind is a row's `kind`
-// text, so adding one (the comments feature will add mentions and replies) is a new entry here and
+// text, so adding one (as the comments feature added mentions and replies) is a new entry here and
 // no migration; a row of a kind this code no longer knows still shows, as a plain line.
 
 export interface NotificationFacts {
@@ -24,6 +24,9 @@ const course = (facts: NotificationFacts) => `â€œ${facts.course ?? 'a course'}â€
 const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : null);
 const version = (facts: NotificationFacts) => (typeof facts.data.version === 'number' ? `v${facts.data.version}` : 'a new version');
 const coursePath = (facts: NotificationFacts, page = '') => (facts.courseId ? `/courses/${facts.courseId}${page}` : '/courses');
+/** The editor with the thread open (the comments panel reads the hash). */
+const threadPath = (facts: NotificationFacts) =>
+	coursePath(facts, typeof facts.data.threadId === 'string' ? `#comment-${facts.data.threadId}` : '');
 
 export const NOTIFICATION_KINDS = {
 	'review.submitted': {
@@ -45,6 +48,31 @@ export const NOTIFICATION_KINDS = {
 		headline: (f) => `${someone(f)} published ${version(f)} of ${course(f)}`,
 		quote: (f) => text(f.data.changeNotes),
 		path: (f) => coursePath(f, '/publish')
+	},
+	'comment.mention': {
+		headline: (f) => `${someone(f)} mentioned you in a comment on ${course(f)}`,
+		quote: (f) => text(f.data.excerpt),
+		path: (f) => threadPath(f)
+	},
+	'comment.reply': {
+		headline: (f) => `${someone(f)} replied to a comment on ${course(f)}`,
+		quote: (f) => text(f.data.excerpt),
+		path: (f) => threadPath(f)
+	},
+	'suggestion.made': {
+		headline: (f) => `${someone(f)} suggested a change to a field you wrote in ${course(f)}`,
+		quote: (f) => text(f.data.excerpt),
+		path: (f) => threadPath(f)
+	},
+	'suggestion.accepted': {
+		headline: (f) => `${someone(f)} accepted your suggestion on ${course(f)}`,
+		quote: (f) => text(f.data.excerpt),
+		path: (f) => threadPath(f)
+	},
+	'suggestion.rejected': {
+		headline: (f) => `${someone(f)} did not take your suggestion on ${course(f)}`,
+		quote: (f) => text(f.data.excerpt),
+		path: (f) => threadPath(f)
 	},
 	'course.retired': {
 		headline: (f) => `${someone(f)} retired ${course(f)}: the catalogue lists it as no longer offered`,

@@ -17,7 +17,10 @@ export type CourseAction =
 	| 'version.restore'
 	| 'team.viewEmails'
 	| 'access.request'
-	| 'access.review';
+	| 'access.review'
+	| 'comment.write'
+	| 'suggestion.create'
+	| 'suggestion.decide';
 
 export type InstanceAction = 'course.create' | 'admin.settings' | 'admin.roles' | 'review.queue';
 
@@ -35,7 +38,10 @@ export const COURSE_ACTIONS: readonly CourseAction[] = [
 	'version.restore',
 	'team.viewEmails',
 	'access.request',
-	'access.review'
+	'access.review',
+	'comment.write',
+	'suggestion.create',
+	'suggestion.decide'
 ];
 export const INSTANCE_ACTIONS: readonly InstanceAction[] = ['course.create', 'admin.settings', 'admin.roles', 'review.queue'];
 
@@ -111,6 +117,15 @@ export function can(actor: Actor | null, action: Action, course?: CourseContext)
 		case 'version.save':
 			return !archived && atLeast(membership, 'editor');
 		case 'version.restore':
+			return !archived && atLeast(membership, 'editor');
+		// Writing, replying to and resolving comments. Coordinators reviewing a submitted course anchor
+		// their review comments the same way, without being on the team. Reading them is course.view.
+		case 'comment.write':
+			return !archived && (atLeast(membership, 'commenter') || (reviewer && SUBMITTED.has(course.status)));
+		// Proposing a change is the commenter's way of editing; it only reaches the spec through an editor.
+		case 'suggestion.create':
+			return !archived && atLeast(membership, 'commenter');
+		case 'suggestion.decide':
 			return !archived && atLeast(membership, 'editor');
 	}
 }

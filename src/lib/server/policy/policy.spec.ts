@@ -41,6 +41,9 @@ const ACTIVE_DRAFT: Matrix = {
 	'course.create':     [Y,    Y,     Y,      Y,     Y,     N,        Y,    Y],
 	'admin.settings':    [N,    N,     N,      N,     N,     N,        N,    Y],
 	'admin.roles':       [N,    N,     N,      N,     N,     N,        N,    Y],
+	'comment.write':     [Y,    Y,     Y,      N,     N,     N,        N,    N],
+	'suggestion.create': [Y,    Y,     Y,      N,     N,     N,        N,    N],
+	'suggestion.decide': [Y,    Y,     N,      N,     N,     N,        N,    N],
 	'review.queue':      [N,    N,     N,      N,     N,     N,        Y,    Y]
 };
 
@@ -63,10 +66,14 @@ const ARCHIVED_DRAFT: Matrix = {
 	'course.create':     [Y,    Y,     Y,      Y,     Y,     N,        Y,    Y],
 	'admin.settings':    [N,    N,     N,      N,     N,     N,        N,    Y],
 	'admin.roles':       [N,    N,     N,      N,     N,     N,        N,    Y],
+	'comment.write':     [N,    N,     N,      N,     N,     N,        N,    N],
+	'suggestion.create': [N,    N,     N,      N,     N,     N,        N,    N],
+	'suggestion.decide': [N,    N,     N,      N,     N,     N,        N,    N],
 	'review.queue':      [N,    N,     N,      N,     N,     N,        Y,    Y]
 };
 
-// A submitted course (in_review): coordinators and admins may read it without being members, nothing more.
+// A submitted course (in_review): coordinators and admins may read it without being members and write
+// review comments on it, nothing more.
 // prettier-ignore
 const ACTIVE_IN_REVIEW: Matrix = {
 	//                    owner editor comment viewer nonMem loggedOut coord admin
@@ -85,6 +92,9 @@ const ACTIVE_IN_REVIEW: Matrix = {
 	'course.create':     [Y,    Y,     Y,      Y,     Y,     N,        Y,    Y],
 	'admin.settings':    [N,    N,     N,      N,     N,     N,        N,    Y],
 	'admin.roles':       [N,    N,     N,      N,     N,     N,        N,    Y],
+	'comment.write':     [Y,    Y,     Y,      N,     N,     N,        Y,    Y],
+	'suggestion.create': [Y,    Y,     Y,      N,     N,     N,        N,    N],
+	'suggestion.decide': [Y,    Y,     N,      N,     N,     N,        N,    N],
 	'review.queue':      [N,    N,     N,      N,     N,     N,        Y,    Y]
 };
 

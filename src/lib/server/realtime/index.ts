@@ -10,11 +10,13 @@ import { DEFAULT_CONNECTION_BUDGET, type ConnectionBudget } from './connection';
 import type { Peer } from './room';
 import { RoomRegistry } from './rooms';
 import { createUpgradeListener, type AuthorizeCollab } from './upgrade';
+import { encodeSignal, type SignalTopic } from './protocol';
 
 export * as CloseEvents from './close-codes';
 export { loadDocState } from './persistence';
 export type { AuthorizeCollab, CollabAccessDecision } from './upgrade';
 export type { Peer } from './room';
+export type { SignalTopic } from './protocol';
 
 export interface RealtimeTuning extends WriterTuning, ConnectionBudget {
 	/** Largest frame a peer may send; a bigger one closes that socket (1009). */
@@ -78,6 +80,11 @@ export interface RealtimeServer {
 	 * rejects, but the change stays applied and queued, and the writer keeps retrying.
 	 */
 	applyServerUpdate(courseId: string, update: Uint8Array, authorId: string | null): Promise<void>;
+	/**
+	 * Tells every socket of a course that `topic` changed (message type 5, see protocol.ts); returns
+	 * how many sockets were told. Only this process's sockets: with several processes it goes on the bus.
+	 */
+	signal(courseId: string, topic: SignalTopic): number;
 	/** Closes a course's sockets (optionally only some peers), e.g. with CloseEvents.Forbidden. */
 	disconnect(courseId: string, event: CloseEvent, filter?: (peer: Peer) => boolean): number;
 	/** Closes the sockets of matching peers in every course, e.g. those of a session that logged out. */
@@ -179,6 +186,7 @@ export function attachRealtime(server: Server, deps: RealtimeDeps): RealtimeServ
 		stats: () => registry.stats(),
 		snapshot: (courseId) => registry.snapshot(courseId),
 		applyServerUpdate: (courseId, update, authorId) => registry.applyServerUpdate(courseId, update, authorId),
+		signal: (courseId, topic) => registry.broadcast(courseId, encodeSignal(topic)),
 		disconnect(courseId, event, filter) {
 			accessEpoch += 1;
 			return registry.disconnect(courseId, event, filter);

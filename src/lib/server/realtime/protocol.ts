@@ -15,8 +15,16 @@ import * as awarenessProtocol from 'y-protocols/awareness';
  * browser tell a live connection from a silently dead one (its round trip time is the indicator's
  * figure). Heartbeats count towards the connection's frame budget like any other frame; one every
  * 500 ms is a small fraction of it. A stock y-websocket client never sends type 4 and ignores it.
+ *
+ * Our second extension, message type 5 (Signal), goes from the server only: `[5, topic: varString]`
+ * tells every socket of a course that something kept beside the document changed (topic "comments"),
+ * so the browser re-reads it over HTTP, authorised as every other request. No content travels in
+ * it. A client that sends type 5 is closed like one that sends any unknown type.
  */
-export const MessageType = { Sync: 0, Awareness: 1, Auth: 2, QueryAwareness: 3, Heartbeat: 4 } as const;
+export const MessageType = { Sync: 0, Awareness: 1, Auth: 2, QueryAwareness: 3, Heartbeat: 4, Signal: 5 } as const;
+
+/** What a Signal frame may announce. */
+export type SignalTopic = 'comments';
 export const SyncType = { Step1: 0, Step2: 1, Update: 2 } as const;
 
 export type ClientMessage =
@@ -67,6 +75,8 @@ export function decodeClientMessage(frame: Uint8Array): ClientMessage {
 			case MessageType.Heartbeat:
 				decoding.readVarUint(decoder); // seq: throws on a frame without one
 				return { kind: 'heartbeat', frame };
+			case MessageType.Signal:
+				throw new MalformedMessageError('signals go from the server only');
 			default:
 				throw new MalformedMessageError(`unknown message type ${type}`);
 		}
@@ -105,6 +115,13 @@ export function encodeAwarenessEntries(entries: Iterable<AwarenessEntry>): Uint8
 		encoding.writeVarUint(encoder, clock);
 		encoding.writeVarString(encoder, json);
 	}
+	return encoding.toUint8Array(encoder);
+}
+
+export function encodeSignal(topic: SignalTopic): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, MessageType.Signal);
+	encoding.writeVarString(encoder, topic);
 	return encoding.toUint8Array(encoder);
 }
 

@@ -79,6 +79,14 @@ export class RoomRegistry {
 		return this.loaded.get(courseId)?.room.closeConnections(event, filter) ?? 0;
 	}
 
+	/** Sends one frame to every socket of a course, read-only peers included; no-op when nobody is connected. */
+	broadcast(courseId: string, frame: Uint8Array): number {
+		const room = this.loaded.get(courseId)?.room;
+		if (!room) return 0;
+		for (const connection of room.connections) connection.send(frame);
+		return room.connections.size;
+	}
+
 	*rooms(): Iterable<Room> {
 		for (const entry of this.loaded.values()) yield entry.room;
 	}

@@ -1,0 +1,119 @@
+import type * as Y from 'yjs';
+import { getField, type FieldKey } from '$lib/course-spec/fields';
+import { findItem, ITEM_FIELDS, replaceText, TEXT_FIELDS, type ItemFieldKey } from '$lib/course-spec/layout';
+import { addAssessment, addModule, addOutcome, deleteItem } from '$lib/course-spec/mutations';
+import type { ListName } from '$lib/course-spec/types';
+import { peekText } from '$lib/editor/field-binding';
+import { COMMENT_LIMITS, type Suggestion } from '$lib/comments/model';
+import { conflict, invalid } from '../errors';
+import type { CheckedAnchor } from './anchors';
+
+// Suggestions on structure and plain text: a field's or an item's text rewritten, an item added or
+// deleted. Rich text is commented on, not suggested (see the README's comments section).
+
+const LISTS: readonly ListName[] = ['learningOutcomes', 'modules', 'assessments'];
+/** The text that names an item of each list, which a suggested new item fills in. */
+const NAMING_FIELD: Record<ListName, ItemFieldKey> = {
+	learningOutcomes: 'outcomeText',
+	modules: 'moduleTitle',
+	assessments: 'assessmentTitle'
+};
+
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+
+function suggestedText(raw: unknown, field: FieldKey): string {
+	if (typeof raw !== 'string') throw invalid('Write the text you suggest.', 'after');
+	const text = raw.replace(/\r\n?/g, '\n');
+	const max = Math.min(getField(field).maxLength ?? COMMENT_LIMITS.suggestionLength, COMMENT_LIMITS.suggestionLength);
+	if (text.length > max) throw invalid(`The suggested text can be at most ${max} characters.`, 'after');
+	if (CONTROL.test(text) || (getField(field).kind === 'text' && /[\n\t]/.test(text))) {
+		throw invalid('The suggested text contains a control character or a line break this field cannot hold.', 'after');
+	}
+	return text;
+}
+
+function isTextField(key: string): boolean {
+	return (TEXT_FIELDS as readonly string[]).includes(key) || (key in ITEM_FIELDS && ITEM_FIELDS[key as ItemFieldKey].storage === 'text');
+}
+
+function textOf(doc: Y.Doc, field: string, lang: string, itemId: string | null): Y.Text | null {
+	return peekText(doc, field as FieldKey, lang, itemId ?? undefined);
+}
+
+/** Reads a proposed change from a request and checks it against the document; returns where it is anchored. */
+export function checkSuggestion(doc: Y.Doc, raw: unknown): { suggestion: Suggestion; anchor: CheckedAnchor } {
+	const input = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+	const lang = typeof input.lang === 'string' ? input.lang : '';
+	if (input.op === 'text') {
+		const field = typeof input.field === 'string' && isTextField(input.field) ? (input.field as FieldKey) : null;
+		if (!field) throw invalid('Changes can be suggested to text fields and list items.', 'field');
+		const itemId = field in ITEM_FIELDS ? (typeof input.itemId === 'string' ? input.itemId : '') : null;
+		if (itemId !== null && !findItem(doc, ITEM_FIELDS[field as ItemFieldKey].list, itemId)) {
+			throw invalid('That item does not exist (any more).', 'itemId');
+		}
+		const text = textOf(doc, field, lang, itemId);
+		if (!text) throw invalid('That field has no text in this language.', 'lang');
+		const before = text.toString();
+		const after = suggestedText(input.after, field);
+		if (after === before) throw invalid('The suggestion is the same as the text now: change something first.', 'after');
+		return {
+			suggestion: { op: 'text', field, itemId, lang, before, after },
+			anchor: { kind: itemId ? 'item' : 'field', field, itemId, lang: null, start: null, end: null, quote: '' }
+		};
+	}
+	const list = LISTS.find((l) => l === input.list);
+	if (input.op === 'addItem' && list) {
+		const text = suggestedText(input.text, NAMING_FIELD[list]);
+		if (text.trim() === '') throw invalid('Write what the new item says.', 'text');
+		return {
+			suggestion: { op: 'addItem', list, lang, text },
+			anchor: { kind: 'field', field: list, itemId: null, lang: null, start: null, end: null, quote: '' }
+		};
+	}
+	if (input.op === 'deleteItem' && list) {
+		const itemId = typeof input.itemId === 'string' ? input.itemId : '';
+		if (!findItem(doc, list, itemId)) throw invalid('That item does not exist (any more).', 'itemId');
+		const before = textOf(doc, NAMING_FIELD[list], lang, itemId)?.toString() ?? '';
+		return {
+			suggestion: { op: 'deleteItem', list, itemId, before },
+			anchor: { kind: 'item', field: list, itemId, lang: null, start: null, end: null, quote: '' }
+		};
+	}
+	throw invalid('Unknown kind of suggestion.', 'suggestion');
+}
+
+/** A suggestion is stale when what it would change is no longer what it was when it was made. */
+export function isStale(doc: Y.Doc, suggestion: Suggestion): boolean {
+	switch (suggestion.op) {
+		case 'text': {
+			if (suggestion.itemId && !findItem(doc, ITEM_FIELDS[suggestion.field as ItemFieldKey].list, suggestion.itemId)) return true;
+			return textOf(doc, suggestion.field, suggestion.lang, suggestion.itemId)?.toString() !== suggestion.before;
+		}
+		case 'deleteItem':
+			return !findItem(doc, suggestion.list, suggestion.itemId);
+		case 'addItem':
+			return false;
+	}
+}
+
+/** Makes the suggested change in `doc` (one transaction); refuses a stale suggestion. */
+export function applySuggestion(doc: Y.Doc, suggestion: Suggestion): void {
+	if (isStale(doc, suggestion)) throw conflict('The text has changed since this was suggested: compare both and suggest again.');
+	doc.transact(() => {
+		switch (suggestion.op) {
+			case 'text':
+				replaceText(textOf(doc, suggestion.field, suggestion.lang, suggestion.itemId)!, suggestion.after);
+				return;
+			case 'deleteItem':
+				deleteItem(doc, suggestion.list, suggestion.itemId);
+				return;
+			case 'addItem': {
+				const text = { [suggestion.lang]: suggestion.text };
+				if (suggestion.list === 'learningOutcomes') addOutcome(doc, text);
+				else if (suggestion.list === 'modules') addModule(doc, { title: text });
+				else addAssessment(doc, { title: text });
+				return;
+			}
+		}
+	});
+}
