@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 // (assoc 0) and the end to its last (assoc -1), so text typed just outside the range stays outside
 // while the range follows every edit around it. Both travel as base64 of Y.encodeRelativePosition.
 
-export function encodeRange(text: Y.AbstractType<unknown>, from: number, to: number): { start: string; end: string } {
+export function encodeRange(text: Y.AbstractType<any>, from: number, to: number): { start: string; end: string } {
 	const encode = (index: number, assoc: number) => toBase64(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(text, index, assoc)));
 	return { start: encode(from, 0), end: encode(to, -1) };
 }
@@ -18,7 +18,7 @@ export interface ResolvedRange {
 }
 
 /** Where a stored range is in `doc` now; null when a position cannot be read or its type is gone. */
-export function resolveRange(doc: Y.Doc, start: string, end: string, deleted?: Y.DeleteSet): ResolvedRange | null {
+export function resolveRange(doc: Y.Doc, start: string, end: string, deleted?: ReturnType<typeof Y.createDeleteSetFromStructStore>): ResolvedRange | null {
 	try {
 		const startPos = Y.decodeRelativePosition(fromBase64(start));
 		const endPos = Y.decodeRelativePosition(fromBase64(end));
