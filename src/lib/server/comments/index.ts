@@ -1,4 +1,3 @@
 export { createThread, replyToThread, editComment, deleteComment, setThreadResolved, authorizeThread, type CommentDeps, type NewThread } from './threads';
 export { acceptSuggestion, rejectSuggestion } from './decide';
 export { listThreads } from './list';
-export { isStale } from './suggestions';

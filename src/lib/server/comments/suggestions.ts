@@ -5,6 +5,7 @@ import { addAssessment, addModule, addOutcome, deleteItem } from '$lib/course-sp
 import type { ListName } from '$lib/course-spec/types';
 import { peekText } from '$lib/editor/field-binding';
 import { COMMENT_LIMITS, type Suggestion } from '$lib/comments/model';
+import { isSuggestionStale } from '$lib/comments/suggestion-status';
 import { conflict, invalid } from '../errors';
 import type { CheckedAnchor } from './anchors';
 
@@ -82,23 +83,9 @@ export function checkSuggestion(doc: Y.Doc, raw: unknown): { suggestion: Suggest
 	throw invalid('Unknown kind of suggestion.', 'suggestion');
 }
 
-/** A suggestion is stale when what it would change is no longer what it was when it was made. */
-export function isStale(doc: Y.Doc, suggestion: Suggestion): boolean {
-	switch (suggestion.op) {
-		case 'text': {
-			if (suggestion.itemId && !findItem(doc, ITEM_FIELDS[suggestion.field as ItemFieldKey].list, suggestion.itemId)) return true;
-			return textOf(doc, suggestion.field, suggestion.lang, suggestion.itemId)?.toString() !== suggestion.before;
-		}
-		case 'deleteItem':
-			return !findItem(doc, suggestion.list, suggestion.itemId);
-		case 'addItem':
-			return false;
-	}
-}
-
 /** Makes the suggested change in `doc` (one transaction); refuses a stale suggestion. */
 export function applySuggestion(doc: Y.Doc, suggestion: Suggestion): void {
-	if (isStale(doc, suggestion)) throw conflict('The text has changed since this was suggested: compare both and suggest again.');
+	if (isSuggestionStale(doc, suggestion)) throw conflict('The text has changed since this was suggested: compare both and suggest again.');
 	doc.transact(() => {
 		switch (suggestion.op) {
 			case 'text':

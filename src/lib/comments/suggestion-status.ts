@@ -1,0 +1,39 @@
+import type * as Y from 'yjs';
+import { findItem, ITEM_FIELDS, type ItemFieldKey } from '$lib/course-spec/layout';
+import type { FieldKey } from '$lib/course-spec/fields';
+import { peekText } from '$lib/editor/field-binding';
+import type { Suggestion, ThreadView } from './model';
+import { resolveRange } from './range';
+
+/** The text a suggestion would change, as it is now; null when its item is gone. */
+export function currentTarget(doc: Y.Doc, s: Extract<Suggestion, { op: 'text' }>): string | null {
+	if (s.itemId && !findItem(doc, ITEM_FIELDS[s.field as ItemFieldKey].list, s.itemId)) return null;
+	return peekText(doc, s.field as FieldKey, s.lang, s.itemId ?? undefined)?.toString() ?? null;
+}
+
+/**
+ * A suggestion is stale when what it would change is no longer what it was when it was made. The
+ * server refuses to accept a stale one; the browser marks it and shows both texts.
+ */
+export function isSuggestionStale(doc: Y.Doc, s: Suggestion): boolean {
+	switch (s.op) {
+		case 'text':
+			return currentTarget(doc, s) !== s.before;
+		case 'deleteItem':
+			return !findItem(doc, s.list, s.itemId);
+		case 'addItem':
+			return false;
+	}
+}
+
+/** How a thread stands against the live document: a stale suggestion, a range whose text is gone. */
+export function suggestionStatus(doc: Y.Doc, thread: ThreadView): { stale: boolean; orphaned: boolean; current: string | null } {
+	const s = thread.suggestion;
+	const open = s !== null && thread.suggestionState === 'open';
+	const { anchor } = thread;
+	return {
+		stale: open && isSuggestionStale(doc, s),
+		orphaned: anchor.kind === 'range' && anchor.start && anchor.end ? (resolveRange(doc, anchor.start, anchor.end)?.orphaned ?? true) : false,
+		current: open && s.op === 'text' ? currentTarget(doc, s) : null
+	};
+}
