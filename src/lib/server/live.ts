@@ -6,6 +6,7 @@ import { acceptsPresence, authorizeCollab, validSessionIds } from './collab-acce
 import { getRuntime } from './runtime';
 import { createCourseActivityRecorder } from './courses/activity';
 import { createAutoSnapshots, type AutoSnapshotTuning } from './versions/auto-snapshots';
+import { createAttributionRecorder } from './contributions/attribution';
 
 const KEY = Symbol.for('co-course.realtime');
 type Holder = { [KEY]?: RealtimeServer };
@@ -33,22 +34,28 @@ export function setLiveServer(realtime: RealtimeServer | undefined): void {
 }
 
 /**
- * How the app plugs into the realtime server: its access policy, presence rule, activity record
- * and automatic history (tests shorten the snapshot interval).
+ * How the app plugs into the realtime server: its access policy, presence rule, activity record,
+ * who edited which field, and automatic history (tests shorten the snapshot interval).
  */
 export function appRealtimeDeps(db: Kysely<Database>, options: { snapshots?: Partial<AutoSnapshotTuning> } = {}) {
 	const recordActivity = createCourseActivityRecorder(db);
 	const snapshots = createAutoSnapshots(db, options.snapshots);
+	const attribution = createAttributionRecorder(db);
 	return {
 		db,
 		authorize: (request: { courseId: string; sessionToken: string | undefined }) => authorizeCollab(db, request),
 		acceptsPresence,
 		validSessions: (sessionIds: string[]) => validSessionIds(db, sessionIds),
+		onLoaded: (courseId, doc) => attribution.roomLoaded(courseId, doc),
 		onStored(courseId, doc, authorIds) {
 			recordActivity(courseId, doc);
 			snapshots.recordEdits(courseId, doc, authorIds);
+			attribution.recordEdits(courseId, doc, authorIds);
 		},
-		onIdle: (courseId, doc) => snapshots.roomIdle(courseId, doc)
+		onIdle(courseId, doc) {
+			attribution.roomIdle(courseId);
+			return snapshots.roomIdle(courseId, doc);
+		}
 	} satisfies RealtimeDeps;
 }
 

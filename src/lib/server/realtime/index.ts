@@ -48,6 +48,8 @@ export interface RealtimeDeps {
 	/** Development: leave non-/collab upgrades to Vite's HMR socket instead of answering 400. */
 	ignoreOtherPaths?: boolean;
 	tuning?: Partial<RealtimeTuning>;
+	/** Called once a course's room is loaded (see RoomRegistryOptions.onLoaded). */
+	onLoaded?: (courseId: string, doc: Y.Doc) => void;
 	/** Called after edits to a course's document are stored (see RoomRegistryOptions.onStored). */
 	onStored?: (courseId: string, doc: Y.Doc, authorIds: readonly string[]) => void;
 	/** Called when a course's room goes idle and at shutdown (see RoomRegistryOptions.onIdle). */
@@ -101,6 +103,7 @@ export function attachRealtime(server: Server, deps: RealtimeDeps): RealtimeServ
 		db: deps.db,
 		writer: tuning,
 		unloadGraceMs: tuning.unloadGraceMs,
+		onLoaded: deps.onLoaded,
 		onStored: deps.onStored,
 		onIdle: deps.onIdle,
 		acceptsPresence: deps.acceptsPresence,

@@ -18,6 +18,8 @@ export interface RoomRegistryOptions {
 	writer: WriterTuning;
 	/** How long an empty room stays in memory, so a quick reload or reconnect does not hit the database. */
 	unloadGraceMs: number;
+	/** Called once a course's room is loaded, before anyone edits it (e.g. to take a baseline). */
+	onLoaded?: (courseId: string, doc: Y.Doc) => void;
 	/** Called after edits to a course's document are stored, with their authors; errors are the callee's to handle. */
 	onStored?: (courseId: string, doc: Y.Doc, authorIds: readonly string[]) => void;
 	/**
@@ -145,6 +147,11 @@ export class RoomRegistry {
 		);
 		const entry: LoadedRoom = { room, writer, unloadTimer: null };
 		this.loaded.set(courseId, entry);
+		try {
+			this.options.onLoaded?.(courseId, room.doc);
+		} catch (err) {
+			console.error(`[realtime] after loading course ${courseId}:`, err instanceof Error ? err.message : err);
+		}
 		return entry;
 	}
 

@@ -15,6 +15,7 @@ import { reviewerIds } from './recipients';
 import { parseInput, submitSchema } from './schema';
 import { nextVersionNumber } from './submissions';
 import { runWorkflow } from './workflow';
+import { openReviewComments } from '../comments/review';
 
 /**
  * An owner hands the course to the coordinators. What is submitted is the live document as it is at
@@ -47,6 +48,10 @@ export async function submitForReview(
 		if (!check.ok) {
 			const count = check.problems.length;
 			throw invalid(`The specification is not ready: ${count} ${count === 1 ? 'thing needs' : 'things need'} fixing first (${check.problems.map((p) => p.label).join(', ')}).`);
+		}
+		const openReview = await openReviewComments(step.trx, courseId);
+		if (openReview > 0) {
+			throw invalid(`Resolve the coordinator’s review ${openReview === 1 ? 'comment' : `comments (${openReview} open)`} in the specification before submitting again.`);
 		}
 		const version = await nextVersionNumber(step.trx, courseId);
 		if (version > 1 && (await sameAsPublished(step.trx, courseId, contentHash(check.spec)))) {

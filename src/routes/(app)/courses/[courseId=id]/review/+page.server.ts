@@ -4,11 +4,19 @@ import { orHttpError, requireUser } from '$lib/server/guard';
 import { mailContext } from '$lib/server/notifications';
 import { approveSubmission, loadReviewPage, requestChanges, submitForReview, withdrawSubmission } from '$lib/server/review';
 import { approveSchema, requestChangesSchema, submitSchema } from '$lib/server/review/schema';
+import { contributionsOf } from '$lib/server/contributions';
+import { reviewCommentCounts } from '$lib/server/comments';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
-	return { review: await orHttpError(loadReviewPage(event.locals.db, user, event.params.courseId)) };
+	const review = await orHttpError(loadReviewPage(event.locals.db, user, event.params.courseId));
+	// Access was checked by loadReviewPage: what the coordinator's quality-assurance record shows.
+	const [contributions, reviewComments] = await Promise.all([
+		contributionsOf(event.locals.db, event.params.courseId),
+		reviewCommentCounts(event.locals.db, event.params.courseId)
+	]);
+	return { review, coCreation: { students: contributions.students, companyPartners: contributions.companyPartners }, reviewComments };
 };
 
 export const actions: Actions = {
