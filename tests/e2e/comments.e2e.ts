@@ -49,9 +49,12 @@ describe.skipIf(!chromiumAvailable())('comments and suggestions', () => {
 		await student.keyboard.press('Home');
 		for (let i = 0; i < 'Analyse '.length; i++) await student.keyboard.press('ArrowRight');
 		for (let i = 0; i < 'platform business'.length; i++) await student.keyboard.press('Shift+ArrowRight');
+		const selection = () => outcome(student).evaluate((t: HTMLTextAreaElement) => t.value.slice(t.selectionStart, t.selectionEnd));
+		expect(await selection()).toBe('platform business');
 		await student.keyboard.press('Shift+Tab');
 		await student.keyboard.press('Shift+Tab');
-		await expect.poll(() => student.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(/^Comment on Learning outcome/);
+		await expect.poll(() => student.evaluate(() => document.activeElement?.textContent)).toMatch(/^Comment on Learning outcome/);
+		expect(await selection()).toBe('platform business');
 		await student.keyboard.press('Enter');
 		await expect.poll(() => student.evaluate(() => document.activeElement?.id ?? '')).toMatch(/^compose-.*-body$/);
 		await student.keyboard.type('Which platforms do you mean? Airbnb-style marketplaces?');
@@ -87,6 +90,7 @@ describe.skipIf(!chromiumAvailable())('comments and suggestions', () => {
 		await student.waitForURL(/\/courses\/[a-z2-7]{24}/);
 		await student.getByRole('complementary', { name: 'All comments' }).waitFor();
 		await screenshot(student, 'comments-panel-from-link');
+		await student.getByRole('button', { name: 'Close' }).click();
 	});
 
 	it('a company partner suggests a rewritten outcome; the lecturer accepts it and both see the new text', async () => {
