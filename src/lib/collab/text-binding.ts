@@ -19,7 +19,12 @@ export const LOCAL_INPUT = Symbol('local-input');
 export function bindTextarea(
 	textarea: HTMLTextAreaElement,
 	text: Y.Text,
-	options: { singleLine: boolean; onCursor: (cursor: { anchor: unknown; head: unknown } | null) => void }
+	options: {
+		singleLine: boolean;
+		onCursor: (cursor: { anchor: unknown; head: unknown } | null) => void;
+		/** Selectable but not editable (see PlainTextField's `selectable`): typing is undone, never sent. */
+		readOnly?: () => boolean;
+	}
 ): () => void {
 	let anchor: Y.RelativePosition | null = null;
 	let head: Y.RelativePosition | null = null;
@@ -38,6 +43,11 @@ export function bindTextarea(
 	}
 
 	function onInput() {
+		if (options.readOnly?.()) {
+			// What beforeinput could not stop (an IME composition) is put back as it was.
+			textarea.value = text.toString();
+			return;
+		}
 		const value = clean(textarea.value);
 		if (value !== textarea.value) {
 			const at = textarea.selectionStart;
