@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addOutcome, getText } from '$lib/course-spec/mutations';
+import { addOutcome, getRichText, getText } from '$lib/course-spec/mutations';
+import { readRichText, writeRichText } from '$lib/course-spec/rich-text-yjs';
 import { listArray, itemId, replaceText } from '$lib/course-spec/layout';
 import { encodeRange, resolveRange } from '$lib/comments/range';
 import { changeCourseDoc } from '$lib/server/course-docs';
@@ -219,5 +220,29 @@ describe('suggestions', () => {
 		await expect(createThread(deps, student, courseId, { suggestion: { op: 'deleteItem', list: 'learningOutcomes', itemId: doomed } })).rejects.toThrow(/does not exist/);
 		await expect(createThread(deps, viewer, courseId, { suggestion: { op: 'addItem', list: 'modules', lang: 'en', text: 'New' } })).rejects.toMatchObject({ code: 'forbidden' });
 		await expect(createThread(deps, student, courseId, { suggestion: { op: 'text', field: 'title', lang: 'en', after: 'a\nb' } })).rejects.toThrow(/line break/);
+	});
+
+	it('rewrites one paragraph of rich text, keeping the other paragraph and the formatting of the words kept', async () => {
+		await changeCourseDoc(db, courseId, owner.id, (doc) =>
+			writeRichText(getRichText(doc, 'summary', 'en'), {
+				type: 'doc',
+				content: [
+					{ type: 'paragraph', content: [{ type: 'text', text: 'Platforms change work.' }] },
+					{ type: 'paragraph', content: [{ type: 'text', text: 'You will ' }, { type: 'text', text: 'study', marks: [{ type: 'bold' }] }, { type: 'text', text: ' three cases.' }] }
+				]
+			})
+		);
+		await expect(createThread(deps, partner, courseId, { suggestion: { op: 'paragraph', field: 'summary', lang: 'en', index: 5, after: 'x' } })).rejects.toThrow(/paragraph is not there/);
+		const threadId = await createThread(deps, partner, courseId, {
+			suggestion: { op: 'paragraph', field: 'summary', lang: 'en', index: 1, after: 'You will study five real cases.' },
+			body: 'Three is too few.'
+		});
+		expect((await listThreads(db, owner, courseId)).threads.find((t) => t.id === threadId)?.suggestion).toMatchObject({ before: 'You will study three cases.' });
+		await acceptSuggestion(deps, owner, threadId);
+		const summary = readRichText(getRichText(await storedDoc(), 'summary', 'en'));
+		expect(summary.content).toEqual([
+			{ type: 'paragraph', content: [{ type: 'text', text: 'Platforms change work.' }] },
+			{ type: 'paragraph', content: [{ type: 'text', text: 'You will ' }, { type: 'text', text: 'study', marks: [{ type: 'bold' }] }, { type: 'text', text: ' five real cases.' }] }
+		]);
 	});
 });

@@ -32,11 +32,13 @@ export interface Anchor {
 
 /**
  * A proposed change. `text`: a plain text field or an item's text field gets `after` instead of
- * `before`. `addItem`: a new outcome (its text) or module/assessment (its title). `deleteItem`: an item
+ * `before`; `paragraph`: likewise one paragraph of a rich-text field. `addItem`: a new outcome (its text) or module/assessment (its title). `deleteItem`: an item
  * goes, `before` naming what it said.
  */
 export type Suggestion =
 	| { op: 'text'; field: string; itemId: string | null; lang: string; before: string; after: string }
+	/** One paragraph (or heading) of a rich-text field, by its place among the field's blocks. */
+	| { op: 'paragraph'; field: string; itemId: string | null; lang: string; index: number; before: string; after: string }
 	| { op: 'addItem'; list: 'learningOutcomes' | 'modules' | 'assessments'; lang: string; text: string }
 	| { op: 'deleteItem'; list: 'learningOutcomes' | 'modules' | 'assessments'; itemId: string; before: string };
 

@@ -14,6 +14,7 @@ export type ActionResult = { ok: true; id?: string } | { ok: false; message: str
 export type Draft =
 	| { kind: 'comment'; anchor: Anchor }
 	| { kind: 'text'; field: string; itemId: string | null; lang: string; before: string }
+	| { kind: 'paragraph'; field: string; itemId: string | null; lang: string; paragraphs: { index: number; text: string }[] }
 	| { kind: 'addItem'; list: 'learningOutcomes' | 'modules' | 'assessments'; lang: string }
 	| { kind: 'deleteItem'; list: 'learningOutcomes' | 'modules' | 'assessments'; itemId: string; lang: string };
 

@@ -1,13 +1,18 @@
 import type * as Y from 'yjs';
 import { findItem, ITEM_FIELDS, type ItemFieldKey } from '$lib/course-spec/layout';
 import type { FieldKey } from '$lib/course-spec/fields';
-import { peekText } from '$lib/editor/field-binding';
+import { peekRichText, peekText } from '$lib/editor/field-binding';
+import { paragraphText } from './paragraphs';
 import type { Suggestion, ThreadView } from './model';
 import { resolveRange } from './range';
 
-/** The text a suggestion would change, as it is now; null when its item is gone. */
-export function currentTarget(doc: Y.Doc, s: Extract<Suggestion, { op: 'text' }>): string | null {
+/** The text a suggestion would change, as it is now; null when its item or paragraph is gone. */
+export function currentTarget(doc: Y.Doc, s: Extract<Suggestion, { op: 'text' | 'paragraph' }>): string | null {
 	if (s.itemId && !findItem(doc, ITEM_FIELDS[s.field as ItemFieldKey].list, s.itemId)) return null;
+	if (s.op === 'paragraph') {
+		const fragment = peekRichText(doc, s.field as FieldKey, s.lang, s.itemId ?? undefined);
+		return fragment ? paragraphText(fragment, s.index) : null;
+	}
 	return peekText(doc, s.field as FieldKey, s.lang, s.itemId ?? undefined)?.toString() ?? null;
 }
 
@@ -18,6 +23,7 @@ export function currentTarget(doc: Y.Doc, s: Extract<Suggestion, { op: 'text' }>
 export function isSuggestionStale(doc: Y.Doc, s: Suggestion): boolean {
 	switch (s.op) {
 		case 'text':
+		case 'paragraph':
 			return currentTarget(doc, s) !== s.before;
 		case 'deleteItem':
 			return !findItem(doc, s.list, s.itemId);
@@ -34,6 +40,6 @@ export function suggestionStatus(doc: Y.Doc, thread: ThreadView): { stale: boole
 	return {
 		stale: open && isSuggestionStale(doc, s),
 		orphaned: anchor.kind === 'range' && anchor.start && anchor.end ? (resolveRange(doc, anchor.start, anchor.end)?.orphaned ?? true) : false,
-		current: open && s.op === 'text' ? currentTarget(doc, s) : null
+		current: open && (s.op === 'text' || s.op === 'paragraph') ? currentTarget(doc, s) : null
 	};
 }

@@ -73,7 +73,7 @@ async function tellAuthor(
 	suggestion: Suggestion
 ): Promise<void> {
 	const { db } = deps;
-	const what = suggestion.op === 'text' ? suggestion.after : suggestion.op === 'addItem' ? suggestion.text : `Delete: ${suggestion.before}`;
+	const what = suggestion.op === 'text' || suggestion.op === 'paragraph' ? suggestion.after : suggestion.op === 'addItem' ? suggestion.text : `Delete: ${suggestion.before}`;
 	const recipients = thread.created_by ? [thread.created_by] : [];
 	await db.transaction().execute((trx) =>
 		addNotifications(trx, { kind, recipients, courseId: thread.course_id, actorId: actor.id, data: { threadId: thread.id, excerpt: excerpt(reply || what) } }, '')

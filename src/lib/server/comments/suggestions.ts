@@ -3,14 +3,15 @@ import { getField, type FieldKey } from '$lib/course-spec/fields';
 import { findItem, ITEM_FIELDS, replaceText, TEXT_FIELDS, type ItemFieldKey } from '$lib/course-spec/layout';
 import { addAssessment, addModule, addOutcome, deleteItem } from '$lib/course-spec/mutations';
 import type { ListName } from '$lib/course-spec/types';
-import { peekText } from '$lib/editor/field-binding';
+import { peekRichText, peekText, storageOf } from '$lib/editor/field-binding';
+import { paragraphText, rewriteParagraph } from '$lib/comments/paragraphs';
 import { COMMENT_LIMITS, type Suggestion } from '$lib/comments/model';
 import { isSuggestionStale } from '$lib/comments/suggestion-status';
 import { conflict, invalid } from '../errors';
 import type { CheckedAnchor } from './anchors';
 
-// Suggestions on structure and plain text: a field's or an item's text rewritten, an item added or
-// deleted. Rich text is commented on, not suggested (see the README's comments section).
+// Suggestions on structure and text: a field's or an item's text rewritten, a paragraph of rich
+// text rewritten, an item added or deleted.
 
 const LISTS: readonly ListName[] = ['learningOutcomes', 'modules', 'assessments'];
 /** The text that names an item of each list, which a suggested new item fills in. */
@@ -62,6 +63,24 @@ export function checkSuggestion(doc: Y.Doc, raw: unknown): { suggestion: Suggest
 			anchor: { kind: itemId ? 'item' : 'field', field, itemId, lang: null, start: null, end: null, quote: '' }
 		};
 	}
+	if (input.op === 'paragraph') {
+		const field = typeof input.field === 'string' ? (input.field as FieldKey) : null;
+		const storage = field && getField(field) ? storageOf(field) : null;
+		if (!field || (storage !== 'richText' && storage !== 'itemRichText')) throw invalid('Paragraphs can be suggested in rich-text fields only.', 'field');
+		const itemId = storage === 'itemRichText' ? (typeof input.itemId === 'string' ? input.itemId : '') : null;
+		if (itemId !== null && !findItem(doc, ITEM_FIELDS[field as ItemFieldKey].list, itemId)) throw invalid('That item does not exist (any more).', 'itemId');
+		const fragment = peekRichText(doc, field, lang, itemId ?? undefined);
+		const index = typeof input.index === 'number' ? input.index : -1;
+		const before = fragment ? paragraphText(fragment, index) : null;
+		if (before === null) throw invalid('That paragraph is not there (any more); choose it again.', 'index');
+		const after = suggestedText(input.after, field);
+		if (/[\n\t]/.test(after)) throw invalid('A paragraph is one line of text: leave out the line breaks.', 'after');
+		if (after === before) throw invalid('The suggestion is the same as the text now: change something first.', 'after');
+		return {
+			suggestion: { op: 'paragraph', field, itemId, lang, index, before, after },
+			anchor: { kind: itemId ? 'item' : 'field', field, itemId, lang: null, start: null, end: null, quote: '' }
+		};
+	}
 	const list = LISTS.find((l) => l === input.list);
 	if (input.op === 'addItem' && list) {
 		const text = suggestedText(input.text, NAMING_FIELD[list]);
@@ -90,6 +109,9 @@ export function applySuggestion(doc: Y.Doc, suggestion: Suggestion): void {
 		switch (suggestion.op) {
 			case 'text':
 				replaceText(textOf(doc, suggestion.field, suggestion.lang, suggestion.itemId)!, suggestion.after);
+				return;
+			case 'paragraph':
+				rewriteParagraph(peekRichText(doc, suggestion.field as FieldKey, suggestion.lang, suggestion.itemId ?? undefined)!, suggestion.index, suggestion.after);
 				return;
 			case 'deleteItem':
 				deleteItem(doc, suggestion.list, suggestion.itemId);

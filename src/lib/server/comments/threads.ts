@@ -129,7 +129,7 @@ export async function createThread(deps: CommentDeps, actor: Actor, courseId: st
 			.execute();
 		// A suggestion may come without words: then the thread holds only the proposed change.
 		if (body) await trx.insertInto('comments').values({ id: generateId(), thread_id: id, author_id: actor.id, body, mentions }).execute();
-		const about = excerpt(body || (suggestion?.op === 'text' ? suggestion.after : suggestion?.op === 'addItem' ? suggestion.text : 'Delete this item'));
+		const about = excerpt(body || (suggestion?.op === 'text' || suggestion?.op === 'paragraph' ? suggestion.after : suggestion?.op === 'addItem' ? suggestion.text : 'Delete this item'));
 		return notify(trx, actor, courseId, id, [
 			{ kind: 'comment.mention', recipients: mentions, excerpt: about },
 			{ kind: 'suggestion.made', recipients: authors, excerpt: about }
