@@ -107,7 +107,7 @@ describe.skipIf(!chromiumAvailable())('comments and suggestions', () => {
 		await viewportShot(lecturer, 'comments-suggestion');
 		await suggestion.getByRole('button', { name: 'Accept' }).click();
 
-		for (const page of [lecturer, partner, student]) {
+		for (const page of [lecturer, partner]) {
 			await expect.poll(() => outcome(page).inputValue(), { timeout: 10_000 }).toBe('Evaluate platform business models for a small company');
 		}
 		await expect.poll(() => margin(partner).getByRole('article', { name: 'Suggestion by Pekka Partner' }).count()).toBe(0);
@@ -135,5 +135,17 @@ describe.skipIf(!chromiumAvailable())('comments and suggestions', () => {
 		await viewportShot(student, 'comments-panel-phone');
 		expect(await scrollsSideways(student)).toBe(false);
 		await expectAccessible(student);
+	});
+
+	it('the contributions tab shows who took part and how, by person and perspective', async () => {
+		await lecturer.goto(`${courseUrl}/contributions`);
+		await lecturer.getByRole('heading', { name: 'By perspective' }).waitFor();
+		expect(await lecturer.getByText('Co-created with 1 student and 1 company partner').count()).toBe(1);
+		const pekka = lecturer.locator('ul.people > li', { hasText: 'Pekka Partner' });
+		expect(await pekka.textContent()).toContain('1 suggestion, 1 accepted');
+		// The accepted suggestion was stored as Pekka's edit of the outcome.
+		expect(await pekka.textContent()).toContain('Learning outcomes:');
+		await screenshot(lecturer, 'comments-contributions');
+		await expectAccessible(lecturer);
 	});
 });

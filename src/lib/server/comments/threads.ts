@@ -4,7 +4,7 @@ import type { Database } from '../db/types';
 import type { Actor } from '../policy';
 import { authorizeCourse, type CourseAccess } from '../courses/access';
 import { currentCourseDoc } from '../course-docs';
-import { forbidden, invalid, notFound } from '../errors';
+import { forbidden, invalid, isDomainError, notFound } from '../errors';
 import { generateId } from '../ids';
 import { addNotifications, sendBatchedEmails, type BatchedMailContext, type NotificationKind } from '../notifications';
 import { isReviewer } from '../policy';
@@ -168,7 +168,7 @@ export async function authorizeThread(
 		const access = await authorizeCourse(db, actor, thread.course_id, action);
 		return { thread: thread as ThreadRow, access };
 	} catch (err) {
-		if (err instanceof Error && 'code' in err && err.code === 'not_found') throw notFound('That comment does not exist (any more).');
+		if (isDomainError(err) && err.code === 'not_found') throw notFound('That comment does not exist (any more).');
 		throw err;
 	}
 }

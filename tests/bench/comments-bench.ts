@@ -1,0 +1,63 @@
+import * as Y from 'yjs';
+import { specToDoc } from '$lib/course-spec/doc';
+import { fullSpec } from '$lib/course-spec/fixtures';
+import { getText } from '$lib/course-spec/mutations';
+import { createDatabase, migrateToLatest } from '$lib/server/db';
+import { createThread, listThreads, replyToThread } from '$lib/server/comments';
+import { createCourse, addOrUpgradeMember } from '$lib/server/courses';
+import { applyCourseDocUpdate } from '$lib/server/course-docs';
+import { createUser } from '$lib/server/users';
+import { touchedFields } from '$lib/server/contributions';
+import { docToSpec } from '$lib/course-spec/doc';
+
+// `npm run bench:comments` (PGlite in memory): how long the editor's re-read of a course's comments
+// takes as threads pile up (every open editor re-reads on each change), and what attribution adds to
+// each stored batch of edits (a spec derivation and a comparison). Figures are printed, never asserted.
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+
+async function time(fn: () => unknown, runs = 21): Promise<number> {
+	const samples: number[] = [];
+	for (let i = 0; i < runs; i++) {
+		const start = performance.now();
+		await fn();
+		samples.push(performance.now() - start);
+	}
+	return median(samples);
+}
+
+export async function runCommentsBench(): Promise<number> {
+	const { db, close } = await createDatabase({ pgliteDir: 'memory://' });
+	await migrateToLatest(db);
+	const owner = await createUser(db, { name: 'Liisa Lecturer', email: 'liisa@example.org', password: 'correct horse battery' });
+	const student = await createUser(db, { name: 'Sanna Student', email: 'sanna@example.org', password: 'correct horse battery' });
+	const { id: courseId } = await createCourse(db, owner, { title: 'Bench' });
+	await addOrUpgradeMember(db, courseId, student.id, 'commenter', 'student');
+	const doc = specToDoc(fullSpec(), new Y.Doc());
+	await applyCourseDocUpdate(db, courseId, Y.encodeStateAsUpdate(doc), owner.id);
+
+	console.log('threads  comments  list (median of 21)');
+	let threads = 0;
+	for (const target of [50, 200, 500]) {
+		while (threads < target) {
+			const id = await createThread({ db }, student, courseId, { anchor: { kind: 'field', field: 'title' }, body: `Comment ${threads} with a link https://example.org/${threads}` });
+			await replyToThread({ db }, owner, id, { body: `@Sanna Student reply ${threads}`, mentions: [student.id] });
+			await replyToThread({ db }, student, id, { body: 'Thanks' });
+			threads += 1;
+		}
+		const took = await time(() => listThreads(db, owner, courseId));
+		console.log(`${String(threads).padStart(7)}  ${String(threads * 3).padStart(8)}  ${ms(took)}`);
+	}
+
+	// One stored batch: a few characters typed into an outcome of the full fixture.
+	const before = docToSpec(doc);
+	const outcome = fullSpec().learningOutcomes[0].id;
+	const attribution = await time(() => {
+		getText(doc, 'outcomeText', 'en', outcome)!.insert(0, 'x');
+		touchedFields(before, docToSpec(doc));
+	}, 101);
+	console.log(`attribution per stored batch (docToSpec + compare, full fixture): ${ms(attribution)}`);
+	await close();
+	return 0;
+}
