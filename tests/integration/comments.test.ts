@@ -166,6 +166,7 @@ describe('threads', () => {
 
 describe('suggestions', () => {
 	it('accepting applies exactly the proposed text, as an edit by its author, and tells them', async () => {
+		await changeCourseDoc(db, courseId, owner.id, (doc) => replaceText(getText(doc, 'outcomeText', 'en', outcomeId)!, 'Analyse platform business models'));
 		const before = await outcomeText();
 		const threadId = await createThread(deps, partner, courseId, {
 			suggestion: { op: 'text', field: 'outcomeText', itemId: outcomeId, lang: 'en', after: 'Evaluate platform business models' },
@@ -175,8 +176,14 @@ describe('suggestions', () => {
 		expect(thread.suggestion).toEqual({ op: 'text', field: 'outcomeText', itemId: outcomeId, lang: 'en', before, after: 'Evaluate platform business models' });
 		await expect(acceptSuggestion(deps, student, threadId)).rejects.toMatchObject({ code: 'forbidden' });
 
+		const anchor = await rangeOver('platform business');
+		await createThread(deps, student, courseId, { anchor, body: 'Which platforms?' });
 		await acceptSuggestion(deps, editor, threadId);
 		expect(await outcomeText()).toBe('Evaluate platform business models');
+		// Only the changed word was replaced: a comment on the words kept still finds them.
+		const after = await storedDoc();
+		const range = resolveRange(after, anchor.start, anchor.end)!;
+		expect({ orphaned: range.orphaned, text: (range.type as Y.Text).toString().slice(range.from, range.to) }).toEqual({ orphaned: false, text: 'platform business' });
 		const authors = await db.selectFrom('course_doc_updates').select('author_ids').where('course_id', '=', courseId).orderBy('id', 'desc').executeTakeFirstOrThrow();
 		expect(authors.author_ids).toEqual([partner.id]);
 		expect((await listThreads(db, owner, courseId)).threads.find((t) => t.id === threadId)).toMatchObject({ suggestionState: 'accepted', resolved: true, decidedBy: 'Eero Editor' });

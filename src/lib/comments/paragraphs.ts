@@ -1,9 +1,9 @@
 import * as Y from 'yjs';
-import { textEdit } from '$lib/course-spec/text-edit';
+import { applyWordChanges } from './word-edit';
 
 // Suggestions on rich text work on whole paragraphs (and headings): the top-level blocks of a field
 // that hold text only. Their text is read without formatting; a suggested rewrite changes only the
-// characters that differ, so the formatting of the words it keeps stays as it was.
+// words that differ, so the formatting of the words it keeps stays as it was.
 
 const TEXT_BLOCKS = new Set(['paragraph', 'heading']);
 
@@ -54,8 +54,5 @@ export function rewriteParagraph(fragment: Y.XmlFragment, index: number, text: s
 		run.delete(0, run.length);
 		run.insert(0, before);
 	}
-	const change = textEdit(before, text);
-	if (!change) return;
-	if (change.remove > 0) run.delete(change.index, change.remove);
-	if (change.insert !== '') run.insert(change.index, change.insert);
+	applyWordChanges(run, before, text);
 }

@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import { getField, type FieldKey } from '$lib/course-spec/fields';
-import { findItem, ITEM_FIELDS, replaceText, TEXT_FIELDS, type ItemFieldKey } from '$lib/course-spec/layout';
+import { findItem, ITEM_FIELDS, TEXT_FIELDS, type ItemFieldKey } from '$lib/course-spec/layout';
+import { applyWordChanges } from '$lib/comments/word-edit';
 import { addAssessment, addModule, addOutcome, deleteItem } from '$lib/course-spec/mutations';
 import type { ListName } from '$lib/course-spec/types';
 import { peekRichText, peekText, storageOf } from '$lib/editor/field-binding';
@@ -108,7 +109,7 @@ export function applySuggestion(doc: Y.Doc, suggestion: Suggestion): void {
 	doc.transact(() => {
 		switch (suggestion.op) {
 			case 'text':
-				replaceText(textOf(doc, suggestion.field, suggestion.lang, suggestion.itemId)!, suggestion.after);
+				applyWordChanges(textOf(doc, suggestion.field, suggestion.lang, suggestion.itemId)!, suggestion.before, suggestion.after);
 				return;
 			case 'paragraph':
 				rewriteParagraph(peekRichText(doc, suggestion.field as FieldKey, suggestion.lang, suggestion.itemId ?? undefined)!, suggestion.index, suggestion.after);
