@@ -104,10 +104,10 @@ describe('in-app notifications', () => {
 	it('shows notifications of kinds added later, or no longer known, as a plain line', async () => {
 		await db
 			.insertInto('notifications')
-			.values({ id: 'unknownkind0000000000000', user_id: outsider.id, kind: 'comment.mention', course_id: null, actor_id: null, data: '{}' })
+			.values({ id: 'unknownkind0000000000000', user_id: outsider.id, kind: 'no.such.kind', course_id: null, actor_id: null, data: '{}' })
 			.execute();
 		const { items } = await listNotifications(db, outsider);
-		expect(items[0]).toMatchObject({ kind: 'comment.mention', headline: 'Update on “a course”', path: '/courses' });
+		expect(items[0]).toMatchObject({ kind: 'no.such.kind', headline: 'Update on “a course”', path: '/courses' });
 	});
 });
 
