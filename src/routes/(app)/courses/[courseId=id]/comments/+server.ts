@@ -25,6 +25,8 @@ export const GET: RequestHandler = (event) => {
 export const POST: RequestHandler = async (event) => {
 	const user = event.locals.user;
 	if (!user) error(401, 'Log in first.');
+	// JSON only: a cross-site page can send a form or plain text without asking first, never JSON.
+	if (!event.request.headers.get('content-type')?.startsWith('application/json')) error(415, 'Send JSON.');
 	let input: Record<string, unknown>;
 	try {
 		const parsed: unknown = await event.request.json();
