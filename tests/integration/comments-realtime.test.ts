@@ -5,6 +5,7 @@ import { addOutcome, getText } from '$lib/course-spec/mutations';
 import { encodeRange, resolveRange } from '$lib/comments/range';
 import { changeCourseDoc, currentCourseDoc } from '$lib/server/course-docs';
 import { acceptSuggestion, createThread, listThreads } from '$lib/server/comments';
+import { listNotifications } from '$lib/server/notifications';
 import { createTestDatabase } from '$tests/support/db';
 import { addMember, buildCourse, buildSession, buildUser } from '$tests/support/factories';
 import { startRealtimeServer, type TestRealtimeServer } from '$tests/support/realtime-server';
@@ -103,5 +104,21 @@ describe('live comments', () => {
 		});
 		expect((await listThreads(db, viewer, courseId)).threads.find((t) => t.id === threadId)?.suggestionState).toBe('accepted');
 		expect(viewerPeer.signals).toContain('comments');
+	});
+
+	it('tells the people who wrote a field about a suggestion to it, from the attribution record', async () => {
+		const ownerPeer = await open('owner');
+		const text = getText(ownerPeer.doc, 'outcomeText', 'en', outcomeId)!;
+		text.insert(text.length, '.');
+		await waitFor(async () =>
+			(await db.selectFrom('course_field_edits').select('user_id').where('course_id', '=', courseId).where('field_key', '=', 'outcomeText').execute()).some(
+				(r) => r.user_id === owner.id
+			)
+		);
+		await createThread({ db }, student, courseId, {
+			suggestion: { op: 'text', field: 'outcomeText', itemId: outcomeId, lang: 'en', after: 'Evaluate two platform business models' }
+		});
+		const { items } = await listNotifications(db, owner);
+		expect(items[0].headline).toBe('Sanna Student suggested a change to a field you wrote in “Platform economy basics”');
 	});
 });
