@@ -41,7 +41,15 @@ describe.skipIf(!chromiumAvailable())('review comments', () => {
 	});
 
 	it('a coordinator comments on a field; the team resolves it; the review page counts it', async () => {
-		await openEditor(coordinator, courseUrl);
+		const problems: string[] = [];
+		coordinator.on('pageerror', (err) => problems.push(err.message));
+		coordinator.on('console', (msg) => msg.type() === 'error' && problems.push(msg.text()));
+		try {
+			await openEditor(coordinator, courseUrl);
+		} catch (err) {
+			await screenshot(coordinator, 'comments-review-failed');
+			throw new Error(`${(err as Error).message}\n${problems.join('\n')}`);
+		}
 		await coordinator.locator('#field-ectsCredits-wrapper').getByRole('button', { name: /^Comment on ECTS credits/ }).click();
 		await coordinator.keyboard.type('3 ECTS does not match 120 hours of work.');
 		await coordinator.keyboard.press('Control+Enter');
