@@ -4,7 +4,7 @@ import type { Database } from '../db/types';
 import type { Actor } from '../policy';
 import { authorizeRound } from './access';
 import { toCsv } from './csv';
-import { listLinks, type RoundLinks } from './links';
+import { linkTotals, type RoundLinks } from './links';
 import { readQuestions } from './questions';
 import { computeResults, type ResponseData, type Results } from './results';
 import { presentRound, type RoundSummary } from './rounds';
@@ -38,7 +38,16 @@ export async function roundResults(
 	now = new Date()
 ): Promise<RoundResults> {
 	const { round } = await authorizeRound(db, actor, courseId, roundId, 'feedback.view');
-	const [questions, rows, links] = [await readQuestions(db, roundId), await readResponses(db, roundId), await listLinks(db, actor, courseId, roundId)];
+	const questions = await readQuestions(db, roundId);
+	// Only what the numbers need: no join to the links, no times (the CSV reads those).
+	const rows = await db
+		.selectFrom('feedback_responses')
+		.select(['perspective', 'respondent_name', 'answers'])
+		.where('round_id', '=', roundId)
+		.orderBy('submitted_at')
+		.orderBy('id')
+		.execute();
+	const links = await linkTotals(db, roundId);
 	const responses: ResponseData[] = rows.map((r) => ({
 		perspective: r.perspective,
 		respondent: round.anonymous ? null : r.respondent_name,
@@ -47,7 +56,7 @@ export async function roundResults(
 	return {
 		round: presentRound(round, rows.length, now),
 		results: computeResults(round.spec, round.language, questions, responses, { anonymous: round.anonymous, filter }),
-		links: { invited: links.invited, answered: links.answered, refused: links.refused, anonymousLinks: links.anonymous.length },
+		links,
 		readAt: now
 	};
 }
