@@ -234,7 +234,7 @@ export interface FeedbackRoundTable {
 	created_by: string | null;
 	created_at: Timestamp;
 	updated_at: Timestamp;
-	/** Counts every stored or changed response (migrations/0017): what results computed earlier are keyed by. */
+	/** Counts every stored or changed response (migrations/0019): what results computed earlier are keyed by. */
 	responses_generation: Generated<number>;
 }
 
