@@ -1,4 +1,4 @@
-import type { LangCode, LangString } from '$lib/course-spec';
+import type { EqfLevel, LangCode, LangString } from '$lib/course-spec';
 import { canonicalJsonDocument } from '$lib/course-spec/canonical-json';
 import { ECTS, eqfConcept, iscedConcept, languageConcept, nqfConcept, type ConceptNode } from './concepts';
 import { compact, node, note, organisation, webResource, type Json } from './elm-parts';
@@ -37,8 +37,10 @@ type Level = { eqf: ConceptNode; nqf: ConceptNode[] };
 
 function pathwayLevel(parts: Json[], inputs: ExportInput[]): Level | null {
 	if (parts.length === 0 || parts.some((p) => p.type !== 'Qualification')) return null;
-	const top = Math.max(...inputs.map((i) => i.spec.eqfLevel ?? 0));
-	const eqf = eqfConcept(top as NonNullable<ExportInput['spec']['eqfLevel']>);
+	const levels = inputs.map((i) => i.spec.eqfLevel).filter((l): l is EqfLevel => typeof l === 'number');
+	if (levels.length === 0) return null;
+	const top = Math.max(...levels) as EqfLevel;
+	const eqf = eqfConcept(top);
 	if (!eqf) return null;
 	const nqf = uniqueById(inputs.filter((i) => i.spec.eqfLevel === top).map((i) => nqfConcept(i.spec.nqfLevel)));
 	return nqf.length > 0 ? { eqf, nqf } : null;

@@ -6,7 +6,7 @@ import { ID_PATTERN } from '../ids';
 // The pathway forms. One schema per form; the domain checks what needs the database (unique
 // address, published parts, a requirement its parts can meet).
 
-export const PATHWAY_LANGUAGES = LANGUAGES.concepts.map((c) => c.code);
+export const PATHWAY_LANGUAGES = LANGUAGES.concepts.map((c) => c.code).filter((c): c is string => c !== undefined);
 
 export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
