@@ -17,4 +17,4 @@ export {
 	type PathwayView
 } from './read';
 export { pathwayExport, pathwayExportUrl, pathwayPageUrl, pathwaysOfCourse } from './exports';
-export { DEGREE_SIZE_ECTS, formatEcts, pathwayTotals, type PathwayFlag, type PathwayTotals, type Requirement } from './totals';
+export { DEGREE_SIZE_ECTS, formatEcts, pathwayTotals, type PathwayFlag, type PathwayTotals, type Requirement } from '$lib/pathways/totals';

@@ -3,7 +3,7 @@ import type { Database, PathwayTable } from '../db/types';
 import { forbidden, notFound } from '../errors';
 import type { Actor } from '../policy';
 import { canPathway, canReadPathwayPublicly } from '../policy/pathways';
-import { pathwayTotals, type PathwayTotals, type Requirement } from './totals';
+import { pathwayTotals, type PathwayTotals, type Requirement } from '$lib/pathways/totals';
 
 // Reading pathways: the coordinators' list and editor (drafts included), and the public reads
 // (published pathways only). A part's facts come from the catalogue entry of its course, which holds

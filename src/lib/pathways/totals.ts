@@ -1,3 +1,4 @@
+// Shared by server and pages: pure arithmetic, no data access.
 // What a pathway adds up to, and the 60 ECTS warning. Pure, so the editor, the list and the tests
 // share one computation.
 
