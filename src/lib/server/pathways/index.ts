@@ -18,3 +18,4 @@ export {
 } from './read';
 export { pathwayExport, pathwayExportUrl, pathwayPageUrl, pathwaysOfCourse } from './exports';
 export { DEGREE_SIZE_ECTS, formatEcts, pathwayTotals, type PathwayFlag, type PathwayTotals, type Requirement } from '$lib/pathways/totals';
+export { pathwayDetail, pathwayJsonLd, pathwayList } from './present';
