@@ -10,6 +10,6 @@ export const load: LayoutServerLoad = async ({ locals, url }) => {
 		user: user ? { id: user.id, name: user.name, role: user.role } : null,
 		unreadNotifications: user ? await unreadCount(locals.db, user.id) : 0,
 		// Coordinators and admins build pathways: the navigation shows them the way there.
-		pathways: canPathway(user ?? null, 'pathway.list')
+		canBuildPathways: canPathway(user ?? null, 'pathway.list')
 	};
 };
