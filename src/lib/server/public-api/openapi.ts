@@ -1,5 +1,6 @@
 import { LIMITS } from '$lib/course-spec/limits';
 import { FORM_SLUGS, MAX_PAGE_SIZE, PAGE_SIZE, SORTS } from '../catalogue';
+import { PATHWAY_PATHS, PATHWAY_SCHEMAS } from './openapi-pathways';
 
 // The OpenAPI 3.1 description of the read API, served at /api/v1/openapi.json. Parameter limits come
 // from the same constants the API checks against.
@@ -110,7 +111,8 @@ export function openApiDocument(origin: string) {
 						'404': error('No such version.')
 					}
 				}
-			}
+			},
+			...PATHWAY_PATHS
 		},
 		components: {
 			schemas: {
@@ -215,7 +217,8 @@ export function openApiDocument(origin: string) {
 						modules: { type: 'array', items: { type: 'object' } },
 						assessments: { type: 'array', items: { type: 'object' } }
 					}
-				}
+				},
+				...PATHWAY_SCHEMAS
 			}
 		}
 	};
