@@ -101,7 +101,7 @@ describe.skipIf(!chromiumAvailable())('stackable pathways in a browser', () => {
 		await page.getByLabel('How many parts').fill('1');
 		await page.getByRole('button', { name: 'Save details' }).click();
 		await page.getByRole('status').filter({ hasText: 'Details saved.' }).waitFor();
-		expect(await page.getByText('Any 1 of 2 parts: 3 ECTS to 4 ECTS').count()).toBe(1);
+		expect(await page.getByText('Any 1 of 2 parts: 3–4 ECTS').count()).toBe(1);
 
 		await page.getByRole('button', { name: 'Publish pathway' }).click();
 		await page.getByRole('status').filter({ hasText: 'The pathway is published.' }).waitFor();

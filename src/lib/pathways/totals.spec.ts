@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatEcts, pathwayTotals } from './totals';
+import { formatEcts, formatEctsRange, pathwayTotals } from './totals';
 
 describe('pathway totals', () => {
 	it('adds up every part when all are required', () => {
@@ -38,5 +38,6 @@ describe('pathway totals', () => {
 
 	it('writes credits as people do', () => {
 		expect([formatEcts(5), formatEcts(2.5), formatEcts(1.25)]).toEqual(['5 ECTS', '2.5 ECTS', '1.25 ECTS']);
+		expect([formatEctsRange({ min: 3, max: 4.5 }), formatEctsRange({ min: 6, max: 6 })]).toEqual(['3–4.5 ECTS', '6 ECTS']);
 	});
 });

@@ -30,6 +30,11 @@ export function formatEcts(n: number): string {
 	return `${Number.isInteger(n) ? n : n.toFixed(n * 10 === Math.round(n * 10) ? 1 : 2)} ECTS`;
 }
 
+/** "3 ECTS", or "3–4 ECTS" when the smallest and largest choice differ. */
+export function formatEctsRange(range: { min: number; max: number }): string {
+	return range.min === range.max ? formatEcts(range.min) : `${formatEcts(range.min).replace(' ECTS', '')}–${formatEcts(range.max)}`;
+}
+
 export function pathwayTotals(partEcts: (number | null)[], requirement: Requirement): PathwayTotals {
 	const known = partEcts.map((e) => e ?? 0);
 	const sum = total(known);
