@@ -1,15 +1,7 @@
 // The pathway part of the OpenAPI document (openapi.ts spreads these in).
 
-const error = (description: string) => ({
-	description,
-	content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } }
-});
-const cached = {
-	ETag: { description: 'Validator for If-None-Match.', schema: { type: 'string' } },
-	'Cache-Control': { description: 'How long shared caches may keep the answer.', schema: { type: 'string' } }
-};
-const notModified = { description: 'The If-None-Match ETag is still current; no body.' };
-const ifNoneMatch = { name: 'If-None-Match', in: 'header', required: false, schema: { type: 'string' } };
+import { cached, error, ifNoneMatch, notModified } from './openapi-parts';
+
 const slug = { name: 'slug', in: 'path', required: true, description: 'The pathway’s public address (/p/<slug>).', schema: { type: 'string' } };
 
 export const PATHWAY_PATHS = {
