@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { fullSpec, minimalSpec, multilingualSpec } from '$lib/course-spec/fixtures';
-import { buildDocument, buildExport, validate, type ExportInput } from '.';
+import { buildDocument, buildExport, detectFormat, validate, type ExportInput } from '.';
 import { buildPathwayExport, buildPathwayOpportunity, buildPathwaySpecification, type PathwayExportInput } from './pathway';
 import { sampleExportInput } from './sample-input';
 
@@ -84,6 +84,8 @@ describe('a pathway as ELM', () => {
 		expect(buildPathwayExport(pathwayInput([designPart(), lcaPart()])).body).toBe(first.body);
 		expect(first.contentType).toBe('application/ld+json');
 		expect(first.filename).toBe('sustainable-manufacturing.pathway.elm-learning-opportunity.jsonld');
+		// So `npm run validate:exports` checks a downloaded pathway without --format.
+		expect(detectFormat(JSON.parse(first.body))).toBe('elmLearningOpportunity');
 	});
 });
 
