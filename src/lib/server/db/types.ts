@@ -353,6 +353,28 @@ export interface CatalogueStemTable {
 	stem: string;
 }
 
+/** A stackable pathway (migration 0013): published courses grouped into a larger whole. */
+export interface PathwayTable {
+	id: string;
+	slug: string;
+	title: string;
+	description: ColumnType<string, string | undefined, string>;
+	language: ColumnType<string, string | undefined, string>;
+	requirement: ColumnType<'all' | 'some', 'all' | 'some' | undefined, 'all' | 'some'>;
+	required_count: number | null;
+	published_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+	first_published_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+	created_by: string | null;
+	created_at: Timestamp;
+	updated_at: Timestamp;
+}
+
+export interface PathwayPartTable {
+	pathway_id: string;
+	course_id: string;
+	position: number;
+}
+
 export interface Database {
 	users: UserTable;
 	sessions: SessionTable;
@@ -379,6 +401,8 @@ export interface Database {
 	catalogue_entries: CatalogueEntryTable;
 	catalogue_texts: CatalogueTextTable;
 	catalogue_stems: CatalogueStemTable;
+	pathways: PathwayTable;
+	pathway_parts: PathwayPartTable;
 }
 
 export type UserRow = Selectable<UserTable>;
