@@ -311,6 +311,8 @@ describe.skipIf(!chromiumAvailable())('submitting, reviewing and publishing a co
 		await expectAccessible(coordinator);
 		await coordinator.getByRole('button', { name: 'Publish v2' }).click();
 		await coordinator.getByRole('status').filter({ hasText: 'Published v2' }).waitFor();
+		const published = coordinator.getByRole('listitem').filter({ has: coordinator.getByRole('heading', { name: 'v2' }) });
+		expect(await published.textContent()).toContain('the first outcome now names the product');
 
 		const reader = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
 		await reader.goto(`${app.url}/c/${SLUG}`);

@@ -13,6 +13,7 @@ export interface PublishedVersionSummary {
 	number: number;
 	contentHash: string;
 	changeNotes: string;
+	feedbackSummary: string;
 	approvedBy: string | null;
 	approvedAt: Date;
 	publishedBy: string | null;
@@ -53,7 +54,7 @@ export async function loadPublishPage(db: Kysely<Database>, actor: Actor, course
 	const context = await transitionContext(db, access);
 	const rows = await db
 		.selectFrom('published_versions')
-		.select(['number', 'content_hash', 'change_notes', 'approved_by', 'approved_at', 'published_by', 'published_at', 'spec'])
+		.select(['number', 'content_hash', 'change_notes', 'feedback_summary', 'approved_by', 'approved_at', 'published_by', 'published_at', 'spec'])
 		.where('course_id', '=', courseId)
 		.orderBy('number', 'desc')
 		.execute();
@@ -97,6 +98,7 @@ export async function loadPublishPage(db: Kysely<Database>, actor: Actor, course
 			number: Number(row.number),
 			contentHash: row.content_hash,
 			changeNotes: row.change_notes,
+			feedbackSummary: row.feedback_summary,
 			approvedBy: name(row.approved_by),
 			approvedAt: new Date(row.approved_at),
 			publishedBy: name(row.published_by),
