@@ -1,5 +1,5 @@
 import { newItemId } from '$lib/course-spec/ids';
-import type { CourseSpec, EqfLevel, LangString, RichText, StackabilityMode, SupervisionCode } from '$lib/course-spec/types';
+import type { CourseSpec, EqfLevel, LangString, RichText, RichTextDoc, StackabilityMode, SupervisionCode } from '$lib/course-spec/types';
 
 // The demo courses are written in a compact form (below) that reads like a course description; this
 // turns one into a full CourseSpec with every EU element. Controlled values are named here once and
@@ -96,18 +96,12 @@ export interface DemoCourse {
 	assessments: DemoAssessment[];
 }
 
-/** Rich text from plain paragraphs (blank lines separate them). */
-function paragraphs(text: LangString): RichText {
-	return Object.fromEntries(
-		Object.entries(text).map(([lang, value]) => [
-			lang,
-			{
-				type: 'doc' as const,
-				content: value.split(/\n\s*\n/).map((p) => ({ type: 'paragraph' as const, content: [{ type: 'text' as const, text: p.trim() }] }))
-			}
-		])
-	);
+/** One language's rich text from plain paragraphs (blank lines separate them). */
+export function richText(text: string): RichTextDoc {
+	return { type: 'doc', content: text.split(/\n\s*\n/).map((p) => ({ type: 'paragraph' as const, content: [{ type: 'text' as const, text: p.trim() }] })) };
 }
+
+const paragraphs = (text: LangString): RichText => Object.fromEntries(Object.entries(text).map(([lang, value]) => [lang, richText(value)]));
 
 export function buildSpec(course: DemoCourse): CourseSpec {
 	const outcomeIds = course.outcomes.map(() => newItemId());

@@ -13,7 +13,7 @@ import { publishCourse, retireCourse } from '../publishing';
 import { updateProviderProfile } from '../settings';
 import { userRowToUser, type User } from '../users';
 import { accountTable, createDemoAccounts, DEMO_PEOPLE, type DemoAccount, type DemoRole } from './accounts';
-import { buildSpec, type DemoCourse } from './build-spec';
+import { buildSpec, richText, type DemoCourse } from './build-spec';
 import * as catalogue from './catalogue';
 import { runPilot, triage } from './pilot';
 
@@ -218,7 +218,7 @@ async function platformEconomy(ctx: Context) {
 	await edit(ctx, id, lecturer, (s) => {
 		const [, second, third] = s.modules;
 		second.hours = 27;
-		second.description.en = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Case videos of at most ten minutes from local entrepreneurs, platform terms and the risks of dependence, and a guided business model canvas workshop.' }] }] };
+		second.description.en = richText('Case videos of at most ten minutes from local entrepreneurs, platform terms and the risks of dependence, and a guided business model canvas workshop.');
 		third.hours = 27;
 		s.learningOutcomes[2].text.en = 'Draft a justified platform strategy for a small company as a written plan of 4–6 pages.';
 		s.learningOutcomes[2].text.fi = 'Osaa laatia pienyritykselle perustellun alustastrategian 4–6-sivuisena kirjallisena suunnitelmana.';
@@ -238,7 +238,7 @@ async function digitalMarketing(ctx: Context) {
 	const { id, spec } = await start(ctx, catalogue.DIGITAL_MARKETING, [['lecturer', 'owner'], ['partner', 'editor']]);
 	await release(ctx, id, lecturer, { note: 'Ready: Jari checked the assignments against what micro-companies actually do.' });
 	await edit(ctx, id, partner, (s) => {
-		s.modules[1].description.en = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Keyword research, on-page optimisation, AI-generated search answers and a content calendar.' }] }] };
+		s.modules[1].description.en = richText('Keyword research, on-page optimisation, AI-generated search answers and a content calendar.');
 		s.topics.push('email marketing');
 	});
 	await release(ctx, id, lecturer, {
@@ -280,7 +280,7 @@ async function serviceDesign(ctx: Context) {
 	const { lecturer, student } = ctx.people;
 	const { id, spec } = await start(ctx, catalogue.SERVICE_DESIGN, [['lecturer', 'owner'], ['student', 'editor'], ['partner', 'editor']]);
 	await edit(ctx, id, student, (s) => {
-		s.modules[0].description.en = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Research plan, customer interviews (at least five per team) and an insight workshop with the partner company.' }] }] };
+		s.modules[0].description.en = richText('Research plan, customer interviews (at least five per team) and an insight workshop with the partner company.');
 	});
 	await submitForReview(ctx.db, lecturer, id, { note: 'Co-designed with students from last year’s sprint. Please look at the workload of the Deliver module.' }, ctx.mail);
 	record(ctx, id, spec, 'in_review', 'in review, in the coordinator’s queue');
