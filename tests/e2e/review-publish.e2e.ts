@@ -325,6 +325,11 @@ describe.skipIf(!chromiumAvailable())('submitting, reviewing and publishing a co
 		expect(await reader.content()).not.toContain('Pirjo');
 		await screenshot(reader, 'flow-course-page-v2-after-pilot');
 		await expectAccessible(reader);
+		const pdf = await reader.request.get(`${app.url}/c/${SLUG}/v/2/pdf`);
+		const { text: pdfText } = await extractText(await getDocumentProxy(new Uint8Array(await pdf.body())), { mergePages: true });
+		expect(pdfText).toContain('Updated after pilot feedback');
+		expect(pdfText).toContain('It was not clear which product the redesign is about.');
+		expect(pdfText).not.toContain('Pirjo');
 
 		await reader.getByRole('link', { name: /Version history/ }).click();
 		await reader.waitForURL(`${app.url}/c/${SLUG}/versions`);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { FIXTURE_IDS } from '$lib/course-spec/fixtures';
 import { createAnonymousLink, listItems, publicationFeedback, submitResponse, submissionThrottle, updateItem } from '$lib/server/feedback';
 import { loadPublishPage, publishCourse } from '$lib/server/publishing';
-import { listPublishedVersions, loadCoursePage } from '$lib/server/public-pages';
+import { extractText, getDocumentProxy } from 'unpdf';
+import { coursePdf, listPublishedVersions, loadCoursePage } from '$lib/server/public-pages';
 import { getSpecVersion, listSpecVersions } from '$lib/server/public-api/specs';
 import { approveSubmission, loadReviewPage, submitForReview } from '$lib/server/review';
 import { createTestDatabase } from '$tests/support/db';
@@ -62,7 +63,10 @@ describe('a version published after pilot feedback', () => {
 			items: [{ about: 'Module 2: Materials and LCA', said: 'The videos of module 2 were too long.', changed: 'Module 2’s videos are now shorter.' }]
 		});
 		const history = await listPublishedVersions(db, slug!);
-		const everythingPublic = JSON.stringify([page, history, await getSpecVersion(db, slug!, undefined, ORIGIN), await listSpecVersions(db, slug!, ORIGIN)]);
+		const pdf = await coursePdf(db, slug!, 1, ORIGIN);
+		const { text: pdfText } = await extractText(await getDocumentProxy(new Uint8Array(pdf!.bytes)), { mergePages: true });
+		expect(pdfText.replace(/\s+/g, ' ')).toContain('One pilot round with entrepreneurs; we shortened the videos.');
+		const everythingPublic = JSON.stringify([page, history, pdfText, await getSpecVersion(db, slug!, undefined, ORIGIN), await listSpecVersions(db, slug!, ORIGIN)]);
 		expect(everythingPublic).not.toContain('Zanzibar');
 		expect(everythingPublic).not.toContain('Pirjo');
 		expect(everythingPublic).not.toContain('Clarity: 1 of 5');
