@@ -136,6 +136,8 @@ export interface CourseReviewTable {
 	decision_note: ColumnType<string, string | undefined, string>;
 	/** What changed since the last published version, in the team's words; published with the version. */
 	change_notes: ColumnType<string, string | undefined, string>;
+	/** "Updated after pilot feedback": the team's summary (counts and themes), published with the version. */
+	feedback_summary: ColumnType<string, string | undefined, string>;
 }
 
 export type ReviewDecision = 'approved' | 'changes_requested' | 'withdrawn';
@@ -162,6 +164,8 @@ export interface PublishedVersionTable {
 	/** SHA-256 (hex) of canonicalJson(spec). */
 	content_hash: string;
 	change_notes: ColumnType<string, string | undefined, never>;
+	/** The team's summary of the pilot feedback this version answers; '' when none was written. */
+	feedback_summary: ColumnType<string, string | undefined, never>;
 	review_id: string | null;
 	approved_by: string;
 	approved_at: ColumnType<Date, Date | string, never>;

@@ -9,6 +9,7 @@ import { allowedTransitions, TRANSITIONS, type Actor, type Transition } from '..
 import { authorizeCourse } from '../courses/access';
 import { currentCourseDoc } from '../course-docs';
 import { getProviderProfile } from '../settings';
+import { pendingPublicationFeedback } from '../feedback/items';
 import { findSimilarPublished, type SimilarCourse } from '../publishing/similar';
 import { validateForPublishing, type PublishingProblem } from '../publishing/validate';
 import { transitionContext } from './context';
@@ -22,6 +23,8 @@ export interface SubmissionView {
 	submittedAt: Date;
 	note: string;
 	changeNotes: string;
+	/** "Updated after pilot feedback", in the team's words. */
+	feedbackSummary: string;
 	decision: ReviewDecision | null;
 	decisionNote: string;
 	decidedBy: string | null;
@@ -36,6 +39,8 @@ export interface Readiness {
 	unchanged: boolean;
 	/** Changes since the last published version, when there is one. */
 	changesSincePublished: number | null;
+	/** Feedback items marked done that the next publication will carry ("you said, we changed"). */
+	pendingFeedback: number;
 }
 
 /** What a reviewer weighs: findings on the submitted spec and how it compares. */
@@ -98,7 +103,7 @@ export async function loadReviewPage(db: Kysely<Database>, actor: Actor, courseI
 		nextVersion: (published?.version ?? 0) + 1,
 		latestPublished: published ? { number: published.version, publishedAt: published.at } : null,
 		submission: submission ? await present(db, submission) : null,
-		readiness: couldSubmit && live ? readiness(live, published?.spec) : null,
+		readiness: couldSubmit && live ? { ...readiness(live, published?.spec), pendingFeedback: (await pendingPublicationFeedback(db, courseId)).addressed } : null,
 		workspace: pending && live ? await workspace(db, pending, live, published, (await getProviderProfile(db)).hoursPerEcts) : null,
 		timeline
 	};
@@ -113,7 +118,7 @@ async function currentSpec(db: Kysely<Database>, courseId: string): Promise<Cour
 	}
 }
 
-function readiness(live: CourseSpec, published: CourseSpec | undefined): Readiness {
+function readiness(live: CourseSpec, published: CourseSpec | undefined): Omit<Readiness, 'pendingFeedback'> {
 	const check = validateForPublishing(live);
 	const changes = published ? diffSpecs(published, live).changes : null;
 	return { problems: check.ok ? [] : check.problems, unchanged: changes === 0, changesSincePublished: changes };
@@ -150,6 +155,7 @@ async function present(db: Kysely<Database>, row: SubmissionRow): Promise<Submis
 		submittedAt,
 		note: row.note,
 		changeNotes: row.change_notes,
+		feedbackSummary: row.feedback_summary,
 		decision: row.decision,
 		decisionNote: row.decision_note,
 		decidedBy: row.decided_by ? (names.get(row.decided_by) ?? null) : null,
