@@ -7,6 +7,8 @@ import { transitionContext } from '../review/context';
 import { namesOf } from '../review/people';
 import { primaryLanguage } from '$lib/course-spec/rules/field-values';
 import { slugify } from './slug';
+import { publishingTarget } from './target';
+import { checkForPublishing, type PublishingProblem } from './validate';
 
 export interface PublishedVersionSummary {
 	number: number;
@@ -28,6 +30,8 @@ export interface ApprovedSubmission {
 	changeNotes: string;
 	/** Changes against the latest published version, when there is one. */
 	changesSincePublished: number | null;
+	/** What keeps it from being published (its exports must validate, among others); empty when it can go. */
+	problems: PublishingProblem[];
 }
 
 export interface PublishPage {
@@ -43,7 +47,8 @@ export interface PublishPage {
 	versions: PublishedVersionSummary[];
 }
 
-export async function loadPublishPage(db: Kysely<Database>, actor: Actor, courseId: string): Promise<PublishPage> {
+/** `origin` only shapes the ids inside the exports that are checked, never whether they pass. */
+export async function loadPublishPage(db: Kysely<Database>, actor: Actor, courseId: string, origin = 'http://localhost'): Promise<PublishPage> {
 	const access = await authorizeCourse(db, actor, courseId, 'course.view');
 	const context = await transitionContext(db, access);
 	const rows = await db
@@ -69,6 +74,7 @@ export async function loadPublishPage(db: Kysely<Database>, actor: Actor, course
 		approvedRow?.decided_by ?? null
 	]);
 	const name = (id: string | null) => (id ? (names.get(id) ?? null) : null);
+	const check = approvedRow ? await checkForPublishing(db, approvedRow.spec, await publishingTarget(db, access.course, origin)) : null;
 	return {
 		status: context.status,
 		retired: context.retired,
@@ -83,7 +89,8 @@ export async function loadPublishPage(db: Kysely<Database>, actor: Actor, course
 					approvedBy: name(approvedRow.decided_by),
 					approvedAt: new Date(approvedRow.decided_at ?? approvedRow.submitted_at),
 					changeNotes: approvedRow.change_notes,
-					changesSincePublished: rows.length > 0 ? diffSpecs(rows[0].spec, approvedRow.spec).changes : null
+					changesSincePublished: rows.length > 0 ? diffSpecs(rows[0].spec, approvedRow.spec).changes : null,
+					problems: check && !check.ok ? check.problems : []
 				}
 			: null,
 		versions: rows.map((row) => ({

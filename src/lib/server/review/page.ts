@@ -10,7 +10,8 @@ import { authorizeCourse } from '../courses/access';
 import { currentCourseDoc } from '../course-docs';
 import { getProviderProfile } from '../settings';
 import { findSimilarPublished, type SimilarCourse } from '../publishing/similar';
-import { validateForPublishing, type PublishingProblem } from '../publishing/validate';
+import { checkForPublishing, type PublishingProblem, type PublishingTarget } from '../publishing/validate';
+import { publishingTarget } from '../publishing/target';
 import { transitionContext } from './context';
 import { namesOf } from './people';
 import { daysSince } from './queue';
@@ -67,7 +68,8 @@ export interface ReviewPage {
 	timeline: TimelineEvent[];
 }
 
-export async function loadReviewPage(db: Kysely<Database>, actor: Actor, courseId: string): Promise<ReviewPage> {
+/** `origin` only shapes the ids inside the exports that readiness validates, never whether they pass. */
+export async function loadReviewPage(db: Kysely<Database>, actor: Actor, courseId: string, origin = 'http://localhost'): Promise<ReviewPage> {
 	const access = await authorizeCourse(db, actor, courseId, 'course.view');
 	const context = await transitionContext(db, access);
 	const [submission, timeline, latest] = await Promise.all([
@@ -98,7 +100,7 @@ export async function loadReviewPage(db: Kysely<Database>, actor: Actor, courseI
 		nextVersion: (published?.version ?? 0) + 1,
 		latestPublished: published ? { number: published.version, publishedAt: published.at } : null,
 		submission: submission ? await present(db, submission) : null,
-		readiness: couldSubmit && live ? readiness(live, published?.spec) : null,
+		readiness: couldSubmit && live ? await readiness(db, live, published?.spec, await publishingTarget(db, access.course, origin)) : null,
 		workspace: pending && live ? await workspace(db, pending, live, published, (await getProviderProfile(db)).hoursPerEcts) : null,
 		timeline
 	};
@@ -113,8 +115,8 @@ async function currentSpec(db: Kysely<Database>, courseId: string): Promise<Cour
 	}
 }
 
-function readiness(live: CourseSpec, published: CourseSpec | undefined): Readiness {
-	const check = validateForPublishing(live);
+async function readiness(db: Kysely<Database>, live: CourseSpec, published: CourseSpec | undefined, target: PublishingTarget): Promise<Readiness> {
+	const check = await checkForPublishing(db, live, target);
 	const changes = published ? diffSpecs(published, live).changes : null;
 	return { problems: check.ok ? [] : check.problems, unchanged: changes === 0, changesSincePublished: changes };
 }
