@@ -5,7 +5,8 @@ import { badgePng, sanitizeSvg } from '../exports';
 // allow-list sanitiser can rebuild and resvg can render. Only what passes is kept; an SVG is kept as
 // the sanitiser rebuilt it, never as uploaded.
 
-export const BADGE_UPLOAD_MAX_BYTES = 1024 * 1024;
+// Below adapter-node's default BODY_SIZE_LIMIT (512 KiB) with room for the form around it.
+export const BADGE_UPLOAD_MAX_BYTES = 400 * 1024;
 export const BADGE_PNG_MIN_SIDE = 200;
 export const BADGE_PNG_MAX_SIDE = 2048;
 
@@ -28,7 +29,7 @@ export function checkBadgeUpload(file: { name: string; type: string; bytes: Uint
 	const { bytes } = file;
 	if (bytes.length === 0) return { ok: false, error: 'Choose a PNG or SVG file to upload.' };
 	if (bytes.length > BADGE_UPLOAD_MAX_BYTES) {
-		return { ok: false, error: `The file is ${(bytes.length / 1024 / 1024).toFixed(1)} MiB; a badge may be at most 1 MiB.` };
+		return { ok: false, error: `The file is ${Math.ceil(bytes.length / 1024)} KiB; a badge may be at most 400 KiB.` };
 	}
 	const size = pngSize(bytes);
 	if (size) {

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { primaryLanguage } from '$lib/course-spec';
 import type { Database } from '../db/types';
-import { badgeAlt, badgeContent, exportLanguages, type ExportFormat } from '../exports';
+import { EXPORT_CONTENT_TYPES, badgeAlt, badgeContent, exportLanguages, type ExportFormat } from '../exports';
 import { languageEdition } from '../exports/urls';
 import { CREDENTIAL_FORMATS, FORMAT_DESCRIPTIONS } from './formats';
 import { exportInputOf } from './input';
@@ -16,6 +16,8 @@ export interface Download {
 	title: string;
 	explanation: string;
 	url: string;
+	/** "JSON-LD" or "JSON", for the reader. */
+	kind: string;
 	/** Other language editions (OB 3.0 has one document per language). */
 	editions: { lang: string; url: string }[];
 }
@@ -37,6 +39,7 @@ export async function versionDownloads(db: Kysely<Database>, slug: string, numbe
 		format,
 		...FORMAT_DESCRIPTIONS[format],
 		url: urls.exports[format],
+		kind: EXPORT_CONTENT_TYPES[format] === 'application/ld+json' ? 'JSON-LD' : 'JSON',
 		editions:
 			format === 'spec'
 				? []
