@@ -69,13 +69,15 @@ describe.skipIf(!chromiumAvailable())('credential exports in a browser', () => {
 		await page.getByText('Issue with…').click();
 		expect(await page.getByRole('heading', { name: 'Europass EDC' }).isVisible()).toBe(true);
 		await expectAccessible(page);
-		await section.scrollIntoViewIfNeeded();
 		await screenshot(page, 'exports-course-page');
+		await section.screenshot({ path: 'tests/.artifacts/screenshots/exports-downloads-section.png' });
+		await page.locator('header.head').screenshot({ path: 'tests/.artifacts/screenshots/exports-course-head.png' });
 
 		await page.setViewportSize({ width: 390, height: 844 });
 		expect(await scrollsSideways(page)).toBe(false);
 		await expectAccessible(page);
 		await screenshot(page, 'exports-course-page-phone');
+		await section.screenshot({ path: 'tests/.artifacts/screenshots/exports-downloads-section-phone.png' });
 		await context.close();
 	});
 
