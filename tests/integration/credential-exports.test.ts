@@ -3,7 +3,6 @@ import { canonicalJson } from '$lib/course-spec/canonical-json';
 import { fullSpec, multilingualSpec } from '$lib/course-spec/fixtures';
 import type { CourseSpec } from '$lib/course-spec/types';
 import { CREDENTIAL_FORMATS, badgeFile, exportFile, uploadCourseBadge, useGeneratedBadge, type CredentialFormat } from '$lib/server/credential-exports';
-import { isDomainError } from '$lib/server/errors';
 import { badgePng, validate } from '$lib/server/exports';
 import { generateId } from '$lib/server/ids';
 import type { Actor } from '$lib/server/policy';
@@ -11,7 +10,7 @@ import { checkForPublishing, publishCourse, validateForPublishing } from '$lib/s
 import { approveSubmission, loadReviewPage, submitForReview } from '$lib/server/review';
 import { updateProviderProfile } from '$lib/server/settings';
 import { createTestDatabase } from '$tests/support/db';
-import { buildCompleteCourse, buildPerson, editSpec, loggingMail } from '$tests/support/review';
+import { buildCompleteCourse, buildPerson, domainErrorOf, editSpec, loggingMail } from '$tests/support/review';
 
 // The exports as the product serves them: built from what was frozen at publication, the same bytes
 // every time, every one valid; the publish gate that refuses what would not validate; badge uploads.
@@ -50,16 +49,6 @@ async function publishedWith(title: string, spec: CourseSpec) {
 	await approveSubmission(db, coordinator, id, {}, mail);
 	const published = await publishCourse(db, coordinator, id, { changeNotes: '' }, mail);
 	return { id, ...published };
-}
-
-async function errorOf(work: Promise<unknown>) {
-	try {
-		await work;
-		return null;
-	} catch (err) {
-		if (isDomainError(err)) return { code: err.code, field: err.field, message: err.message };
-		throw err;
-	}
 }
 
 const text = (body: Uint8Array) => new TextDecoder().decode(body);
@@ -159,7 +148,7 @@ describe('the publish gate', () => {
 		const id = await buildCompleteCourse(db, owner, 'No field of study', (s) => replace(s, { ...withoutField(), title: { en: 'No field of study' } }));
 		const page = await loadReviewPage(db, owner, id, ORIGIN);
 		expect(page.readiness?.problems.map((p) => [p.kind, p.label])).toContainEqual(['export', 'Field of study']);
-		const refused = await errorOf(submitForReview(db, owner, id, { note: 'Ready.' }, mail));
+		const refused = await domainErrorOf(submitForReview(db, owner, id, { note: 'Ready.' }, mail));
 		expect(refused).toMatchObject({ code: 'invalid', message: expect.stringContaining('Field of study') });
 		await editSpec(db, id, owner.id, (s) => {
 			s.fieldOfStudy = 'http://data.europa.eu/snb/isced-f/0788';
@@ -186,7 +175,7 @@ describe('the publish gate', () => {
 			})
 			.execute();
 		await db.updateTable('courses').set({ status: 'approved' }).where('id', '=', id).execute();
-		const refused = await errorOf(publishCourse(db, coordinator, id, { changeNotes: '' }, mail));
+		const refused = await domainErrorOf(publishCourse(db, coordinator, id, { changeNotes: '' }, mail));
 		expect(refused).toMatchObject({ code: 'conflict', message: expect.stringContaining('Field of study: Choose the ISCED-F field of study') });
 		const course = await db.selectFrom('courses').select(['slug', 'status']).where('id', '=', id).executeTakeFirstOrThrow();
 		expect(course).toEqual({ slug: null, status: 'approved' });
@@ -213,11 +202,11 @@ describe('badge uploads', () => {
 			[file('entity.svg', '<!DOCTYPE svg [<!ENTITY x "boom">]><svg xmlns="http://www.w3.org/2000/svg">&x;</svg>'), /The SVG cannot be used/]
 		];
 		for (const [upload, message] of cases) {
-			expect(await errorOf(uploadCourseBadge(db, owner, id, upload)), upload.name).toMatchObject({ code: 'invalid', field: 'badge', message: expect.stringMatching(message) });
+			expect(await domainErrorOf(uploadCourseBadge(db, owner, id, upload)), upload.name).toMatchObject({ code: 'invalid', field: 'badge', message: expect.stringMatching(message) });
 		}
 		await db.insertInto('course_members').values({ course_id: id, user_id: editor.id, role: 'editor', perspective: 'lecturer' }).execute();
-		expect(await errorOf(uploadCourseBadge(db, editor, id, file('ok.svg', svgOf(600, 600))))).toMatchObject({ code: 'forbidden' });
-		expect(await errorOf(uploadCourseBadge(db, coordinator, id, file('ok.svg', svgOf(600, 600))))).toMatchObject({ code: 'not_found' });
+		expect(await domainErrorOf(uploadCourseBadge(db, editor, id, file('ok.svg', svgOf(600, 600))))).toMatchObject({ code: 'forbidden' });
+		expect(await domainErrorOf(uploadCourseBadge(db, coordinator, id, file('ok.svg', svgOf(600, 600))))).toMatchObject({ code: 'not_found' });
 		expect((await db.selectFrom('courses').select('badge_id').where('id', '=', id).executeTakeFirstOrThrow()).badge_id).toBeNull();
 	});
 

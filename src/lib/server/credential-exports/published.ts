@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/types';
+import { findPublishedCourse } from '../public-pages/published';
 import { currentProvider, type ExportSource } from './input';
 
 // Reading what a published version's exports are built from. Public: only published versions and
@@ -17,18 +18,9 @@ export interface PublishedExportSource extends ExportSource {
 	latest: number;
 }
 
-const MAX_SLUG_LENGTH = 200;
-
 /** One published version (the latest without a number), or null when there is none. */
 export async function readExportSource(db: Kysely<Database>, slug: string, number?: number): Promise<PublishedExportSource | null> {
-	if (slug.length === 0 || slug.length > MAX_SLUG_LENGTH) return null;
-	const course = await db
-		.selectFrom('courses as c')
-		.innerJoin('published_versions as v', 'v.course_id', 'c.id')
-		.select(['c.id', (eb) => eb.fn.max('v.number').as('latest')])
-		.where('c.slug', '=', slug)
-		.groupBy('c.id')
-		.executeTakeFirst();
+	const course = await findPublishedCourse(db, slug);
 	if (!course) return null;
 	const latest = Number(course.latest);
 	const row = await db
