@@ -119,4 +119,23 @@ describe.skipIf(!chromiumAvailable())('credential exports in a browser', () => {
 		await expect.poll(() => page.getByText('carry the generated badge').count()).toBe(1);
 		await context.close();
 	});
+
+	it('takes an uploaded PNG without JavaScript too', async () => {
+		const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: false });
+		const page = await context.newPage();
+		await page.goto(`${app.url}/login`);
+		await page.getByLabel('Email').fill(owner.email);
+		await page.getByLabel('Password').fill(owner.password);
+		await page.getByRole('button', { name: 'Log in' }).click();
+		await page.waitForURL(`${app.url}/courses`);
+		await page.goto(`${app.url}/courses/${course.courseId}/settings`);
+		const png = await (await page.request.get(`${app.url}/api/v1/specs/${course.slug}/versions/1/badge.png`)).body();
+		await page.getByLabel('Upload your own badge').setInputFiles({ name: 'badge.png', mimeType: 'image/png', buffer: png });
+		await page.getByRole('button', { name: 'Upload badge' }).click();
+		await page.waitForLoadState();
+		expect(await page.getByRole('status').textContent()).toContain('Uploaded.');
+		expect(await page.getByText('the uploaded badge').count()).toBe(1);
+		await screenshot(page, 'exports-badge-uploaded-nojs');
+		await context.close();
+	});
 });

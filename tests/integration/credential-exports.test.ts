@@ -6,7 +6,7 @@ import { CREDENTIAL_FORMATS, badgeFile, exportFile, uploadCourseBadge, useGenera
 import { badgePng, validate } from '$lib/server/exports';
 import { generateId } from '$lib/server/ids';
 import type { Actor } from '$lib/server/policy';
-import { checkForPublishing, publishCourse, validateForPublishing } from '$lib/server/publishing';
+import { checkForPublishing, loadPublishPage, publishCourse, validateForPublishing } from '$lib/server/publishing';
 import { approveSubmission, loadReviewPage, submitForReview } from '$lib/server/review';
 import { updateProviderProfile } from '$lib/server/settings';
 import { createTestDatabase } from '$tests/support/db';
@@ -175,6 +175,8 @@ describe('the publish gate', () => {
 			})
 			.execute();
 		await db.updateTable('courses').set({ status: 'approved' }).where('id', '=', id).execute();
+		const page = await loadPublishPage(db, coordinator, id, ORIGIN);
+		expect(page.approved?.problems).toContainEqual(expect.objectContaining({ kind: 'export', label: 'Field of study', anchor: 'field-fieldOfStudy' }));
 		const refused = await domainErrorOf(publishCourse(db, coordinator, id, { changeNotes: '' }, mail));
 		expect(refused).toMatchObject({ code: 'conflict', message: expect.stringContaining('Field of study: Choose the ISCED-F field of study') });
 		const course = await db.selectFrom('courses').select(['slug', 'status']).where('id', '=', id).executeTakeFirstOrThrow();
