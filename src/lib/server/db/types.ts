@@ -236,6 +236,8 @@ export interface FeedbackRoundTable {
 	created_by: string | null;
 	created_at: Timestamp;
 	updated_at: Timestamp;
+	/** Counts every stored or changed response (migrations/0019): what results computed earlier are keyed by. */
+	responses_generation: Generated<number>;
 }
 
 export interface FeedbackQuestionTable {
