@@ -237,8 +237,14 @@ describe('badge uploads', () => {
 		expect(v2svg.ok && text(v2svg.file.body)).toBe(kept);
 		const v2png = await badgeFile(db, first.slug, 2, 'png', ORIGIN);
 		expect(v2png.ok && v2png.file.contentType).toBe('image/png');
+		// Replacing it again and again keeps only what is used: v2's SVG and the newest upload.
+		const badgesOf = async () => (await db.selectFrom('course_badges').select('content_type').where('course_id', '=', first.id).execute()).map((b) => b.content_type).sort();
+		await uploadCourseBadge(db, owner, first.id, file('one.png', badgePng(svgOf(300, 300)), 'image/png'));
+		await uploadCourseBadge(db, owner, first.id, file('two.png', badgePng(svgOf(400, 400)), 'image/png'));
+		expect(await badgesOf()).toEqual(['image/png', 'image/svg+xml']);
 		// Going back to the generated badge changes nothing published.
 		await useGeneratedBadge(db, owner, first.id);
+		expect(await badgesOf()).toEqual(['image/svg+xml']);
 		const still = await badgeFile(db, first.slug, 2, 'svg', ORIGIN);
 		expect(still.ok && text(still.file.body)).toBe(kept);
 	});

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { docToSpec } from '$lib/course-spec';
 import { authorizeCourse } from '../courses/access';
 import { currentCourseDoc } from '../course-docs';
@@ -52,11 +52,12 @@ export async function uploadCourseBadge(
 				content_type: checked.contentType,
 				bytes: Buffer.from(checked.bytes),
 				sha256: checked.sha256,
-				filename: file.name.slice(0, 200),
+				filename: file.name.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200),
 				uploaded_by: actor.id
 			})
 			.execute();
 		await trx.updateTable('courses').set({ badge_id: id }).where('id', '=', courseId).execute();
+		await pruneBadges(trx, courseId);
 	});
 	return { contentType: checked.contentType, removed: checked.removed };
 }
@@ -64,7 +65,20 @@ export async function uploadCourseBadge(
 /** Owners: go back to the generated badge for the versions published from now on. */
 export async function useGeneratedBadge(db: Kysely<Database>, actor: Actor, courseId: string): Promise<void> {
 	await authorizeCourse(db, actor, courseId, 'course.badge');
-	await db.updateTable('courses').set({ badge_id: null }).where('id', '=', courseId).execute();
+	await db.transaction().execute(async (trx) => {
+		await trx.updateTable('courses').set({ badge_id: null }).where('id', '=', courseId).execute();
+		await pruneBadges(trx, courseId);
+	});
+}
+
+/** Uploads neither the course nor any published version uses are dropped, so replacing a badge many times stores one. */
+async function pruneBadges(trx: Transaction<Database>, courseId: string): Promise<void> {
+	await trx
+		.deleteFrom('course_badges')
+		.where('course_id', '=', courseId)
+		.where('id', 'not in', (eb) => eb.selectFrom('courses').select('badge_id').where('id', '=', courseId).where('badge_id', 'is not', null))
+		.where('id', 'not in', (eb) => eb.selectFrom('published_version_exports').select('badge_id').where('badge_id', 'is not', null))
+		.execute();
 }
 
 /**
