@@ -32,6 +32,19 @@ describe.skipIf(!chromiumAvailable())('credential exports in a browser', () => {
 		({ course, owner } = started.seeded);
 		browser = await launchBrowser();
 	});
+	/** The owner, logged in, on the course's Settings page. */
+	async function ownerSettings(javaScriptEnabled: boolean) {
+		const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled });
+		const page = await context.newPage();
+		await page.goto(`${app.url}/login`);
+		await page.getByLabel('Email').fill(owner.email);
+		await page.getByLabel('Password').fill(owner.password);
+		await page.getByRole('button', { name: 'Log in' }).click();
+		await page.waitForURL(`${app.url}/courses`);
+		await page.goto(`${app.url}/courses/${course.courseId}/settings`);
+		return { context, page };
+	}
+
 	afterAll(async () => {
 		await browser?.close();
 		await app?.stop();
@@ -82,14 +95,7 @@ describe.skipIf(!chromiumAvailable())('credential exports in a browser', () => {
 	});
 
 	it('lets the owner upload a badge from Settings: a bad file is refused next to the field, an SVG is sanitised', async () => {
-		const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-		const page = await context.newPage();
-		await page.goto(`${app.url}/login`);
-		await page.getByLabel('Email').fill(owner.email);
-		await page.getByLabel('Password').fill(owner.password);
-		await page.getByRole('button', { name: 'Log in' }).click();
-		await page.waitForURL(`${app.url}/courses`);
-		await page.goto(`${app.url}/courses/${course.courseId}/settings`);
+		const { context, page } = await ownerSettings(true);
 		await expect.poll(() => page.getByRole('heading', { name: 'Badge image' }).count()).toBe(1);
 		expect(await page.getByText('carry the generated badge').count()).toBe(1);
 		await expectAccessible(page);
@@ -121,14 +127,7 @@ describe.skipIf(!chromiumAvailable())('credential exports in a browser', () => {
 	});
 
 	it('takes an uploaded PNG without JavaScript too', async () => {
-		const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: false });
-		const page = await context.newPage();
-		await page.goto(`${app.url}/login`);
-		await page.getByLabel('Email').fill(owner.email);
-		await page.getByLabel('Password').fill(owner.password);
-		await page.getByRole('button', { name: 'Log in' }).click();
-		await page.waitForURL(`${app.url}/courses`);
-		await page.goto(`${app.url}/courses/${course.courseId}/settings`);
+		const { context, page } = await ownerSettings(false);
 		const png = await (await page.request.get(`${app.url}/api/v1/specs/${course.slug}/versions/1/badge.png`)).body();
 		await page.getByLabel('Upload your own badge').setInputFiles({ name: 'badge.png', mimeType: 'image/png', buffer: png });
 		await page.getByRole('button', { name: 'Upload badge' }).click();
