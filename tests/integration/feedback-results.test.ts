@@ -256,9 +256,11 @@ describe('triage', () => {
 				.execute();
 			expect(await attachDoneItemsToPublication(trx, courseId, publishedId)).toBe(1);
 		});
-		expect(await publicationFeedback(db, publishedId)).toEqual([
-			{ about: 'Module 1: Principles', said: 'The videos were too long.', changed: 'Videos are now at most ten minutes.' }
-		]);
+		expect(await publicationFeedback(db, publishedId)).toEqual({
+			summary: '',
+			addressed: 1,
+			items: [{ about: 'Module 1: Principles', said: 'The videos were too long.', changed: 'Videos are now at most ten minutes.' }]
+		});
 		expect(await publicationFeedback(db, generateId()).catch((e) => e.code)).toBe('not_found');
 		expect((await listItems(db, owner, courseId, round.id)).items[0].addressedIn).toEqual({ kind: 'published', id: publishedId, number: 1 });
 	});

@@ -138,6 +138,8 @@ export interface CourseReviewTable {
 	decision_note: ColumnType<string, string | undefined, string>;
 	/** What changed since the last published version, in the team's words; published with the version. */
 	change_notes: ColumnType<string, string | undefined, string>;
+	/** "Updated after pilot feedback": the team's summary (counts and themes), published with the version. */
+	feedback_summary: ColumnType<string, string | undefined, string>;
 }
 
 export type ReviewDecision = 'approved' | 'changes_requested' | 'withdrawn';
@@ -164,6 +166,8 @@ export interface PublishedVersionTable {
 	/** SHA-256 (hex) of canonicalJson(spec). */
 	content_hash: string;
 	change_notes: ColumnType<string, string | undefined, never>;
+	/** The team's summary of the pilot feedback this version answers; '' when none was written. */
+	feedback_summary: ColumnType<string, string | undefined, never>;
 	review_id: string | null;
 	approved_by: string;
 	approved_at: ColumnType<Date, Date | string, never>;
@@ -377,6 +381,28 @@ export interface PublishedVersionExportTable {
 	badge_id: ColumnType<string | null, string | null | undefined, never>;
 }
 
+/** A stackable pathway (migration 0013): published courses grouped into a larger whole. */
+export interface PathwayTable {
+	id: string;
+	slug: string;
+	title: string;
+	description: ColumnType<string, string | undefined, string>;
+	language: ColumnType<string, string | undefined, string>;
+	requirement: ColumnType<'all' | 'some', 'all' | 'some' | undefined, 'all' | 'some'>;
+	required_count: number | null;
+	published_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+	first_published_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+	created_by: string | null;
+	created_at: Timestamp;
+	updated_at: Timestamp;
+}
+
+export interface PathwayPartTable {
+	pathway_id: string;
+	course_id: string;
+	position: number;
+}
+
 export interface Database {
 	users: UserTable;
 	sessions: SessionTable;
@@ -405,6 +431,8 @@ export interface Database {
 	catalogue_stems: CatalogueStemTable;
 	course_badges: CourseBadgeTable;
 	published_version_exports: PublishedVersionExportTable;
+	pathways: PathwayTable;
+	pathway_parts: PathwayPartTable;
 }
 
 export type UserRow = Selectable<UserTable>;

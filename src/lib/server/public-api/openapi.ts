@@ -1,25 +1,14 @@
 import { LIMITS } from '$lib/course-spec/limits';
 import { FORM_SLUGS, MAX_PAGE_SIZE, PAGE_SIZE, SORTS } from '../catalogue';
 import { CREDENTIAL_FORMATS, FORMAT_DESCRIPTIONS, FORMAT_SEGMENTS } from '../credential-exports/formats';
+import { cached, error, ifNoneMatch, notModified } from './openapi-parts';
+import { PATHWAY_PATHS, PATHWAY_SCHEMAS } from './openapi-pathways';
 
 // The OpenAPI 3.1 description of the read API, served at /api/v1/openapi.json. Parameter limits come
 // from the same constants the API checks against.
 
-const error = (description: string) => ({
-	description,
-	content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } }
-});
-
-const cached = {
-	ETag: { description: 'Validator for If-None-Match.', schema: { type: 'string' } },
-	'Cache-Control': { description: 'How long shared caches may keep the answer.', schema: { type: 'string' } }
-};
-
-const notModified = { description: 'The If-None-Match ETag is still current; no body.' };
-
 const slug = { name: 'slug', in: 'path', required: true, description: 'The course’s public address, fixed at its first publication.', schema: { type: 'string' } };
 const number = { name: 'number', in: 'path', required: true, description: 'Version number (1, 2, …).', schema: { type: 'integer', minimum: 1 } };
-const ifNoneMatch = { name: 'If-None-Match', in: 'header', required: false, schema: { type: 'string' } };
 
 const query = (name: string, description: string, schema: object, extra: object = {}) => ({ name, in: 'query', required: false, description, schema, ...extra });
 
@@ -159,7 +148,8 @@ export function openApiDocument(origin: string) {
 						'404': error('No such version.')
 					}
 				}
-			}
+			},
+			...PATHWAY_PATHS
 		},
 		components: {
 			schemas: {
@@ -278,7 +268,8 @@ export function openApiDocument(origin: string) {
 						modules: { type: 'array', items: { type: 'object' } },
 						assessments: { type: 'array', items: { type: 'object' } }
 					}
-				}
+				},
+				...PATHWAY_SCHEMAS
 			}
 		}
 	};

@@ -8,6 +8,8 @@ import type { Database } from '../db/types';
 // does not exist here.
 
 export interface PublishedVersion {
+	/** The row's id: what the version's pilot feedback note is read by, never shown. */
+	id: string;
 	number: number;
 	publishedAt: Date;
 	contentHash: string;
@@ -24,6 +26,7 @@ export interface PublishedCourseVersion {
 }
 
 export interface VersionSummary {
+	id: string;
 	number: number;
 	publishedAt: Date;
 	changeNotes: string;
@@ -55,7 +58,7 @@ export async function readPublishedVersion(
 	const latest = Number(course.latest);
 	const row = await db
 		.selectFrom('published_versions')
-		.select(['number', 'published_at', 'content_hash', 'change_notes', 'spec'])
+		.select(['id', 'number', 'published_at', 'content_hash', 'change_notes', 'spec'])
 		.where('course_id', '=', course.id)
 		.where('number', '=', number ?? latest)
 		.executeTakeFirst();
@@ -65,6 +68,7 @@ export async function readPublishedVersion(
 		retiredAt: course.retired_at,
 		latest,
 		version: {
+			id: row.id,
 			number: row.number,
 			publishedAt: row.published_at,
 			contentHash: row.content_hash,
@@ -83,7 +87,7 @@ export async function listPublishedVersions(
 	if (!course) return null;
 	const rows = await db
 		.selectFrom('published_versions')
-		.select(['number', 'published_at', 'change_notes', 'content_hash', 'spec'])
+		.select(['id', 'number', 'published_at', 'change_notes', 'content_hash', 'spec'])
 		.where('course_id', '=', course.id)
 		.orderBy('number', 'desc')
 		.execute();
@@ -92,6 +96,7 @@ export async function listPublishedVersions(
 		slug,
 		retiredAt: course.retired_at,
 		latest: {
+			id: latest.id,
 			number: latest.number,
 			publishedAt: latest.published_at,
 			contentHash: latest.content_hash,
@@ -99,6 +104,7 @@ export async function listPublishedVersions(
 			spec: latest.spec
 		},
 		versions: rows.map((r) => ({
+			id: r.id,
 			number: r.number,
 			publishedAt: r.published_at,
 			changeNotes: r.change_notes,

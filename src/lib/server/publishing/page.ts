@@ -6,6 +6,7 @@ import { authorizeCourse } from '../courses/access';
 import { transitionContext } from '../review/context';
 import { namesOf } from '../review/people';
 import { primaryLanguage } from '$lib/course-spec/rules/field-values';
+import { pendingPublicationFeedback } from '../feedback/items';
 import { slugify } from './slug';
 import { publishingTarget } from './target';
 import { checkForPublishing, type PublishingProblem } from './validate';
@@ -14,6 +15,7 @@ export interface PublishedVersionSummary {
 	number: number;
 	contentHash: string;
 	changeNotes: string;
+	feedbackSummary: string;
 	approvedBy: string | null;
 	approvedAt: Date;
 	publishedBy: string | null;
@@ -28,6 +30,10 @@ export interface ApprovedSubmission {
 	approvedAt: Date;
 	/** The team's notes, the form's starting point. */
 	changeNotes: string;
+	/** The team's "updated after pilot feedback" summary, likewise. */
+	feedbackSummary: string;
+	/** Feedback items marked done that publishing attaches to this version. */
+	pendingFeedback: number;
 	/** Changes against the latest published version, when there is one. */
 	changesSincePublished: number | null;
 	/** What keeps it from being published (its exports must validate, among others); empty when it can go. */
@@ -53,7 +59,7 @@ export async function loadPublishPage(db: Kysely<Database>, actor: Actor, course
 	const context = await transitionContext(db, access);
 	const rows = await db
 		.selectFrom('published_versions')
-		.select(['number', 'content_hash', 'change_notes', 'approved_by', 'approved_at', 'published_by', 'published_at', 'spec'])
+		.select(['number', 'content_hash', 'change_notes', 'feedback_summary', 'approved_by', 'approved_at', 'published_by', 'published_at', 'spec'])
 		.where('course_id', '=', courseId)
 		.orderBy('number', 'desc')
 		.execute();
@@ -61,7 +67,7 @@ export async function loadPublishPage(db: Kysely<Database>, actor: Actor, course
 		context.status === 'approved'
 			? await db
 					.selectFrom('course_reviews')
-					.select(['submitted_by', 'submitted_at', 'decided_by', 'decided_at', 'change_notes', 'spec'])
+					.select(['submitted_by', 'submitted_at', 'decided_by', 'decided_at', 'change_notes', 'feedback_summary', 'spec'])
 					.where('course_id', '=', courseId)
 					.where('decision', '=', 'approved')
 					.orderBy('submitted_at', 'desc')
@@ -89,6 +95,8 @@ export async function loadPublishPage(db: Kysely<Database>, actor: Actor, course
 					approvedBy: name(approvedRow.decided_by),
 					approvedAt: new Date(approvedRow.decided_at ?? approvedRow.submitted_at),
 					changeNotes: approvedRow.change_notes,
+					feedbackSummary: approvedRow.feedback_summary,
+					pendingFeedback: (await pendingPublicationFeedback(db, courseId)).addressed,
 					changesSincePublished: rows.length > 0 ? diffSpecs(rows[0].spec, approvedRow.spec).changes : null,
 					problems: check && !check.ok ? check.problems : []
 				}
@@ -97,6 +105,7 @@ export async function loadPublishPage(db: Kysely<Database>, actor: Actor, course
 			number: Number(row.number),
 			contentHash: row.content_hash,
 			changeNotes: row.change_notes,
+			feedbackSummary: row.feedback_summary,
 			approvedBy: name(row.approved_by),
 			approvedAt: new Date(row.approved_at),
 			publishedBy: name(row.published_by),

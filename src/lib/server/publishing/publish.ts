@@ -32,15 +32,15 @@ export async function publishCourse(
 	db: Kysely<Database>,
 	actor: Actor,
 	courseId: string,
-	input: { changeNotes?: string },
+	input: { changeNotes?: string; feedbackSummary?: string },
 	mail: MailContext
 ): Promise<Published> {
-	const { changeNotes } = parseInput(publishSchema, input);
+	const { changeNotes, feedbackSummary } = parseInput(publishSchema, input);
 	return runWorkflow(db, actor, courseId, mail, async (step) => {
 		const { trx } = step;
 		const approved = await trx
 			.selectFrom('course_reviews')
-			.select(['id', 'spec', 'decided_by', 'decided_at'])
+			.select(['id', 'spec', 'decided_by', 'decided_at', 'feedback_summary'])
 			.where('course_id', '=', courseId)
 			.where('decision', '=', 'approved')
 			.orderBy('submitted_at', 'desc')
@@ -72,6 +72,7 @@ export async function publishCourse(
 				spec: JSON.stringify(spec),
 				content_hash: hash,
 				change_notes: changeNotes,
+				feedback_summary: feedbackSummary ?? approved.feedback_summary,
 				review_id: approved.id,
 				approved_by: approved.decided_by,
 				approved_at: approved.decided_at,

@@ -9,6 +9,7 @@ import { allowedTransitions, TRANSITIONS, type Actor, type Transition } from '..
 import { authorizeCourse } from '../courses/access';
 import { currentCourseDoc } from '../course-docs';
 import { getProviderProfile } from '../settings';
+import { pendingPublicationFeedback } from '../feedback/items';
 import { findSimilarPublished, type SimilarCourse } from '../publishing/similar';
 import { checkForPublishing, type PublishingProblem, type PublishingTarget } from '../publishing/validate';
 import { publishingTarget } from '../publishing/target';
@@ -23,6 +24,8 @@ export interface SubmissionView {
 	submittedAt: Date;
 	note: string;
 	changeNotes: string;
+	/** "Updated after pilot feedback", in the team's words. */
+	feedbackSummary: string;
 	decision: ReviewDecision | null;
 	decisionNote: string;
 	decidedBy: string | null;
@@ -37,6 +40,8 @@ export interface Readiness {
 	unchanged: boolean;
 	/** Changes since the last published version, when there is one. */
 	changesSincePublished: number | null;
+	/** Feedback items marked done that the next publication will carry ("you said, we changed"). */
+	pendingFeedback: number;
 }
 
 /** What a reviewer weighs: findings on the submitted spec and how it compares. */
@@ -100,7 +105,13 @@ export async function loadReviewPage(db: Kysely<Database>, actor: Actor, courseI
 		nextVersion: (published?.version ?? 0) + 1,
 		latestPublished: published ? { number: published.version, publishedAt: published.at } : null,
 		submission: submission ? await present(db, submission) : null,
-		readiness: couldSubmit && live ? await readiness(db, live, published?.spec, await publishingTarget(db, access.course, origin)) : null,
+		readiness:
+			couldSubmit && live
+				? {
+						...(await readiness(db, live, published?.spec, await publishingTarget(db, access.course, origin))),
+						pendingFeedback: (await pendingPublicationFeedback(db, courseId)).addressed
+					}
+				: null,
 		workspace: pending && live ? await workspace(db, pending, live, published, (await getProviderProfile(db)).hoursPerEcts) : null,
 		timeline
 	};
@@ -115,7 +126,12 @@ async function currentSpec(db: Kysely<Database>, courseId: string): Promise<Cour
 	}
 }
 
-async function readiness(db: Kysely<Database>, live: CourseSpec, published: CourseSpec | undefined, target: PublishingTarget): Promise<Readiness> {
+async function readiness(
+	db: Kysely<Database>,
+	live: CourseSpec,
+	published: CourseSpec | undefined,
+	target: PublishingTarget
+): Promise<Omit<Readiness, 'pendingFeedback'>> {
 	const check = await checkForPublishing(db, live, target);
 	const changes = published ? diffSpecs(published, live).changes : null;
 	return { problems: check.ok ? [] : check.problems, unchanged: changes === 0, changesSincePublished: changes };
@@ -152,6 +168,7 @@ async function present(db: Kysely<Database>, row: SubmissionRow): Promise<Submis
 		submittedAt,
 		note: row.note,
 		changeNotes: row.change_notes,
+		feedbackSummary: row.feedback_summary,
 		decision: row.decision,
 		decisionNote: row.decision_note,
 		decidedBy: row.decided_by ? (names.get(row.decided_by) ?? null) : null,

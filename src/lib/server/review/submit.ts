@@ -28,10 +28,10 @@ export async function submitForReview(
 	db: Kysely<Database>,
 	actor: Actor,
 	courseId: string,
-	input: { note?: string; changeNotes?: string },
+	input: { note?: string; changeNotes?: string; feedbackSummary?: string },
 	mail: MailContext
 ): Promise<{ submissionId: string; version: number }> {
-	const { note, changeNotes } = parseInput(submitSchema, input);
+	const { note, changeNotes, feedbackSummary } = parseInput(submitSchema, input);
 	// Outsiders learn nothing, not even that the course exists, before its document is read.
 	await authorizeCourse(db, actor, courseId, 'course.view');
 	const doc = await currentCourseDoc(db, courseId);
@@ -67,6 +67,7 @@ export async function submitForReview(
 				submitted_by: actor.id,
 				note,
 				change_notes: changeNotes,
+				feedback_summary: feedbackSummary,
 				state: bytesAsSql(state),
 				spec: JSON.stringify(check.spec)
 			})
