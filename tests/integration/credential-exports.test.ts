@@ -5,6 +5,7 @@ import type { CourseSpec } from '$lib/course-spec/types';
 import { CREDENTIAL_FORMATS, badgeFile, exportFile, uploadCourseBadge, useGeneratedBadge, type CredentialFormat } from '$lib/server/credential-exports';
 import { badgePng, validate } from '$lib/server/exports';
 import { generateId } from '$lib/server/ids';
+import { addPart, createPathway, setPathwayPublished } from '$lib/server/pathways';
 import type { Actor } from '$lib/server/policy';
 import { checkForPublishing, loadPublishPage, publishCourse, validateForPublishing } from '$lib/server/publishing';
 import { approveSubmission, loadReviewPage, submitForReview } from '$lib/server/review';
@@ -102,6 +103,31 @@ describe('exports of a published version', () => {
 			expect(text(after.body)).not.toContain('Renamed University');
 		} finally {
 			await updateProviderProfile(db, admin, { organisationName: 'Example University of Applied Sciences', country: 'FI', website: 'https://www.example.fi', qaStatement: '', hoursPerEcts: 27 });
+		}
+	});
+
+	it('carry the published pathways the course joins later, and still validate', async () => {
+		const { id } = await db.selectFrom('courses').select('id').where('slug', '=', slug).executeTakeFirstOrThrow();
+		const before = await served(slug, 'elmLearningOpportunity');
+		expect(text(before.body)).not.toContain('isPartOf');
+		const pathway = await createPathway(db, coordinator, {
+			title: 'Sustainable manufacturing',
+			slug: 'sustainable-manufacturing',
+			description: 'Short courses towards circular production.',
+			language: 'en',
+			requirement: 'all',
+			requiredCount: null
+		});
+		await addPart(db, coordinator, pathway.id, id);
+		await addPart(db, coordinator, pathway.id, (await publishedWith('Life-cycle assessment basics', fullSpec())).id);
+		await setPathwayPublished(db, coordinator, pathway.id, true);
+		const after = await served(slug, 'elmLearningOpportunity');
+		expect(text(after.body)).toContain(`${ORIGIN}/p/sustainable-manufacturing`);
+		expect(after.etag).not.toBe(before.etag);
+		const achievement = JSON.parse(text((await served(slug, 'ob3Achievement')).body));
+		expect(achievement.alignment).toContainEqual(expect.objectContaining({ targetName: 'Sustainable manufacturing', targetType: 'ceterms:Credential' }));
+		for (const format of CREDENTIAL_FORMATS) {
+			expect((await validate(format, JSON.parse(text((await served(slug, format)).body)))).violations, format).toEqual([]);
 		}
 	});
 

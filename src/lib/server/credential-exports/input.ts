@@ -3,6 +3,7 @@ import { primaryLanguage } from '$lib/course-spec';
 import type { CourseSpec } from '$lib/course-spec/types';
 import type { Database } from '../db/types';
 import type { ExportInput, ExportProvider, Pathway } from '../exports';
+import { pathwaysOfCourse } from '../pathways/exports';
 import { getProviderProfile } from '../settings';
 import { versionUrls } from './urls';
 
@@ -29,11 +30,12 @@ export async function currentProvider(db: Kysely<Database>, spec: CourseSpec): P
 }
 
 /**
- * The learning pathways a course stacks towards (EU element O4), for `partOf` in its exports.
- * Pathways are a feature of their own; until they are connected here a course belongs to none.
+ * The learning pathways a course stacks towards (EU element O4), for `partOf` in its exports: the
+ * published pathways it is a part of. They can change after the version is published, which is why
+ * exports are cached for an hour rather than for ever, and why they are part of the cache key.
  */
-export async function pathwaysOf(_db: Kysely<Database>, _courseId: string): Promise<Pathway[]> {
-	return [];
+export function pathwaysOf(db: Kysely<Database>, courseId: string, origin: string): Promise<Pathway[]> {
+	return pathwaysOfCourse(db, courseId, origin);
 }
 
 export interface ExportSource {
@@ -57,6 +59,6 @@ export async function exportInputOf(db: Kysely<Database>, source: ExportSource, 
 		provider,
 		// Members carry a perspective but no organisation yet, and exports name organisations only.
 		coAuthors: [],
-		partOf: { pathways: await pathwaysOf(db, source.courseId) }
+		partOf: { pathways: await pathwaysOf(db, source.courseId, origin) }
 	};
 }
