@@ -27,7 +27,8 @@ describe.skipIf(process.env.TEST_DB === 'postgres')('credential export downloads
 		const started = await startSeededApp((db) => buildPublishedCourse(db, multilingualSpec(), { slug: 'circular-product-design' }));
 		app = started.app;
 		course = started.seeded;
-	});
+		// The first file to need the production build waits for it, which on a busy machine takes minutes.
+	}, 300_000);
 	afterAll(async () => {
 		await app?.stop();
 	});
