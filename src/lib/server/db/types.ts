@@ -43,6 +43,8 @@ export interface CourseTable {
 	/** The public address (/c/<slug>), set at the first publication and kept from then on. */
 	slug: ColumnType<string | null, string | null | undefined, string | null>;
 	retired_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+	/** The uploaded badge the next published version takes; null: the generated one (migrations/0012). */
+	badge_id: ColumnType<string | null, string | null | undefined, string | null>;
 	created_by: string;
 	created_at: Timestamp;
 	updated_at: Timestamp;
@@ -357,6 +359,28 @@ export interface CatalogueStemTable {
 	stem: string;
 }
 
+// ── Credential exports (migrations/0012) ──
+
+/** A badge image an owner uploaded: a PNG as sent, or an SVG as rebuilt by the sanitiser. */
+export interface CourseBadgeTable {
+	id: string;
+	course_id: string;
+	content_type: 'image/png' | 'image/svg+xml';
+	/** bytea: a Buffer from pg, a Uint8Array from PGlite. */
+	bytes: Uint8Array;
+	sha256: string;
+	filename: ColumnType<string, string | undefined, string>;
+	uploaded_by: string | null;
+	uploaded_at: Timestamp;
+}
+
+/** What a published version's exports are built from besides its spec; immutable like the version. */
+export interface PublishedVersionExportTable {
+	version_id: string;
+	provider: ColumnType<{ name: string; country: string; website: string }, string, never>;
+	badge_id: ColumnType<string | null, string | null | undefined, never>;
+}
+
 /** A stackable pathway (migration 0013): published courses grouped into a larger whole. */
 export interface PathwayTable {
 	id: string;
@@ -405,6 +429,8 @@ export interface Database {
 	catalogue_entries: CatalogueEntryTable;
 	catalogue_texts: CatalogueTextTable;
 	catalogue_stems: CatalogueStemTable;
+	course_badges: CourseBadgeTable;
+	published_version_exports: PublishedVersionExportTable;
 	pathways: PathwayTable;
 	pathway_parts: PathwayPartTable;
 }

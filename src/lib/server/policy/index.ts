@@ -17,7 +17,8 @@ export type CourseAction =
 	| 'version.restore'
 	| 'team.viewEmails'
 	| 'access.request'
-	| 'access.review';
+	| 'access.review'
+	| 'course.badge';
 
 export type InstanceAction = 'course.create' | 'admin.settings' | 'admin.roles' | 'review.queue';
 
@@ -35,7 +36,8 @@ export const COURSE_ACTIONS: readonly CourseAction[] = [
 	'version.restore',
 	'team.viewEmails',
 	'access.request',
-	'access.review'
+	'access.review',
+	'course.badge'
 ];
 export const INSTANCE_ACTIONS: readonly InstanceAction[] = ['course.create', 'admin.settings', 'admin.roles', 'review.queue'];
 
@@ -112,6 +114,9 @@ export function can(actor: Actor | null, action: Action, course?: CourseContext)
 			return !archived && atLeast(membership, 'editor');
 		case 'version.restore':
 			return !archived && atLeast(membership, 'editor');
+		// The badge is the course's face towards issuers, like its team: the owners' to change.
+		case 'course.badge':
+			return !archived && atLeast(membership, 'owner');
 	}
 }
 

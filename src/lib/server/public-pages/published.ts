@@ -35,7 +35,8 @@ export interface VersionSummary {
 
 const MAX_SLUG_LENGTH = 200;
 
-async function findCourse(db: Kysely<Database>, slug: string) {
+/** A course with a published version at this address: its id, retirement and latest version number. */
+export async function findPublishedCourse(db: Kysely<Database>, slug: string) {
 	if (slug.length === 0 || slug.length > MAX_SLUG_LENGTH) return undefined;
 	return db
 		.selectFrom('courses as c')
@@ -52,7 +53,7 @@ export async function readPublishedVersion(
 	slug: string,
 	number?: number
 ): Promise<PublishedCourseVersion | null> {
-	const course = await findCourse(db, slug);
+	const course = await findPublishedCourse(db, slug);
 	if (!course) return null;
 	const latest = Number(course.latest);
 	const row = await db
@@ -82,7 +83,7 @@ export async function listPublishedVersions(
 	db: Kysely<Database>,
 	slug: string
 ): Promise<{ slug: string; retiredAt: Date | null; latest: PublishedVersion; versions: VersionSummary[] } | null> {
-	const course = await findCourse(db, slug);
+	const course = await findPublishedCourse(db, slug);
 	if (!course) return null;
 	const rows = await db
 		.selectFrom('published_versions')

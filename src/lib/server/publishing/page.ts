@@ -8,6 +8,8 @@ import { namesOf } from '../review/people';
 import { primaryLanguage } from '$lib/course-spec/rules/field-values';
 import { pendingPublicationFeedback } from '../feedback/items';
 import { slugify } from './slug';
+import { publishingTarget } from './target';
+import { checkForPublishing, type PublishingProblem } from './validate';
 
 export interface PublishedVersionSummary {
 	number: number;
@@ -34,6 +36,8 @@ export interface ApprovedSubmission {
 	pendingFeedback: number;
 	/** Changes against the latest published version, when there is one. */
 	changesSincePublished: number | null;
+	/** What keeps it from being published (its exports must validate, among others); empty when it can go. */
+	problems: PublishingProblem[];
 }
 
 export interface PublishPage {
@@ -49,7 +53,8 @@ export interface PublishPage {
 	versions: PublishedVersionSummary[];
 }
 
-export async function loadPublishPage(db: Kysely<Database>, actor: Actor, courseId: string): Promise<PublishPage> {
+/** `origin` only shapes the ids inside the exports that are checked, never whether they pass. */
+export async function loadPublishPage(db: Kysely<Database>, actor: Actor, courseId: string, origin = 'http://localhost'): Promise<PublishPage> {
 	const access = await authorizeCourse(db, actor, courseId, 'course.view');
 	const context = await transitionContext(db, access);
 	const rows = await db
@@ -75,6 +80,7 @@ export async function loadPublishPage(db: Kysely<Database>, actor: Actor, course
 		approvedRow?.decided_by ?? null
 	]);
 	const name = (id: string | null) => (id ? (names.get(id) ?? null) : null);
+	const check = approvedRow ? await checkForPublishing(db, approvedRow.spec, await publishingTarget(db, access.course, origin)) : null;
 	return {
 		status: context.status,
 		retired: context.retired,
@@ -91,7 +97,8 @@ export async function loadPublishPage(db: Kysely<Database>, actor: Actor, course
 					changeNotes: approvedRow.change_notes,
 					feedbackSummary: approvedRow.feedback_summary,
 					pendingFeedback: (await pendingPublicationFeedback(db, courseId)).addressed,
-					changesSincePublished: rows.length > 0 ? diffSpecs(rows[0].spec, approvedRow.spec).changes : null
+					changesSincePublished: rows.length > 0 ? diffSpecs(rows[0].spec, approvedRow.spec).changes : null,
+					problems: check && !check.ok ? check.problems : []
 				}
 			: null,
 		versions: rows.map((row) => ({

@@ -13,7 +13,8 @@ import { indexPublishedVersion } from '../catalogue';
 import { attachDoneItemsToPublication } from '../feedback/items';
 import { contentHash } from './content-hash';
 import { assignSlug } from './slug';
-import { validateForPublishing } from './validate';
+import { checkForPublishing, validateForPublishing, type PublishingProblem } from './validate';
+import { currentProvider } from '../credential-exports';
 
 export interface Published {
 	number: number;
@@ -51,12 +52,13 @@ export async function publishCourse(
 		if (number > 1 && changeNotes === '') {
 			throw invalid(`Say what changed since v${number - 1}: readers of v${number} see these notes.`, 'changeNotes');
 		}
-		const check = validateForPublishing(approved.spec);
-		if (!check.ok) {
-			throw conflict(`This submission cannot be published: ${check.problems.map((p) => `${p.label}: ${p.message}`).join('; ')}.`);
-		}
-		const spec = check.spec;
+		const valid = validateForPublishing(approved.spec);
+		if (!valid.ok) throw unpublishable(valid.problems);
+		const spec = valid.spec;
 		const slug = await assignSlug(trx, courseId, spec.title[primaryLanguage(spec)] ?? step.course.title);
+		// The exports are checked as they will be served, at this address; a refusal rolls the address back too.
+		const check = await checkForPublishing(trx, spec, { courseId, slug, number, origin: mail.origin });
+		if (!check.ok) throw unpublishable(check.problems);
 		const hash = contentHash(spec);
 		const versionId = generateId();
 		await trx
@@ -77,6 +79,11 @@ export async function publishCourse(
 				published_by: actor.id
 			})
 			.execute();
+		// What the exports are built from besides the spec, frozen with it: they stay the same bytes.
+		await trx
+			.insertInto('published_version_exports')
+			.values({ version_id: versionId, provider: JSON.stringify(await currentProvider(trx, spec)), badge_id: step.course.badge_id })
+			.execute();
 		// In the same transaction: the catalogue never lists a version that is not there, and the
 		// feedback the team marked done is what this version answers ("you said, we changed").
 		await indexPublishedVersion(trx, courseId);
@@ -84,6 +91,10 @@ export async function publishCourse(
 		await step.notify({ kind: 'course.published', recipients: await teamIds(trx, courseId), data: { version: number, changeNotes } });
 		return { number, slug, contentHash: hash };
 	});
+}
+
+function unpublishable(problems: PublishingProblem[]) {
+	return conflict(`This submission cannot be published: ${problems.map((p) => `${p.label}: ${p.message}`).join('; ')}.`);
 }
 
 /** Coordinators: mark a published course as no longer offered; it stays listed, as retired, with its versions. */

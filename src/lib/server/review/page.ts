@@ -11,7 +11,8 @@ import { currentCourseDoc } from '../course-docs';
 import { getProviderProfile } from '../settings';
 import { pendingPublicationFeedback } from '../feedback/items';
 import { findSimilarPublished, type SimilarCourse } from '../publishing/similar';
-import { validateForPublishing, type PublishingProblem } from '../publishing/validate';
+import { checkForPublishing, type PublishingProblem, type PublishingTarget } from '../publishing/validate';
+import { publishingTarget } from '../publishing/target';
 import { transitionContext } from './context';
 import { namesOf } from './people';
 import { daysSince } from './queue';
@@ -72,7 +73,8 @@ export interface ReviewPage {
 	timeline: TimelineEvent[];
 }
 
-export async function loadReviewPage(db: Kysely<Database>, actor: Actor, courseId: string): Promise<ReviewPage> {
+/** `origin` only shapes the ids inside the exports that readiness validates, never whether they pass. */
+export async function loadReviewPage(db: Kysely<Database>, actor: Actor, courseId: string, origin = 'http://localhost'): Promise<ReviewPage> {
 	const access = await authorizeCourse(db, actor, courseId, 'course.view');
 	const context = await transitionContext(db, access);
 	const [submission, timeline, latest] = await Promise.all([
@@ -103,7 +105,13 @@ export async function loadReviewPage(db: Kysely<Database>, actor: Actor, courseI
 		nextVersion: (published?.version ?? 0) + 1,
 		latestPublished: published ? { number: published.version, publishedAt: published.at } : null,
 		submission: submission ? await present(db, submission) : null,
-		readiness: couldSubmit && live ? { ...readiness(live, published?.spec), pendingFeedback: (await pendingPublicationFeedback(db, courseId)).addressed } : null,
+		readiness:
+			couldSubmit && live
+				? {
+						...(await readiness(db, live, published?.spec, await publishingTarget(db, access.course, origin))),
+						pendingFeedback: (await pendingPublicationFeedback(db, courseId)).addressed
+					}
+				: null,
 		workspace: pending && live ? await workspace(db, pending, live, published, (await getProviderProfile(db)).hoursPerEcts) : null,
 		timeline
 	};
@@ -118,8 +126,13 @@ async function currentSpec(db: Kysely<Database>, courseId: string): Promise<Cour
 	}
 }
 
-function readiness(live: CourseSpec, published: CourseSpec | undefined): Omit<Readiness, 'pendingFeedback'> {
-	const check = validateForPublishing(live);
+async function readiness(
+	db: Kysely<Database>,
+	live: CourseSpec,
+	published: CourseSpec | undefined,
+	target: PublishingTarget
+): Promise<Omit<Readiness, 'pendingFeedback'>> {
+	const check = await checkForPublishing(db, live, target);
 	const changes = published ? diffSpecs(published, live).changes : null;
 	return { problems: check.ok ? [] : check.problems, unchanged: changes === 0, changesSincePublished: changes };
 }

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import type { Kysely, Transaction } from 'kysely';
 import { docToSpec } from '$lib/course-spec/doc';
+import type { CourseSpec } from '$lib/course-spec/types';
 import type { Database } from '../db/types';
 import { bytesAsSql } from '../db/bytes';
 import type { Actor } from '../policy';
@@ -10,7 +11,8 @@ import { invalid } from '../errors';
 import { generateId } from '../ids';
 import type { MailContext } from '../notifications';
 import { contentHash } from '../publishing/content-hash';
-import { validateForPublishing } from '../publishing/validate';
+import { checkForPublishing } from '../publishing/validate';
+import { publishingTarget } from '../publishing/target';
 import { reviewerIds } from './recipients';
 import { parseInput, submitSchema } from './schema';
 import { nextVersionNumber } from './submissions';
@@ -34,16 +36,17 @@ export async function submitForReview(
 	await authorizeCourse(db, actor, courseId, 'course.view');
 	const doc = await currentCourseDoc(db, courseId);
 	let state: Uint8Array;
-	let check: ReturnType<typeof validateForPublishing>;
+	let live: CourseSpec;
 	try {
 		state = Y.encodeStateAsUpdate(doc);
-		check = validateForPublishing(docToSpec(doc));
+		live = docToSpec(doc);
 	} finally {
 		doc.destroy();
 	}
 
 	return runWorkflow(db, actor, courseId, mail, async (step) => {
 		await step.take('submit', { note });
+		const check = await checkForPublishing(step.trx, live, await publishingTarget(step.trx, step.course, mail.origin));
 		if (!check.ok) {
 			const count = check.problems.length;
 			throw invalid(`The specification is not ready: ${count} ${count === 1 ? 'thing needs' : 'things need'} fixing first (${check.problems.map((p) => p.label).join(', ')}).`);

@@ -8,7 +8,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
-	return { review: await orHttpError(loadReviewPage(event.locals.db, user, event.params.courseId)) };
+	return { review: await orHttpError(loadReviewPage(event.locals.db, user, event.params.courseId, event.url.origin)) };
 };
 
 export const actions: Actions = {
