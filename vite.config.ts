@@ -49,7 +49,9 @@ export default defineConfig({
 					include: ['tests/integration/**/*.test.ts'],
 					env: { TEST_DB: 'pglite' },
 					testTimeout: 30_000,
-					hookTimeout: 60_000
+					// Files that start the production server build it first (once, under a lock), which on a
+					// busy machine takes minutes; other hooks finish in seconds.
+					hookTimeout: 300_000
 				}
 			},
 			...(postgresUrl
@@ -62,7 +64,7 @@ export default defineConfig({
 								include: ['tests/integration/**/*.test.ts'],
 								env: { TEST_DB: 'postgres' },
 								testTimeout: 30_000,
-								hookTimeout: 60_000
+								hookTimeout: 300_000
 							}
 						}
 					]

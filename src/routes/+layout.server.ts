@@ -1,4 +1,5 @@
 import { unreadCount } from '$lib/server/notifications';
+import { canPathway } from '$lib/server/policy/pathways';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async ({ locals, url }) => {
@@ -7,6 +8,8 @@ export const load: LayoutServerLoad = async ({ locals, url }) => {
 	const user = locals.user;
 	return {
 		user: user ? { id: user.id, name: user.name, role: user.role } : null,
-		unreadNotifications: user ? await unreadCount(locals.db, user.id) : 0
+		unreadNotifications: user ? await unreadCount(locals.db, user.id) : 0,
+		// Coordinators and admins build pathways: the navigation shows them the way there.
+		canBuildPathways: canPathway(user ?? null, 'pathway.list')
 	};
 };

@@ -1,5 +1,7 @@
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { extractText, getDocumentProxy } from 'unpdf';
 import { startApp, type RunningApp } from '../support/app-server';
 import { chromiumAvailable, expectAccessible, launchBrowser, screenshot } from '../support/browser';
 import { createCourse, newPerson } from '../support/flows';
@@ -8,9 +10,14 @@ import { completeCourse, prepareInstance, waitForServer } from './review-support
 
 // The whole review: a lecturer fills a course until it is complete, submits it, a coordinator asks
 // for changes, the team fixes and resubmits, the coordinator sees what changed, approves and
-// publishes v1; bells, the dashboard and the timeline tell everyone what happened.
+// publishes v1; bells, the dashboard and the timeline tell everyone what happened. Then anyone finds
+// it in the catalogue, reads it and downloads its PDF; a pilot round on v1 leads to v2, whose public
+// page says it was updated after pilot feedback.
 
 const TITLE = 'Circular design for small manufacturers';
+const SLUG = 'circular-design-for-small-manufacturers';
+// What a participant writes: it must never reach a public page.
+const PARTICIPANT_WORDS = 'Which product? Pirjo from the Lahti pilot could not tell.';
 
 describe.skipIf(!chromiumAvailable())('submitting, reviewing and publishing a course', () => {
 	let app: RunningApp;
@@ -214,5 +221,127 @@ describe.skipIf(!chromiumAvailable())('submitting, reviewing and publishing a co
 		expect(await owner.locator('.item.unread').count()).toBe(2);
 		await owner.getByRole('button', { name: 'Mark all as read' }).click();
 		await expect.poll(() => bell(owner).getAttribute('aria-label')).toBe('Notifications');
+	});
+	it('is found in the catalogue by a word from an outcome, read by anyone, and downloaded as a PDF holding its title', async () => {
+		const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+		const reader = await context.newPage();
+		await reader.goto(`${app.url}/catalogue`);
+		await reader.getByLabel('Search').fill('principles');
+		await reader.getByRole('button', { name: 'Search', exact: true }).click();
+		await reader.waitForURL(/q=principles/);
+		await expect.poll(() => reader.getByRole('heading', { name: '1–1 of 1 course' }).count()).toBe(1);
+		expect((await reader.locator('mark').allTextContents()).map((m) => m.toLowerCase())).toContain('principles');
+		await screenshot(reader, 'flow-catalogue-search');
+		await expectAccessible(reader);
+
+		await reader.getByRole('link', { name: TITLE }).click();
+		await reader.waitForURL(`${app.url}/c/${SLUG}`);
+		expect(await reader.getByRole('heading', { level: 1 }).textContent()).toBe(TITLE);
+		expect(await reader.locator('.outcomes').textContent()).toContain('Apply circular design principles to a product');
+		expect(await reader.getByText('Updated after pilot feedback').count()).toBe(0);
+		await screenshot(reader, 'flow-course-page-v1');
+		await expectAccessible(reader);
+
+		const [download] = await Promise.all([reader.waitForEvent('download'), reader.getByRole('link', { name: 'Download PDF' }).click()]);
+		expect(download.suggestedFilename()).toBe(`${SLUG}-v1.pdf`);
+		const bytes = fs.readFileSync(await download.path());
+		expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+		const { text } = await extractText(await getDocumentProxy(new Uint8Array(bytes)), { mergePages: true });
+		expect(text).toContain(TITLE);
+		expect(text).toContain('Apply circular design principles to a product');
+		await context.close();
+	});
+
+	it('runs a pilot round on v1; its item marked done goes into v2, whose page says “updated after pilot feedback”', async () => {
+		await owner.goto(`${courseUrl}/history`);
+		await owner.getByLabel('Version name').fill('Pilot version');
+		await owner.getByRole('button', { name: 'Save version' }).click();
+		await owner.getByRole('status').filter({ hasText: /Saved v\d+/ }).waitFor();
+		await owner.goto(`${courseUrl}/feedback/new`);
+		await owner.getByLabel('Title', { exact: true }).fill('Pilot with partner companies');
+		await owner.getByRole('button', { name: 'Create round' }).click();
+		await owner.waitForURL(/\/feedback\/[a-z2-7]{24}\/questions\?created=1$/);
+		const roundUrl = owner.url().replace(/\/questions\?created=1$/, '');
+		await owner.goto(roundUrl);
+		await owner.getByRole('button', { name: 'Create anonymous link' }).click();
+		const link = (await owner.getByLabel('Anonymous link', { exact: true }).inputValue()).replace(/^https?:\/\/[^/]+/, app.url);
+
+		const participant = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+		await participant.goto(link);
+		await participant.getByText('Company partner or entrepreneur').click();
+		for (const group of await participant.locator('fieldset:has(.scale)').all()) await group.getByRole('radio').nth(4).check();
+		await participant.locator('textarea[name^="outcome."]').fill(PARTICIPANT_WORDS);
+		await participant.getByRole('button', { name: 'Send my feedback' }).click();
+		await participant.waitForURL(`${link}/thanks`);
+		await participant.context().close();
+
+		await owner.goto(`${roundUrl}/items`);
+		const item = owner.locator('li.item').filter({ hasText: PARTICIPANT_WORDS });
+		await item.getByLabel('Done').check();
+		await item.getByLabel('What you did, or why not').fill('LO1 now names the product: one from a partner company.');
+		await item.getByLabel('“You said”, for the public list').fill('It was not clear which product the redesign is about.');
+		await item.getByRole('button', { name: 'Save decision' }).click();
+		await expect.poll(() => item.getByRole('status').textContent()).toContain('Saved');
+
+		await openEditor(owner, courseUrl);
+		const outcome = owner.locator('textarea[id^="field-outcomeText-"]').first();
+		await outcome.click();
+		await owner.keyboard.press('End');
+		await owner.keyboard.type(' of a partner company');
+		await waitForServer(owner, `${courseUrl}/review`, async (page) => (await page.locator('p.ready').count()) === 1 && (await page.getByText(/Nothing has changed since v1/).count()) === 0);
+		const summary = owner.getByLabel('Updated after pilot feedback (optional)');
+		expect(await owner.locator('#field-feedbackSummary-hint').textContent()).toContain('1 feedback item is marked done');
+		await owner.getByLabel('Note to the reviewer').fill('v2 after the pilot.');
+		await owner.getByLabel('Change notes for v2').fill('LO1 now names the product to redesign.');
+		await summary.fill('One partner company answered the pilot; we made the first outcome name the product.');
+		await screenshot(owner, 'flow-submit-v2-with-feedback-summary');
+		await expectAccessible(owner);
+		await owner.getByRole('button', { name: 'Submit for review' }).click();
+		await owner.getByRole('status').filter({ hasText: 'Submitted for review' }).waitFor();
+
+		await coordinator.goto(`${courseUrl}/review`);
+		expect(await coordinator.locator('.submission').textContent()).toContain('we made the first outcome name the product');
+		await coordinator.getByRole('button', { name: 'Approve', exact: true }).click();
+		await coordinator.waitForURL(`${courseUrl}/publish?approved=1`);
+		expect(await coordinator.getByLabel('Change notes for v2').inputValue()).toBe('LO1 now names the product to redesign.');
+		const corrected = coordinator.getByLabel('Updated after pilot feedback');
+		expect(await corrected.inputValue()).toBe('One partner company answered the pilot; we made the first outcome name the product.');
+		await corrected.fill('One partner company answered the pilot: the first outcome now names the product.');
+		await screenshot(coordinator, 'flow-publish-v2');
+		await expectAccessible(coordinator);
+		await coordinator.getByRole('button', { name: 'Publish v2' }).click();
+		await coordinator.getByRole('status').filter({ hasText: 'Published v2' }).waitFor();
+		const published = coordinator.getByRole('listitem').filter({ has: coordinator.getByRole('heading', { name: 'v2' }) });
+		expect(await published.textContent()).toContain('the first outcome now names the product');
+
+		const reader = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+		await reader.goto(`${app.url}/c/${SLUG}`);
+		const note = reader.getByRole('complementary', { name: 'Updated after pilot feedback' });
+		expect(await note.textContent()).toContain('One partner company answered the pilot: the first outcome now names the product.');
+		expect(await note.textContent()).toContain('This version addresses 1 point raised by pilot participants.');
+		const saidList = reader.getByRole('region', { name: 'You said, we changed' });
+		expect(await saidList.textContent()).toContain('It was not clear which product the redesign is about.');
+		expect(await saidList.textContent()).toContain('LO1 now names the product: one from a partner company.');
+		expect(await reader.content()).not.toContain('Pirjo');
+		await screenshot(reader, 'flow-course-page-v2-after-pilot');
+		await expectAccessible(reader);
+		const pdf = await reader.request.get(`${app.url}/c/${SLUG}/v/2/pdf`);
+		const { text: pdfText } = await extractText(await getDocumentProxy(new Uint8Array(await pdf.body())), { mergePages: true });
+		expect(pdfText).toContain('Updated after pilot feedback');
+		expect(pdfText).toContain('It was not clear which product the redesign is about.');
+		expect(pdfText).not.toContain('Pirjo');
+
+		await reader.getByRole('link', { name: /Version history/ }).click();
+		await reader.waitForURL(`${app.url}/c/${SLUG}/versions`);
+		const v2 = reader.getByRole('listitem').filter({ has: reader.getByRole('heading', { name: /Version 2/ }) }).first();
+		expect(await v2.textContent()).toContain('LO1 now names the product to redesign.');
+		expect(await v2.textContent()).toContain('Updated after pilot feedback');
+		expect(await v2.textContent()).toContain('It was not clear which product the redesign is about.');
+		expect(await reader.content()).not.toContain('Pirjo');
+		await screenshot(reader, 'flow-version-history');
+		await expectAccessible(reader);
+		await reader.goto(`${app.url}/c/${SLUG}/v/1`);
+		expect(await reader.getByText('Updated after pilot feedback').count()).toBe(0);
+		await reader.context().close();
 	});
 });

@@ -150,6 +150,25 @@ async function answeredRoundNamed() {
 	return built;
 }
 
+describe('results read again', () => {
+	it('count a response stored or changed after the last read, and the filter, every time', async () => {
+		const { owner, courseId, round } = await buildRound(db, { anonymous: false });
+		const [link] = (await addPersonalLinks(db, noEmail, owner, courseId, round.id, 'ann@example.org\nbo@example.org', ORIGIN)).issued;
+		const throttle = submissionThrottle(db);
+		const read = async (filter: 'student' | null = null) => (await roundResults(db, owner, courseId, round.id, filter)).results;
+		expect((await read()).responses).toBe(0);
+		const answer = (recommend: number) => fields({ ...ANSWERS[0], recommend, extra: { name: 'Ann' } });
+		expect(await submitResponse(db, throttle, tokenOf(link.url), answer(10), '192.0.2.1')).toMatchObject({ ok: true });
+		expect((await read()).recommend).toMatchObject({ n: 1, mean: 10 });
+		expect((await read()).recommend).toMatchObject({ n: 1, mean: 10 });
+		// The same person changes their answer: same count, different numbers.
+		expect(await submitResponse(db, throttle, tokenOf(link.url), answer(2), '192.0.2.1')).toMatchObject({ ok: true });
+		expect((await read()).recommend).toMatchObject({ n: 1, mean: 2 });
+		expect((await read('student')).responses).toBe(1);
+		expect((await roundResults(db, owner, courseId, round.id, null)).round.responseCount).toBe(1);
+	});
+});
+
 describe('CSV of the raw responses', () => {
 	it('has no identity columns in an anonymous round', async () => {
 		const { owner, viewer, courseId, round, choice } = await answeredRound(true);
@@ -237,9 +256,11 @@ describe('triage', () => {
 				.execute();
 			expect(await attachDoneItemsToPublication(trx, courseId, publishedId)).toBe(1);
 		});
-		expect(await publicationFeedback(db, publishedId)).toEqual([
-			{ about: 'Module 1: Principles', said: 'The videos were too long.', changed: 'Videos are now at most ten minutes.' }
-		]);
+		expect(await publicationFeedback(db, publishedId)).toEqual({
+			summary: '',
+			addressed: 1,
+			items: [{ about: 'Module 1: Principles', said: 'The videos were too long.', changed: 'Videos are now at most ten minutes.' }]
+		});
 		expect(await publicationFeedback(db, generateId()).catch((e) => e.code)).toBe('not_found');
 		expect((await listItems(db, owner, courseId, round.id)).items[0].addressedIn).toEqual({ kind: 'published', id: publishedId, number: 1 });
 	});

@@ -87,7 +87,7 @@ describe('reviewing a submission', () => {
 		const teamView = await loadReviewPage(db, editor, id);
 		expect(teamView.submission).toMatchObject({ decision: 'changes_requested', decisionNote: 'LO1 cannot be observed: rephrase it.' });
 		// Editors see what stands in the way, but submitting is the owners' step.
-		expect(teamView.readiness).toEqual({ problems: [], unchanged: false, changesSincePublished: null });
+		expect(teamView.readiness).toEqual({ problems: [], unchanged: false, changesSincePublished: null, pendingFeedback: 0 });
 		expect(teamView.transitions).toEqual([]);
 		expect((await loadReviewPage(db, owner, id)).transitions).toEqual(['submit']);
 

@@ -9,7 +9,7 @@ import type { Actor } from '$lib/server/policy';
 import { contentHash, publishCourse } from '$lib/server/publishing';
 import { approveSubmission, loadReviewPage, requestChanges, submitForReview } from '$lib/server/review';
 import { createTestDatabase } from '$tests/support/db';
-import { buildCompleteCourse, buildPerson, editSpec, loggingMail } from '$tests/support/review';
+import { buildCompleteCourse, buildPerson, domainErrorOf as errorOf, editSpec, loggingMail } from '$tests/support/review';
 
 // Publishing freezes what was submitted and approved, immutably, under a lock.
 
@@ -35,16 +35,6 @@ async function approvedCourse(title: string) {
 
 const versionsOf = (courseId: string) =>
 	db.selectFrom('published_versions').selectAll().where('course_id', '=', courseId).orderBy('number').execute();
-
-async function errorOf(work: Promise<unknown>): Promise<{ code: string; field?: string; message: string } | null> {
-	try {
-		await work;
-		return null;
-	} catch (err) {
-		if (isDomainError(err)) return { code: err.code, field: err.field, message: err.message };
-		throw err;
-	}
-}
 
 describe('publishing a version', () => {
 	it('freezes the submitted state and spec, not edits made after submitting, with the hash of its canonical JSON', async () => {

@@ -7,6 +7,7 @@ import { changeCourseDoc } from '$lib/server/course-docs';
 import type { Database, InstanceRole } from '$lib/server/db/types';
 import { createCourse } from '$lib/server/courses';
 import { createMailer, type MailContext } from '$lib/server/notifications';
+import { isDomainError } from '$lib/server/errors';
 import { buildUser } from './factories';
 
 /** A person with an instance role (coordinators are made by an admin in the app; here directly). */
@@ -44,4 +45,15 @@ export async function editSpec(db: Kysely<Database>, courseId: string, authorId:
 export function loggingMail(origin = 'http://courses.test'): MailContext & { lines: string[] } {
 	const lines: string[] = [];
 	return { mailer: createMailer({ log: (line) => lines.push(line) }), origin, lines };
+}
+
+/** What a domain verb refused with, or null when it went through; anything else is rethrown. */
+export async function domainErrorOf(work: Promise<unknown>): Promise<{ code: string; field?: string; message: string } | null> {
+	try {
+		await work;
+		return null;
+	} catch (err) {
+		if (isDomainError(err)) return { code: err.code, field: err.field, message: err.message };
+		throw err;
+	}
 }

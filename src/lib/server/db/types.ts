@@ -43,6 +43,8 @@ export interface CourseTable {
 	/** The public address (/c/<slug>), set at the first publication and kept from then on. */
 	slug: ColumnType<string | null, string | null | undefined, string | null>;
 	retired_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+	/** The uploaded badge the next published version takes; null: the generated one (migrations/0012). */
+	badge_id: ColumnType<string | null, string | null | undefined, string | null>;
 	created_by: string;
 	created_at: Timestamp;
 	updated_at: Timestamp;
@@ -136,6 +138,8 @@ export interface CourseReviewTable {
 	decision_note: ColumnType<string, string | undefined, string>;
 	/** What changed since the last published version, in the team's words; published with the version. */
 	change_notes: ColumnType<string, string | undefined, string>;
+	/** "Updated after pilot feedback": the team's summary (counts and themes), published with the version. */
+	feedback_summary: ColumnType<string, string | undefined, string>;
 }
 
 export type ReviewDecision = 'approved' | 'changes_requested' | 'withdrawn';
@@ -162,6 +166,8 @@ export interface PublishedVersionTable {
 	/** SHA-256 (hex) of canonicalJson(spec). */
 	content_hash: string;
 	change_notes: ColumnType<string, string | undefined, never>;
+	/** The team's summary of the pilot feedback this version answers; '' when none was written. */
+	feedback_summary: ColumnType<string, string | undefined, never>;
 	review_id: string | null;
 	approved_by: string;
 	approved_at: ColumnType<Date, Date | string, never>;
@@ -236,6 +242,8 @@ export interface FeedbackRoundTable {
 	created_by: string | null;
 	created_at: Timestamp;
 	updated_at: Timestamp;
+	/** Counts every stored or changed response (migrations/0019): what results computed earlier are keyed by. */
+	responses_generation: Generated<number>;
 }
 
 export interface FeedbackQuestionTable {
@@ -406,6 +414,50 @@ export interface NotificationEmailBatchTable {
 	last_sent_at: Timestamp;
 }
 
+// ── Credential exports (migrations/0012) ──
+
+/** A badge image an owner uploaded: a PNG as sent, or an SVG as rebuilt by the sanitiser. */
+export interface CourseBadgeTable {
+	id: string;
+	course_id: string;
+	content_type: 'image/png' | 'image/svg+xml';
+	/** bytea: a Buffer from pg, a Uint8Array from PGlite. */
+	bytes: Uint8Array;
+	sha256: string;
+	filename: ColumnType<string, string | undefined, string>;
+	uploaded_by: string | null;
+	uploaded_at: Timestamp;
+}
+
+/** What a published version's exports are built from besides its spec; immutable like the version. */
+export interface PublishedVersionExportTable {
+	version_id: string;
+	provider: ColumnType<{ name: string; country: string; website: string }, string, never>;
+	badge_id: ColumnType<string | null, string | null | undefined, never>;
+}
+
+/** A stackable pathway (migration 0013): published courses grouped into a larger whole. */
+export interface PathwayTable {
+	id: string;
+	slug: string;
+	title: string;
+	description: ColumnType<string, string | undefined, string>;
+	language: ColumnType<string, string | undefined, string>;
+	requirement: ColumnType<'all' | 'some', 'all' | 'some' | undefined, 'all' | 'some'>;
+	required_count: number | null;
+	published_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+	first_published_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+	created_by: string | null;
+	created_at: Timestamp;
+	updated_at: Timestamp;
+}
+
+export interface PathwayPartTable {
+	pathway_id: string;
+	course_id: string;
+	position: number;
+}
+
 export interface Database {
 	users: UserTable;
 	sessions: SessionTable;
@@ -436,6 +488,10 @@ export interface Database {
 	comments: CommentTable;
 	course_field_edits: CourseFieldEditTable;
 	notification_email_batches: NotificationEmailBatchTable;
+	course_badges: CourseBadgeTable;
+	published_version_exports: PublishedVersionExportTable;
+	pathways: PathwayTable;
+	pathway_parts: PathwayPartTable;
 }
 
 export type UserRow = Selectable<UserTable>;

@@ -9,7 +9,7 @@ import type { ExportFile, ExportFormat, ExportInput } from './types';
 
 // One entry point per export: the document as canonical JSON with its media type and file name.
 
-const CONTENT_TYPES: Record<ExportFormat, string> = {
+export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
 	// A bare Achievement has no @context: issuers embed it in a credential, so it is plain JSON.
 	ob3Achievement: 'application/json',
 	ob3CredentialTemplate: 'application/ld+json',
@@ -56,7 +56,7 @@ export function buildExport(format: ExportFormat, input: ExportInput, options: B
 	const edition = format.startsWith('ob3') && lang !== primaryLanguage(input.spec) ? `.${lang}` : '';
 	return {
 		body: canonicalJsonDocument(buildDocument(format, input, options)),
-		contentType: CONTENT_TYPES[format],
+		contentType: EXPORT_CONTENT_TYPES[format],
 		filename: `${slugOf(input.urls.page)}-v${input.version}${edition}.${FILE_SUFFIX[format]}`
 	};
 }

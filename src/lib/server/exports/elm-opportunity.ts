@@ -11,7 +11,7 @@ import { fragment } from './urls';
 
 // The EDC context leaves `id` and `type` to the credentials context, which a catalogue entry does not
 // load, so they are aliased here too.
-const LOQ_CONTEXT = [EDC_CONTEXT, { id: '@id', type: '@type', defaultLanguage: { '@id': 'elm:defaultLanguage', '@type': '@id' } }];
+export const LOQ_CONTEXT = [EDC_CONTEXT, { id: '@id', type: '@type', defaultLanguage: { '@id': 'elm:defaultLanguage', '@type': '@id' } }];
 
 export function buildLearningOpportunity(input: ExportInput): Json {
 	const { spec, provider, urls } = input;

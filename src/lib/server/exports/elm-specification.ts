@@ -48,6 +48,11 @@ export function buildSpecification(input: ExportInput): Json {
 	const field = iscedConcept(spec.fieldOfStudy);
 	const pathways = input.partOf?.pathways ?? [];
 	const partOfUrl = spec.stackability.mode === 'stackable' ? safeHref(spec.stackability.partOfUrl) : null;
+	// A Qualification may be part of a Qualification only (LOQ shapes); a specification without levels of either.
+	const partOf = pathways
+		.map((p) => p.reference)
+		.filter((r): r is Json => r !== undefined && (!qualification || r.type === 'Qualification'));
+	const partial = spec.stackability.mode === 'stackable' || partOf.length > 0;
 	const grading = languageMap(spec.gradingScheme);
 	const gradingScheme = grading ? node(base, 'grading-scheme', 'GradingScheme', { title: grading }) : undefined;
 	return compact({
@@ -109,7 +114,8 @@ export function buildSpecification(input: ExportInput): Json {
 			})
 		],
 		additionalNote: additionalNotes(input),
-		...(qualification && spec.stackability.mode ? { isPartialQualification: spec.stackability.mode === 'stackable' } : {})
+		isPartOf: partOf,
+		...(qualification && (spec.stackability.mode || partial) ? { isPartialQualification: partial } : {})
 	});
 }
 

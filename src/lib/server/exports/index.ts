@@ -10,7 +10,7 @@
  * @module
  */
 export { EXPORT_FORMATS, type CoAuthor, type ExportFile, type ExportFormat, type ExportInput, type ExportProvider, type ExportUrls, type Pathway } from './types';
-export { buildDocument, buildExport, exportLanguages, type BuildOptions } from './build';
+export { EXPORT_CONTENT_TYPES, buildDocument, buildExport, exportLanguages, type BuildOptions } from './build';
 export { canonicalJson, canonicalJsonDocument } from '$lib/course-spec/canonical-json';
 export { validate } from './validate';
 export { detectFormat } from './detect';

@@ -4,9 +4,8 @@ import type { ExportInput } from './types';
 // An ExportInput around a spec fixture, for tests, the bench and the CLI's self-check: what the
 // publishing step will pass in once versions are published (URLs under one example host).
 
-export function sampleExportInput(spec: CourseSpec, overrides: Partial<ExportInput> = {}): ExportInput {
+export function sampleExportInput(spec: CourseSpec, overrides: Partial<ExportInput> = {}, slug = 'circular-product-design'): ExportInput {
 	const base = 'https://courses.example.org';
-	const slug = 'circular-product-design';
 	const version = overrides.version ?? 3;
 	const api = `${base}/api/v1/specs/${slug}/versions/${version}`;
 	return {

@@ -52,6 +52,12 @@ export interface CoAuthor {
 export interface Pathway {
 	title: LangString;
 	url: string;
+	/**
+	 * The pathway as the ELM node a course's isPartOf carries (buildPathwaySpecification without parts).
+	 * The shapes check the node a course points to, so a bare link is not enough; without it the
+	 * pathway is named as a supplementary document only.
+	 */
+	reference?: Record<string, unknown>;
 }
 
 export interface ExportInput {

@@ -21,7 +21,18 @@ export {
 export { participantView, submitResponse, thanksView, type FormView, type ParticipantView, type SubmitResult } from './participant';
 export { previewView } from './preview';
 export { roundResults, responsesCsv, questionsCsv, type RoundResults } from './results-view';
-export { attachDoneItemsToPublication, listItems, publicationFeedback, subjectChoicesOf, updateItem, type FeedbackItem, type TriageList, type YouSaidWeChanged } from './items';
+export {
+	attachDoneItemsToPublication,
+	listItems,
+	pendingPublicationFeedback,
+	publicationFeedback,
+	subjectChoicesOf,
+	updateItem,
+	type FeedbackItem,
+	type PilotFeedbackNote,
+	type TriageList,
+	type YouSaidWeChanged
+} from './items';
 export { subjectChoices } from './subjects';
 export { feedbackPermissions, type FeedbackPermissions } from './access';
 export { submissionThrottle, SUBMISSION_LIMITS } from './throttle';

@@ -265,26 +265,61 @@ export interface YouSaidWeChanged {
 	changed: string;
 }
 
-/** "You said, we changed" for a published version, for its public page. */
-export async function publicationFeedback(db: Kysely<Database>, publishedVersionId: string): Promise<YouSaidWeChanged[]> {
-	const publication = await db.selectFrom('published_versions').select('id').where('id', '=', publishedVersionId).executeTakeFirst();
+/** "Updated after pilot feedback" on a published version's public page. */
+export interface PilotFeedbackNote {
+	/** The team's summary (counts and themes), as published with the version; may be ''. */
+	summary: string;
+	/** How many feedback items this version addressed, worded for the public or not. */
+	addressed: number;
+	/** The ones the team worded for the public. */
+	items: YouSaidWeChanged[];
+}
+
+/**
+ * What a published version says about the pilot feedback it answers, for its public page: null when
+ * it answers none and the team wrote no summary.
+ */
+export async function publicationFeedback(db: Kysely<Database>, publishedVersionId: string): Promise<PilotFeedbackNote | null> {
+	const publication = await db.selectFrom('published_versions').select(['id', 'feedback_summary']).where('id', '=', publishedVersionId).executeTakeFirst();
 	if (!canReadPublicly('publication.readFeedback', { published: publication !== undefined })) throw notFound('Published version not found.');
-	const rows = await db
-		.selectFrom('feedback_items as i')
-		.innerJoin('feedback_rounds as r', 'r.id', 'i.round_id')
-		.select(['i.subject_kind', 'i.subject_id', 'i.excerpt', 'i.said', 'i.note', 'r.spec'])
-		.where('i.published_version_id', '=', publishedVersionId)
-		.where('i.status', '=', 'done')
-		.orderBy('i.subject_kind')
-		.orderBy('i.updated_at')
-		.execute();
+	const { addressed, items } = await doneItems(db, (query) => query.where('i.published_version_id', '=', publishedVersionId));
+	const summary = publication!.feedback_summary;
+	return addressed === 0 && !summary ? null : { summary, addressed, items };
+}
+
+/**
+ * For the team and its reviewers before publishing: the items marked done that the next publication
+ * of the course will carry (attachDoneItemsToPublication), as its public page will list them.
+ */
+export async function pendingPublicationFeedback(db: Kysely<Database>, courseId: string): Promise<Omit<PilotFeedbackNote, 'summary'>> {
+	return doneItems(db, (query) => query.where('i.published_version_id', 'is', null).where('r.course_id', '=', courseId));
+}
+
+async function doneItems(
+	db: Kysely<Database>,
+	which: (query: DoneItemsQuery) => DoneItemsQuery
+): Promise<Omit<PilotFeedbackNote, 'summary'>> {
+	const rows = await which(doneItemsQuery(db)).execute();
 	// Participants' own words are shown only as the team worded them for the public (`said`): raw
 	// answers can name people or say things that were meant for the team.
-	return rows
+	const items = rows
 		.filter((row) => row.said && row.note.trim())
 		.map((row) => ({
 			about: subjectLabel(row.spec as CourseSpec, { kind: row.subject_kind, id: row.subject_id }),
 			said: row.said!,
 			changed: row.note
 		}));
+	return { addressed: rows.length, items };
+}
+
+type DoneItemsQuery = ReturnType<typeof doneItemsQuery>;
+
+function doneItemsQuery(db: Kysely<Database>) {
+	return db
+		.selectFrom('feedback_items as i')
+		.innerJoin('feedback_rounds as r', 'r.id', 'i.round_id')
+		.select(['i.subject_kind', 'i.subject_id', 'i.said', 'i.note', 'r.spec'])
+		.where('i.status', '=', 'done')
+		.orderBy('i.subject_kind')
+		.orderBy('i.updated_at');
 }

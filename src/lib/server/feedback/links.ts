@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { roundPhase } from '$lib/feedback/model';
 import { formatMoment, formTexts } from '$lib/feedback/texts';
 import type { Database } from '../db/types';
@@ -59,10 +59,9 @@ export async function listLinks(db: Kysely<Database>, actor: Actor, courseId: st
 	const { round } = await authorizeRound(db, actor, courseId, roundId, 'feedback.view');
 	const rows = await db
 		.selectFrom('feedback_links as l')
+		.leftJoin(responsesPerLink(db, roundId).as('c'), 'c.link_id', 'l.id')
 		.selectAll('l')
-		.select((eb) =>
-			eb.selectFrom('feedback_responses as r').select(eb.fn.countAll<string>().as('n')).whereRef('r.link_id', '=', 'l.id').as('responses')
-		)
+		.select('c.responses')
 		.where('l.round_id', '=', roundId)
 		.orderBy('l.created_at')
 		.orderBy('l.email')
@@ -92,6 +91,34 @@ export async function listLinks(db: Kysely<Database>, actor: Actor, courseId: st
 	}
 	const refused = rows.reduce((sum, row) => sum + row.refused_count, 0);
 	return { anonymous, personal, invited, answered, refused };
+}
+
+// Counted once per round and joined, not per link: a per-link count reads every response of the round
+// for each of thousands of personal links.
+const responsesPerLink = (db: Kysely<Database>, roundId: string) =>
+	db
+		.selectFrom('feedback_responses')
+		.select((eb) => ['link_id', eb.fn.countAll<string>().as('responses')])
+		.where('round_id', '=', roundId)
+		.groupBy('link_id');
+
+/** The response rate and refusals of a round, without listing its links: what the results page shows. */
+export async function linkTotals(db: Kysely<Database>, roundId: string): Promise<Pick<RoundLinks, 'invited' | 'answered' | 'refused'> & { anonymousLinks: number }> {
+	const row = await db
+		.selectFrom('feedback_links as l')
+		.leftJoin(responsesPerLink(db, roundId).as('c'), 'c.link_id', 'l.id')
+		.select((eb) => [
+			eb.fn.countAll<string>().filterWhere('l.kind', '=', 'anonymous').as('anonymous_links'),
+			eb.fn
+				.countAll<string>()
+				.filterWhere((w) => w.and([w('l.kind', '=', 'personal'), w.or([w('l.revoked_at', 'is', null), w('c.responses', 'is not', null)])]))
+				.as('invited'),
+			eb.fn.countAll<string>().filterWhere((w) => w.and([w('l.kind', '=', 'personal'), w('c.responses', 'is not', null)])).as('answered'),
+			eb.fn.coalesce(eb.fn.sum<string>('l.refused_count'), sql<string>`0`).as('refused')
+		])
+		.where('l.round_id', '=', roundId)
+		.executeTakeFirstOrThrow();
+	return { invited: Number(row.invited), answered: Number(row.answered), refused: Number(row.refused), anonymousLinks: Number(row.anonymous_links) };
 }
 
 async function addToken(trx: Transaction<Database> | Kysely<Database>, linkId: string, now: Date): Promise<string> {

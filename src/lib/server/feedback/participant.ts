@@ -245,6 +245,11 @@ export async function submitResponse(
 				.execute();
 		}
 		await syncItems(trx, round.id, responseId, questions, checked.answers, now);
+		await trx
+			.updateTable('feedback_rounds')
+			.set((eb) => ({ responses_generation: eb('responses_generation', '+', 1) }))
+			.where('id', '=', round.id)
+			.execute();
 		return { stored: true as const };
 	});
 

@@ -4,7 +4,7 @@ import type { Database } from '../db/types';
 import type { Actor } from '../policy';
 import { authorizeRound } from './access';
 import { toCsv } from './csv';
-import { listLinks, type RoundLinks } from './links';
+import { linkTotals, type RoundLinks } from './links';
 import { readQuestions } from './questions';
 import { computeResults, type ResponseData, type Results } from './results';
 import { presentRound, type RoundSummary } from './rounds';
@@ -29,6 +29,12 @@ async function readResponses(db: Kysely<Database>, roundId: string) {
 		.execute();
 }
 
+// Results computed before, by what they were computed from: the round's response counter, the
+// questions and the round's settings. The page refreshes every 5 s while it is open, usually with
+// nothing new; a round of 10,000 responses takes long to read and add up, a comparison of two numbers not.
+const COMPUTED_KEPT = 32;
+const computed = new Map<string, { results: Results; responses: number }>();
+
 export async function roundResults(
 	db: Kysely<Database>,
 	actor: Actor,
@@ -38,16 +44,36 @@ export async function roundResults(
 	now = new Date()
 ): Promise<RoundResults> {
 	const { round } = await authorizeRound(db, actor, courseId, roundId, 'feedback.view');
-	const [questions, rows, links] = [await readQuestions(db, roundId), await readResponses(db, roundId), await listLinks(db, actor, courseId, roundId)];
-	const responses: ResponseData[] = rows.map((r) => ({
-		perspective: r.perspective,
-		respondent: round.anonymous ? null : r.respondent_name,
-		answers: r.answers
-	}));
+	const questions = await readQuestions(db, roundId);
+	const links = await linkTotals(db, roundId);
+	// The counter was read with the round, before the responses: a response stored meanwhile can make the
+	// numbers newer than their key, never older.
+	const key = JSON.stringify([roundId, filter, round.responses_generation, round.anonymous, round.language, questions]);
+	let entry = computed.get(key);
+	if (entry) {
+		computed.delete(key); // most recently used last
+	} else {
+		// Only what the numbers need: no join to the links, no times (the CSV reads those).
+		const rows = await db
+			.selectFrom('feedback_responses')
+			.select(['perspective', 'respondent_name', 'answers'])
+			.where('round_id', '=', roundId)
+			.orderBy('submitted_at')
+			.orderBy('id')
+			.execute();
+		const responses: ResponseData[] = rows.map((r) => ({
+			perspective: r.perspective,
+			respondent: round.anonymous ? null : r.respondent_name,
+			answers: r.answers
+		}));
+		entry = { results: computeResults(round.spec, round.language, questions, responses, { anonymous: round.anonymous, filter }), responses: rows.length };
+		if (computed.size >= COMPUTED_KEPT) computed.delete(computed.keys().next().value!);
+	}
+	computed.set(key, entry);
 	return {
-		round: presentRound(round, rows.length, now),
-		results: computeResults(round.spec, round.language, questions, responses, { anonymous: round.anonymous, filter }),
-		links: { invited: links.invited, answered: links.answered, refused: links.refused, anonymousLinks: links.anonymous.length },
+		round: presentRound(round, entry.responses, now),
+		results: entry.results,
+		links,
 		readAt: now
 	};
 }

@@ -27,6 +27,23 @@ async function textOf(pdf: Uint8Array): Promise<{ pages: number; text: string }>
 }
 
 describe('the course PDF', () => {
+	it('says "updated after pilot feedback" with the team’s summary and list, only when the version has them', async () => {
+		const spec = fullSpec();
+		const pilotFeedback = {
+			summary: 'Twelve pilot participants; we shortened module 2.',
+			addressed: 3,
+			items: [{ about: 'Module 2: Materials and LCA', said: 'The videos were too long.', changed: 'Videos are now at most ten minutes.' }]
+		};
+		const { text } = await textOf(renderCoursePdf(input(spec, { pilotFeedback })));
+		for (const words of ['Updated after pilot feedback', pilotFeedback.summary, 'This version addresses 3 points raised by pilot participants.', 'You said, we changed', 'The videos were too long.', 'Videos are now at most ten minutes.']) {
+			expect(text).toContain(words);
+		}
+		expect((await textOf(renderCoursePdf(input(spec)))).text).not.toContain('pilot feedback');
+		const onlyCount = await textOf(renderCoursePdf(input(spec, { pilotFeedback: { summary: '', addressed: 1, items: [] } })));
+		expect(onlyCount.text).toContain('This version addresses 1 point');
+		expect(onlyCount.text).not.toContain('You said, we changed');
+	});
+
 	it('holds the title and every learning outcome, in a PDF that opens', async () => {
 		const spec = fullSpec();
 		const pdf = renderCoursePdf(input(spec));

@@ -1,5 +1,7 @@
 import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
 import type { Shown } from '$lib/course-spec/present';
+import { addressedLine } from '$lib/feedback/pilot-note';
+import type { PilotFeedbackNote } from '../feedback/items';
 import type { PublicEntry, PublicItem, PublicSpec } from '../public-pages/present';
 import { richTextBlocks, type Block } from './rich-blocks';
 import template from './course.typ?raw';
@@ -21,6 +23,8 @@ export interface CoursePdfInput {
 	/** Absolute URLs of this version's page and of the latest one. */
 	url: string;
 	latestUrl: string;
+	/** "Updated after pilot feedback", when the version answers pilot feedback (the team's words only). */
+	pilotFeedback?: PilotFeedbackNote | null;
 }
 
 type Value =
@@ -72,7 +76,10 @@ export function pdfData(input: CoursePdfInput) {
 		modules: items(spec.modules),
 		assessments: items(spec.assessments),
 		assessmentDetails: entries(spec.assessmentDetails),
-		credential: entries(spec.credential)
+		credential: entries(spec.credential),
+		pilot: input.pilotFeedback
+			? { summary: input.pilotFeedback.summary, addressed: addressedLine(input.pilotFeedback.addressed), items: input.pilotFeedback.items }
+			: null
 	};
 }
 

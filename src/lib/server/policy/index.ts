@@ -20,7 +20,8 @@ export type CourseAction =
 	| 'access.review'
 	| 'comment.write'
 	| 'suggestion.create'
-	| 'suggestion.decide';
+	| 'suggestion.decide'
+	| 'course.badge';
 
 export type InstanceAction = 'course.create' | 'admin.settings' | 'admin.roles' | 'review.queue';
 
@@ -41,7 +42,8 @@ export const COURSE_ACTIONS: readonly CourseAction[] = [
 	'access.review',
 	'comment.write',
 	'suggestion.create',
-	'suggestion.decide'
+	'suggestion.decide',
+	'course.badge'
 ];
 export const INSTANCE_ACTIONS: readonly InstanceAction[] = ['course.create', 'admin.settings', 'admin.roles', 'review.queue'];
 
@@ -127,6 +129,9 @@ export function can(actor: Actor | null, action: Action, course?: CourseContext)
 			return !archived && atLeast(membership, 'commenter');
 		case 'suggestion.decide':
 			return !archived && atLeast(membership, 'editor');
+		// The badge is the course's face towards issuers, like its team: the owners' to change.
+		case 'course.badge':
+			return !archived && atLeast(membership, 'owner');
 	}
 }
 

@@ -67,3 +67,23 @@ export function apiJson(
 	if (matches(request.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers });
 	return new Response(body, { headers });
 }
+
+/** A file of a published version: bytes with their own ETag, a file name, CORS, and 304 when unchanged. */
+export function apiFile(
+	request: Request,
+	file: { body: Uint8Array; contentType: string; filename: string; etag: string },
+	options: { cacheControl: string; disposition: 'attachment' | 'inline'; extraHeaders?: Record<string, string> }
+): Response {
+	const headers = {
+		...CORS,
+		'Access-Control-Expose-Headers': 'ETag, Content-Disposition',
+		ETag: file.etag,
+		'Cache-Control': options.cacheControl,
+		'Content-Type': file.contentType,
+		// Our file names are slug, version and format: [a-z0-9.-] only, so no quoting rules to mind.
+		'Content-Disposition': `${options.disposition}; filename="${file.filename}"`,
+		...options.extraHeaders
+	};
+	if (matches(request.headers.get('if-none-match'), file.etag)) return new Response(null, { status: 304, headers });
+	return new Response(file.body as BodyInit, { headers });
+}

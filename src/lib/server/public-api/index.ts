@@ -3,6 +3,6 @@
  * for GET, and errors as { error: { code, message } }. Documented by openapi.ts.
  * @module
  */
-export { apiError, apiJson, matches, methodNotAllowed, preflight, type ApiErrorCode } from './http';
+export { apiError, apiFile, apiJson, matches, methodNotAllowed, preflight, type ApiErrorCode } from './http';
 export { getSpecJson, getSpecVersion, listSpecVersions, listSpecs, parseVersionNumber } from './specs';
 export { openApiDocument } from './openapi';

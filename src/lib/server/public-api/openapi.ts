@@ -1,24 +1,14 @@
 import { LIMITS } from '$lib/course-spec/limits';
 import { FORM_SLUGS, MAX_PAGE_SIZE, PAGE_SIZE, SORTS } from '../catalogue';
+import { CREDENTIAL_FORMATS, FORMAT_DESCRIPTIONS, FORMAT_SEGMENTS } from '../credential-exports/formats';
+import { cached, error, ifNoneMatch, notModified } from './openapi-parts';
+import { PATHWAY_PATHS, PATHWAY_SCHEMAS } from './openapi-pathways';
 
 // The OpenAPI 3.1 description of the read API, served at /api/v1/openapi.json. Parameter limits come
 // from the same constants the API checks against.
 
-const error = (description: string) => ({
-	description,
-	content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } }
-});
-
-const cached = {
-	ETag: { description: 'Validator for If-None-Match.', schema: { type: 'string' } },
-	'Cache-Control': { description: 'How long shared caches may keep the answer.', schema: { type: 'string' } }
-};
-
-const notModified = { description: 'The If-None-Match ETag is still current; no body.' };
-
 const slug = { name: 'slug', in: 'path', required: true, description: 'The course’s public address, fixed at its first publication.', schema: { type: 'string' } };
 const number = { name: 'number', in: 'path', required: true, description: 'Version number (1, 2, …).', schema: { type: 'integer', minimum: 1 } };
-const ifNoneMatch = { name: 'If-None-Match', in: 'header', required: false, schema: { type: 'string' } };
 
 const query = (name: string, description: string, schema: object, extra: object = {}) => ({ name, in: 'query', required: false, description, schema, ...extra });
 
@@ -98,6 +88,54 @@ export function openApiDocument(origin: string) {
 					}
 				}
 			},
+			'/specs/{slug}/versions/{number}/exports/{format}': {
+				get: {
+					operationId: 'getExport',
+					summary: 'One credential export of a version, built from its frozen spec: the same bytes every time',
+					description: CREDENTIAL_FORMATS.map((f) => `${FORMAT_SEGMENTS[f]}: ${FORMAT_DESCRIPTIONS[f].explanation}`).join(' '),
+					parameters: [
+						slug,
+						number,
+						{ name: 'format', in: 'path', required: true, schema: { type: 'string', enum: CREDENTIAL_FORMATS.map((f) => FORMAT_SEGMENTS[f]) } },
+						query('lang', 'A language edition of an Open Badges 3.0 export (one of the spec’s languages); the primary language without it.', { type: 'string' }),
+						ifNoneMatch
+					],
+					responses: {
+						'200': {
+							description: 'The file, with Content-Disposition naming it.',
+							headers: cached,
+							content: { 'application/json': { schema: { type: 'object' } }, 'application/ld+json': { schema: { type: 'object' } } }
+						},
+						'304': notModified,
+						'400': error('The version number, an unknown parameter or a language the export has no edition in.'),
+						'404': error('No such version or export.')
+					}
+				}
+			},
+			'/specs/{slug}/versions/{number}/badge.png': {
+				get: {
+					operationId: 'getBadgePng',
+					summary: 'The badge image of a version, 600×600 PNG (generated, or the one its owners uploaded); the OB 3.0 achievement’s image',
+					parameters: [slug, number, ifNoneMatch],
+					responses: {
+						'200': { description: 'The image.', headers: cached, content: { 'image/png': { schema: { type: 'string', format: 'binary' } } } },
+						'304': notModified,
+						'404': error('No such version.')
+					}
+				}
+			},
+			'/specs/{slug}/versions/{number}/badge.svg': {
+				get: {
+					operationId: 'getBadgeSvg',
+					summary: 'The badge image of a version as SVG; 404 when its owners uploaded a PNG',
+					parameters: [slug, number, ifNoneMatch],
+					responses: {
+						'200': { description: 'The image.', headers: cached, content: { 'image/svg+xml': { schema: { type: 'string' } } } },
+						'304': notModified,
+						'404': error('No such version, or its badge is a PNG only.')
+					}
+				}
+			},
 			'/specs/{slug}/versions/{number}/spec.json': {
 				get: {
 					operationId: 'getSpecJson',
@@ -110,7 +148,8 @@ export function openApiDocument(origin: string) {
 						'404': error('No such version.')
 					}
 				}
-			}
+			},
+			...PATHWAY_PATHS
 		},
 		components: {
 			schemas: {
@@ -175,9 +214,23 @@ export function openApiDocument(origin: string) {
 						exports: {
 							type: 'object',
 							description: 'Downloads of this version by format. More formats are added over time; read the keys you know.',
-							required: ['spec'],
-							properties: { spec: { type: 'string', format: 'uri' }, pdf: { type: 'string', format: 'uri' } },
+							required: ['spec', 'pdf', ...CREDENTIAL_FORMATS],
+							properties: {
+								spec: { type: 'string', format: 'uri' },
+								pdf: { type: 'string', format: 'uri' },
+								...Object.fromEntries(CREDENTIAL_FORMATS.map((f) => [f, { type: 'string', format: 'uri', description: FORMAT_DESCRIPTIONS[f].explanation }]))
+							},
 							additionalProperties: { type: 'string', format: 'uri' }
+						},
+						badge: {
+							type: ['object', 'null'],
+							required: ['png', 'svg', 'alt', 'uploaded'],
+							properties: {
+								png: { type: 'string', format: 'uri' },
+								svg: { type: ['string', 'null'], format: 'uri', description: 'Null when the owners uploaded a PNG.' },
+								alt: { type: 'string', description: 'Alt text: what the badge says, in words.' },
+								uploaded: { type: 'boolean' }
+							}
 						}
 					}
 				},
@@ -215,7 +268,8 @@ export function openApiDocument(origin: string) {
 						modules: { type: 'array', items: { type: 'object' } },
 						assessments: { type: 'array', items: { type: 'object' } }
 					}
-				}
+				},
+				...PATHWAY_SCHEMAS
 			}
 		}
 	};

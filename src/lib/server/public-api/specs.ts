@@ -3,6 +3,7 @@ import { canonicalJson } from '$lib/course-spec/canonical-json';
 import type { Database } from '../db/types';
 import { parseCatalogueQuery, QUERY_PARAMS, searchCatalogue } from '../catalogue';
 import { listPublishedVersions, readPublishedVersion } from '../public-pages';
+import { versionDownloads } from '../credential-exports';
 
 // The read API's answers for published specs; every one reads published versions only.
 
@@ -56,6 +57,7 @@ export async function getSpecVersion(db: Kysely<Database>, slug: string, number:
 	if (!found) return null;
 	const { version, latest } = found;
 	const versionUrl = `${specsUrl(origin, slug)}/versions/${version.number}`;
+	const downloads = await versionDownloads(db, slug, version.number, origin);
 	const retired = found.retiredAt !== null;
 	return {
 		body: {
@@ -69,11 +71,9 @@ export async function getSpecVersion(db: Kysely<Database>, slug: string, number:
 			changeNotes: version.changeNotes,
 			url: version.number === latest ? pageUrl(origin, slug) : `${pageUrl(origin, slug)}/v/${version.number}`,
 			spec: version.spec,
-			// Each export of this version by format; the credential exports add their formats here.
-			exports: {
-				spec: `${versionUrl}/spec.json`,
-				pdf: `${pageUrl(origin, slug)}/v/${version.number}/pdf`
-			}
+			// Each download of this version by format (the same addresses the exports' own ids use).
+			exports: downloads?.exports ?? { spec: `${versionUrl}/spec.json`, pdf: `${pageUrl(origin, slug)}/v/${version.number}/pdf` },
+			badge: downloads ? downloads.badge : null
 		},
 		// The content hash names the spec; the rest of the answer (latest, retired) is in the tag too.
 		etag: `"${version.contentHash}.${version.number}.${latest}${retired ? '.r' : ''}"`
@@ -84,7 +84,11 @@ export async function getSpecVersion(db: Kysely<Database>, slug: string, number:
 export async function getSpecJson(db: Kysely<Database>, slug: string, number: number) {
 	const found = await readPublishedVersion(db, slug, number);
 	if (!found) return null;
-	return { body: canonicalJson(found.version.spec), etag: `"${found.version.contentHash}"` };
+	return {
+		body: canonicalJson(found.version.spec),
+		etag: `"${found.version.contentHash}"`,
+		filename: `${/^[a-z0-9-]+$/.test(slug) ? slug : 'course'}-v${number}.spec.json`
+	};
 }
 
 /** GET /api/v1/specs/<slug>/versions: every published version, newest first. */

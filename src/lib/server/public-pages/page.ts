@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/types';
+import { publicationFeedback } from '../feedback/items';
 import { courseJsonLd, scriptJson } from './json-ld';
 import { presentPublicSpec, type PublicEntry, type PublicItem, type PublicSpec } from './present';
 import { readPublishedVersion } from './published';
@@ -17,6 +18,7 @@ export async function loadCoursePage(db: Kysely<Database>, slug: string, number:
 		slug,
 		spec,
 		version: { number: version.number, publishedAt: version.publishedAt, contentHash: version.contentHash, changeNotes: version.changeNotes },
+		pilotFeedback: await publicationFeedback(db, version.id),
 		latest,
 		retired: found.retiredAt !== null,
 		retiredAt: found.retiredAt,

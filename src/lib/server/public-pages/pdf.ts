@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/types';
+import { publicationFeedback } from '../feedback/items';
 import { renderCoursePdf } from '../pdf/render';
 import { presentPublicSpec } from './present';
 import { readPublishedVersion } from './published';
@@ -21,7 +22,8 @@ export async function coursePdf(db: Kysely<Database>, slug: string, number: numb
 		contentHash: version.contentHash,
 		retired,
 		url: version.number === latest ? base : `${base}/v/${version.number}`,
-		latestUrl: base
+		latestUrl: base,
+		pilotFeedback: await publicationFeedback(db, version.id)
 	});
 	const safeSlug = slug.replace(/[^a-z0-9-]+/gi, '-').slice(0, 80) || 'course';
 	return {

@@ -8,6 +8,8 @@ import type { Database } from '../db/types';
 // does not exist here.
 
 export interface PublishedVersion {
+	/** The row's id: what the version's pilot feedback note is read by, never shown. */
+	id: string;
 	number: number;
 	publishedAt: Date;
 	contentHash: string;
@@ -24,6 +26,7 @@ export interface PublishedCourseVersion {
 }
 
 export interface VersionSummary {
+	id: string;
 	number: number;
 	publishedAt: Date;
 	changeNotes: string;
@@ -32,7 +35,8 @@ export interface VersionSummary {
 
 const MAX_SLUG_LENGTH = 200;
 
-async function findCourse(db: Kysely<Database>, slug: string) {
+/** A course with a published version at this address: its id, retirement and latest version number. */
+export async function findPublishedCourse(db: Kysely<Database>, slug: string) {
 	if (slug.length === 0 || slug.length > MAX_SLUG_LENGTH) return undefined;
 	return db
 		.selectFrom('courses as c')
@@ -49,12 +53,12 @@ export async function readPublishedVersion(
 	slug: string,
 	number?: number
 ): Promise<PublishedCourseVersion | null> {
-	const course = await findCourse(db, slug);
+	const course = await findPublishedCourse(db, slug);
 	if (!course) return null;
 	const latest = Number(course.latest);
 	const row = await db
 		.selectFrom('published_versions')
-		.select(['number', 'published_at', 'content_hash', 'change_notes', 'spec'])
+		.select(['id', 'number', 'published_at', 'content_hash', 'change_notes', 'spec'])
 		.where('course_id', '=', course.id)
 		.where('number', '=', number ?? latest)
 		.executeTakeFirst();
@@ -64,6 +68,7 @@ export async function readPublishedVersion(
 		retiredAt: course.retired_at,
 		latest,
 		version: {
+			id: row.id,
 			number: row.number,
 			publishedAt: row.published_at,
 			contentHash: row.content_hash,
@@ -78,11 +83,11 @@ export async function listPublishedVersions(
 	db: Kysely<Database>,
 	slug: string
 ): Promise<{ slug: string; retiredAt: Date | null; latest: PublishedVersion; versions: VersionSummary[] } | null> {
-	const course = await findCourse(db, slug);
+	const course = await findPublishedCourse(db, slug);
 	if (!course) return null;
 	const rows = await db
 		.selectFrom('published_versions')
-		.select(['number', 'published_at', 'change_notes', 'content_hash', 'spec'])
+		.select(['id', 'number', 'published_at', 'change_notes', 'content_hash', 'spec'])
 		.where('course_id', '=', course.id)
 		.orderBy('number', 'desc')
 		.execute();
@@ -91,6 +96,7 @@ export async function listPublishedVersions(
 		slug,
 		retiredAt: course.retired_at,
 		latest: {
+			id: latest.id,
 			number: latest.number,
 			publishedAt: latest.published_at,
 			contentHash: latest.content_hash,
@@ -98,6 +104,7 @@ export async function listPublishedVersions(
 			spec: latest.spec
 		},
 		versions: rows.map((r) => ({
+			id: r.id,
 			number: r.number,
 			publishedAt: r.published_at,
 			changeNotes: r.change_notes,

@@ -6,12 +6,16 @@ import { authorizeCourse } from '../courses/access';
 import { transitionContext } from '../review/context';
 import { namesOf } from '../review/people';
 import { primaryLanguage } from '$lib/course-spec/rules/field-values';
+import { pendingPublicationFeedback } from '../feedback/items';
 import { slugify } from './slug';
+import { publishingTarget } from './target';
+import { checkForPublishing, type PublishingProblem } from './validate';
 
 export interface PublishedVersionSummary {
 	number: number;
 	contentHash: string;
 	changeNotes: string;
+	feedbackSummary: string;
 	approvedBy: string | null;
 	approvedAt: Date;
 	publishedBy: string | null;
@@ -26,8 +30,14 @@ export interface ApprovedSubmission {
 	approvedAt: Date;
 	/** The team's notes, the form's starting point. */
 	changeNotes: string;
+	/** The team's "updated after pilot feedback" summary, likewise. */
+	feedbackSummary: string;
+	/** Feedback items marked done that publishing attaches to this version. */
+	pendingFeedback: number;
 	/** Changes against the latest published version, when there is one. */
 	changesSincePublished: number | null;
+	/** What keeps it from being published (its exports must validate, among others); empty when it can go. */
+	problems: PublishingProblem[];
 }
 
 export interface PublishPage {
@@ -43,12 +53,13 @@ export interface PublishPage {
 	versions: PublishedVersionSummary[];
 }
 
-export async function loadPublishPage(db: Kysely<Database>, actor: Actor, courseId: string): Promise<PublishPage> {
+/** `origin` only shapes the ids inside the exports that are checked, never whether they pass. */
+export async function loadPublishPage(db: Kysely<Database>, actor: Actor, courseId: string, origin = 'http://localhost'): Promise<PublishPage> {
 	const access = await authorizeCourse(db, actor, courseId, 'course.view');
 	const context = await transitionContext(db, access);
 	const rows = await db
 		.selectFrom('published_versions')
-		.select(['number', 'content_hash', 'change_notes', 'approved_by', 'approved_at', 'published_by', 'published_at', 'spec'])
+		.select(['number', 'content_hash', 'change_notes', 'feedback_summary', 'approved_by', 'approved_at', 'published_by', 'published_at', 'spec'])
 		.where('course_id', '=', courseId)
 		.orderBy('number', 'desc')
 		.execute();
@@ -56,7 +67,7 @@ export async function loadPublishPage(db: Kysely<Database>, actor: Actor, course
 		context.status === 'approved'
 			? await db
 					.selectFrom('course_reviews')
-					.select(['submitted_by', 'submitted_at', 'decided_by', 'decided_at', 'change_notes', 'spec'])
+					.select(['submitted_by', 'submitted_at', 'decided_by', 'decided_at', 'change_notes', 'feedback_summary', 'spec'])
 					.where('course_id', '=', courseId)
 					.where('decision', '=', 'approved')
 					.orderBy('submitted_at', 'desc')
@@ -69,6 +80,7 @@ export async function loadPublishPage(db: Kysely<Database>, actor: Actor, course
 		approvedRow?.decided_by ?? null
 	]);
 	const name = (id: string | null) => (id ? (names.get(id) ?? null) : null);
+	const check = approvedRow ? await checkForPublishing(db, approvedRow.spec, await publishingTarget(db, access.course, origin)) : null;
 	return {
 		status: context.status,
 		retired: context.retired,
@@ -83,13 +95,17 @@ export async function loadPublishPage(db: Kysely<Database>, actor: Actor, course
 					approvedBy: name(approvedRow.decided_by),
 					approvedAt: new Date(approvedRow.decided_at ?? approvedRow.submitted_at),
 					changeNotes: approvedRow.change_notes,
-					changesSincePublished: rows.length > 0 ? diffSpecs(rows[0].spec, approvedRow.spec).changes : null
+					feedbackSummary: approvedRow.feedback_summary,
+					pendingFeedback: (await pendingPublicationFeedback(db, courseId)).addressed,
+					changesSincePublished: rows.length > 0 ? diffSpecs(rows[0].spec, approvedRow.spec).changes : null,
+					problems: check && !check.ok ? check.problems : []
 				}
 			: null,
 		versions: rows.map((row) => ({
 			number: Number(row.number),
 			contentHash: row.content_hash,
 			changeNotes: row.change_notes,
+			feedbackSummary: row.feedback_summary,
 			approvedBy: name(row.approved_by),
 			approvedAt: new Date(row.approved_at),
 			publishedBy: name(row.published_by),

@@ -13,7 +13,8 @@ import { indexPublishedVersion } from '../catalogue';
 import { attachDoneItemsToPublication } from '../feedback/items';
 import { contentHash } from './content-hash';
 import { assignSlug } from './slug';
-import { validateForPublishing } from './validate';
+import { checkForPublishing, validateForPublishing, type PublishingProblem } from './validate';
+import { currentProvider } from '../credential-exports';
 
 export interface Published {
 	number: number;
@@ -31,15 +32,15 @@ export async function publishCourse(
 	db: Kysely<Database>,
 	actor: Actor,
 	courseId: string,
-	input: { changeNotes?: string },
+	input: { changeNotes?: string; feedbackSummary?: string },
 	mail: MailContext
 ): Promise<Published> {
-	const { changeNotes } = parseInput(publishSchema, input);
+	const { changeNotes, feedbackSummary } = parseInput(publishSchema, input);
 	return runWorkflow(db, actor, courseId, mail, async (step) => {
 		const { trx } = step;
 		const approved = await trx
 			.selectFrom('course_reviews')
-			.select(['id', 'spec', 'decided_by', 'decided_at'])
+			.select(['id', 'spec', 'decided_by', 'decided_at', 'feedback_summary'])
 			.where('course_id', '=', courseId)
 			.where('decision', '=', 'approved')
 			.orderBy('submitted_at', 'desc')
@@ -51,12 +52,13 @@ export async function publishCourse(
 		if (number > 1 && changeNotes === '') {
 			throw invalid(`Say what changed since v${number - 1}: readers of v${number} see these notes.`, 'changeNotes');
 		}
-		const check = validateForPublishing(approved.spec);
-		if (!check.ok) {
-			throw conflict(`This submission cannot be published: ${check.problems.map((p) => `${p.label}: ${p.message}`).join('; ')}.`);
-		}
-		const spec = check.spec;
+		const valid = validateForPublishing(approved.spec);
+		if (!valid.ok) throw unpublishable(valid.problems);
+		const spec = valid.spec;
 		const slug = await assignSlug(trx, courseId, spec.title[primaryLanguage(spec)] ?? step.course.title);
+		// The exports are checked as they will be served, at this address; a refusal rolls the address back too.
+		const check = await checkForPublishing(trx, spec, { courseId, slug, number, origin: mail.origin });
+		if (!check.ok) throw unpublishable(check.problems);
 		const hash = contentHash(spec);
 		const versionId = generateId();
 		await trx
@@ -70,11 +72,17 @@ export async function publishCourse(
 				spec: JSON.stringify(spec),
 				content_hash: hash,
 				change_notes: changeNotes,
+				feedback_summary: feedbackSummary ?? approved.feedback_summary,
 				review_id: approved.id,
 				approved_by: approved.decided_by,
 				approved_at: approved.decided_at,
 				published_by: actor.id
 			})
+			.execute();
+		// What the exports are built from besides the spec, frozen with it: they stay the same bytes.
+		await trx
+			.insertInto('published_version_exports')
+			.values({ version_id: versionId, provider: JSON.stringify(await currentProvider(trx, spec)), badge_id: step.course.badge_id })
 			.execute();
 		// In the same transaction: the catalogue never lists a version that is not there, and the
 		// feedback the team marked done is what this version answers ("you said, we changed").
@@ -83,6 +91,10 @@ export async function publishCourse(
 		await step.notify({ kind: 'course.published', recipients: await teamIds(trx, courseId), data: { version: number, changeNotes } });
 		return { number, slug, contentHash: hash };
 	});
+}
+
+function unpublishable(problems: PublishingProblem[]) {
+	return conflict(`This submission cannot be published: ${problems.map((p) => `${p.label}: ${p.message}`).join('; ')}.`);
 }
 
 /** Coordinators: mark a published course as no longer offered; it stays listed, as retired, with its versions. */

@@ -9,8 +9,10 @@ import { allowedTransitions, TRANSITIONS, type Actor, type Transition } from '..
 import { authorizeCourse } from '../courses/access';
 import { currentCourseDoc } from '../course-docs';
 import { getProviderProfile } from '../settings';
+import { pendingPublicationFeedback } from '../feedback/items';
 import { findSimilarPublished, type SimilarCourse } from '../publishing/similar';
-import { validateForPublishing, type PublishingProblem } from '../publishing/validate';
+import { checkForPublishing, type PublishingProblem, type PublishingTarget } from '../publishing/validate';
+import { publishingTarget } from '../publishing/target';
 import { transitionContext } from './context';
 import { namesOf } from './people';
 import { daysSince } from './queue';
@@ -22,6 +24,8 @@ export interface SubmissionView {
 	submittedAt: Date;
 	note: string;
 	changeNotes: string;
+	/** "Updated after pilot feedback", in the team's words. */
+	feedbackSummary: string;
 	decision: ReviewDecision | null;
 	decisionNote: string;
 	decidedBy: string | null;
@@ -36,6 +40,8 @@ export interface Readiness {
 	unchanged: boolean;
 	/** Changes since the last published version, when there is one. */
 	changesSincePublished: number | null;
+	/** Feedback items marked done that the next publication will carry ("you said, we changed"). */
+	pendingFeedback: number;
 }
 
 /** What a reviewer weighs: findings on the submitted spec and how it compares. */
@@ -67,7 +73,8 @@ export interface ReviewPage {
 	timeline: TimelineEvent[];
 }
 
-export async function loadReviewPage(db: Kysely<Database>, actor: Actor, courseId: string): Promise<ReviewPage> {
+/** `origin` only shapes the ids inside the exports that readiness validates, never whether they pass. */
+export async function loadReviewPage(db: Kysely<Database>, actor: Actor, courseId: string, origin = 'http://localhost'): Promise<ReviewPage> {
 	const access = await authorizeCourse(db, actor, courseId, 'course.view');
 	const context = await transitionContext(db, access);
 	const [submission, timeline, latest] = await Promise.all([
@@ -98,7 +105,13 @@ export async function loadReviewPage(db: Kysely<Database>, actor: Actor, courseI
 		nextVersion: (published?.version ?? 0) + 1,
 		latestPublished: published ? { number: published.version, publishedAt: published.at } : null,
 		submission: submission ? await present(db, submission) : null,
-		readiness: couldSubmit && live ? readiness(live, published?.spec) : null,
+		readiness:
+			couldSubmit && live
+				? {
+						...(await readiness(db, live, published?.spec, await publishingTarget(db, access.course, origin))),
+						pendingFeedback: (await pendingPublicationFeedback(db, courseId)).addressed
+					}
+				: null,
 		workspace: pending && live ? await workspace(db, pending, live, published, (await getProviderProfile(db)).hoursPerEcts) : null,
 		timeline
 	};
@@ -113,8 +126,13 @@ async function currentSpec(db: Kysely<Database>, courseId: string): Promise<Cour
 	}
 }
 
-function readiness(live: CourseSpec, published: CourseSpec | undefined): Readiness {
-	const check = validateForPublishing(live);
+async function readiness(
+	db: Kysely<Database>,
+	live: CourseSpec,
+	published: CourseSpec | undefined,
+	target: PublishingTarget
+): Promise<Omit<Readiness, 'pendingFeedback'>> {
+	const check = await checkForPublishing(db, live, target);
 	const changes = published ? diffSpecs(published, live).changes : null;
 	return { problems: check.ok ? [] : check.problems, unchanged: changes === 0, changesSincePublished: changes };
 }
@@ -150,6 +168,7 @@ async function present(db: Kysely<Database>, row: SubmissionRow): Promise<Submis
 		submittedAt,
 		note: row.note,
 		changeNotes: row.change_notes,
+		feedbackSummary: row.feedback_summary,
 		decision: row.decision,
 		decisionNote: row.decision_note,
 		decidedBy: row.decided_by ? (names.get(row.decided_by) ?? null) : null,

@@ -6,6 +6,7 @@ import { plainText } from '../form-text';
 
 export const NOTE_MAX = 2000;
 export const CHANGE_NOTES_MAX = 4000;
+export const FEEDBACK_SUMMARY_MAX = 1000;
 
 const note = (max: number) =>
 	v.pipe(
@@ -17,10 +18,14 @@ const note = (max: number) =>
 
 const required = (message: string, max: number) => v.pipe(note(max), v.nonEmpty(message));
 
+// The public page quotes it under "Updated after pilot feedback"; the team writes counts and themes.
+const feedbackSummary = note(FEEDBACK_SUMMARY_MAX);
+
 export const submitSchema = v.object({
 	note: required('Write a short note to the reviewer: what is ready, and what they should look at.', NOTE_MAX),
 	// Required from the second version on; the verb knows which one this is.
-	changeNotes: note(CHANGE_NOTES_MAX)
+	changeNotes: note(CHANGE_NOTES_MAX),
+	feedbackSummary
 });
 
 export const requestChangesSchema = v.object({
@@ -29,7 +34,11 @@ export const requestChangesSchema = v.object({
 
 export const approveSchema = v.object({ note: note(NOTE_MAX) });
 
-export const publishSchema = v.object({ changeNotes: note(CHANGE_NOTES_MAX) });
+export const publishSchema = v.object({
+	changeNotes: note(CHANGE_NOTES_MAX),
+	// Left out, the team's summary from the submission stands; given (even empty), the coordinator's wording does.
+	feedbackSummary: v.optional(feedbackSummary)
+});
 
 export const retireSchema = v.object({ note: note(NOTE_MAX) });
 

@@ -10,6 +10,7 @@ const COLUMNS = [
 	'submitted_at',
 	'note',
 	'change_notes',
+	'feedback_summary',
 	'spec',
 	'decided_by',
 	'decided_at',

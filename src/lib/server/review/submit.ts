@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import type { Kysely, Transaction } from 'kysely';
 import { docToSpec } from '$lib/course-spec/doc';
+import type { CourseSpec } from '$lib/course-spec/types';
 import type { Database } from '../db/types';
 import { bytesAsSql } from '../db/bytes';
 import type { Actor } from '../policy';
@@ -10,7 +11,8 @@ import { invalid } from '../errors';
 import { generateId } from '../ids';
 import type { MailContext } from '../notifications';
 import { contentHash } from '../publishing/content-hash';
-import { validateForPublishing } from '../publishing/validate';
+import { checkForPublishing } from '../publishing/validate';
+import { publishingTarget } from '../publishing/target';
 import { reviewerIds } from './recipients';
 import { parseInput, submitSchema } from './schema';
 import { nextVersionNumber } from './submissions';
@@ -27,24 +29,25 @@ export async function submitForReview(
 	db: Kysely<Database>,
 	actor: Actor,
 	courseId: string,
-	input: { note?: string; changeNotes?: string },
+	input: { note?: string; changeNotes?: string; feedbackSummary?: string },
 	mail: MailContext
 ): Promise<{ submissionId: string; version: number }> {
-	const { note, changeNotes } = parseInput(submitSchema, input);
+	const { note, changeNotes, feedbackSummary } = parseInput(submitSchema, input);
 	// Outsiders learn nothing, not even that the course exists, before its document is read.
 	await authorizeCourse(db, actor, courseId, 'course.view');
 	const doc = await currentCourseDoc(db, courseId);
 	let state: Uint8Array;
-	let check: ReturnType<typeof validateForPublishing>;
+	let live: CourseSpec;
 	try {
 		state = Y.encodeStateAsUpdate(doc);
-		check = validateForPublishing(docToSpec(doc));
+		live = docToSpec(doc);
 	} finally {
 		doc.destroy();
 	}
 
 	return runWorkflow(db, actor, courseId, mail, async (step) => {
 		await step.take('submit', { note });
+		const check = await checkForPublishing(step.trx, live, await publishingTarget(step.trx, step.course, mail.origin));
 		if (!check.ok) {
 			const count = check.problems.length;
 			throw invalid(`The specification is not ready: ${count} ${count === 1 ? 'thing needs' : 'things need'} fixing first (${check.problems.map((p) => p.label).join(', ')}).`);
@@ -69,6 +72,7 @@ export async function submitForReview(
 				submitted_by: actor.id,
 				note,
 				change_notes: changeNotes,
+				feedback_summary: feedbackSummary,
 				state: bytesAsSql(state),
 				spec: JSON.stringify(check.spec)
 			})

@@ -1,4 +1,5 @@
 import { browseCatalogue, formSlug, paginate, parseCatalogueQuery } from '$lib/server/catalogue';
+import { listPublicPathways } from '$lib/server/pathways';
 import type { PageServerLoad } from './$types';
 
 // Public: anyone may search; only published versions are in the catalogue.
@@ -6,7 +7,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	const parsed = parseCatalogueQuery(url.searchParams);
 	const { query } = parsed;
 	// With a parameter in error, the form is shown again with the message next to it, and no results.
-	const { filters, results } = await browseCatalogue(locals.db, parsed.ok ? query : null);
+	const [{ filters, results }, pathways] = await Promise.all([browseCatalogue(locals.db, parsed.ok ? query : null), listPublicPathways(locals.db)]);
 	const canonical = `${url.origin}/catalogue`;
 	return {
 		values: { ...query, form: query.form ? (formSlug(query.form) ?? null) : null },
@@ -14,6 +15,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 		filters,
 		results,
 		pagination: results ? paginate(url.pathname, query, results.total) : null,
-		canonical
+		canonical,
+		pathways: pathways.map((p) => ({ slug: p.slug, title: p.title, language: p.language, parts: p.parts.length, requirement: p.requirement, ects: p.totals.required }))
 	};
 };

@@ -26,7 +26,8 @@ export const load: LayoutServerLoad = async (event) => {
 			manageTeam: can(user, 'course.manageTeam', context),
 			leave: can(user, 'course.leave', context),
 			saveVersion: can(user, 'version.save', context),
-			restoreVersion: can(user, 'version.restore', context)
+			restoreVersion: can(user, 'version.restore', context),
+			badge: can(user, 'course.badge', context)
 		}
 	};
 };

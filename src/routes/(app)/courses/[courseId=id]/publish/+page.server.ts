@@ -8,7 +8,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	return {
-		publish: await orHttpError(loadPublishPage(event.locals.db, user, event.params.courseId)),
+		publish: await orHttpError(loadPublishPage(event.locals.db, user, event.params.courseId, event.url.origin)),
 		justApproved: event.url.searchParams.has('approved')
 	};
 };

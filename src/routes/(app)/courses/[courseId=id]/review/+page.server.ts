@@ -10,7 +10,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
-	const review = await orHttpError(loadReviewPage(event.locals.db, user, event.params.courseId));
+	const review = await orHttpError(loadReviewPage(event.locals.db, user, event.params.courseId, event.url.origin));
 	// Access was checked by loadReviewPage: what the coordinator's quality-assurance record shows.
 	const [contributions, reviewComments] = await Promise.all([
 		contributionsOf(event.locals.db, event.params.courseId),

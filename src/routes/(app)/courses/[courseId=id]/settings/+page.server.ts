@@ -1,12 +1,44 @@
 import { redirect } from '@sveltejs/kit';
+import { invalid } from '$lib/server/errors';
+import { courseBadgeStatus, uploadCourseBadge, useGeneratedBadge } from '$lib/server/credential-exports';
 import { renameCourse, setCourseArchived } from '$lib/server/courses';
 import { renameCourseSchema } from '$lib/server/courses/schema';
 import { domainFailure, parseForm, readForm } from '$lib/server/forms';
-import { requireUser } from '$lib/server/guard';
-import type { Actions } from './$types';
+import { orHttpError, requireUser } from '$lib/server/guard';
+import type { Actions, PageServerLoad } from './$types';
 
-// No load of its own: the page shows only what the course layout loads (and authorises).
+// Besides what the course layout loads (and authorises): which badge the next published version takes.
+export const load: PageServerLoad = async (event) => {
+	const user = requireUser(event);
+	return { badge: await orHttpError(courseBadgeStatus(event.locals.db, user, event.params.courseId)) };
+};
+
 export const actions: Actions = {
+	uploadBadge: async (event) => {
+		const user = requireUser(event);
+		const formData = await readForm(event.request);
+		const file = formData.get('badge');
+		if (!(file instanceof File) || file.size === 0) return domainFailure(invalid('Choose a PNG or SVG file to upload.', 'badge'), new FormData());
+		try {
+			const stored = await uploadCourseBadge(event.locals.db, user, event.params.courseId, {
+				name: file.name,
+				type: file.type,
+				bytes: new Uint8Array(await file.arrayBuffer())
+			});
+			return { badgeUploaded: stored };
+		} catch (err) {
+			return domainFailure(err, new FormData());
+		}
+	},
+	generatedBadge: async (event) => {
+		const user = requireUser(event);
+		try {
+			await useGeneratedBadge(event.locals.db, user, event.params.courseId);
+		} catch (err) {
+			return domainFailure(err, new FormData());
+		}
+		return { badgeReset: true };
+	},
 	rename: async (event) => {
 		const user = requireUser(event);
 		const formData = await readForm(event.request);

@@ -1,0 +1,61 @@
+import type { Kysely } from 'kysely';
+import { primaryLanguage } from '$lib/course-spec';
+import type { Database } from '../db/types';
+import { EXPORT_CONTENT_TYPES, badgeAlt, badgeContent, exportLanguages, type ExportFormat } from '../exports';
+import { languageEdition } from '../exports/urls';
+import { CREDENTIAL_FORMATS, FORMAT_DESCRIPTIONS } from './formats';
+import { exportInputOf } from './input';
+import { readExportSource } from './published';
+import { versionUrls } from './urls';
+
+// What a published version offers for download, for its public page and the API: each export with
+// its address and language editions, and the badge with its alt text.
+
+export interface Download {
+	format: ExportFormat;
+	title: string;
+	explanation: string;
+	url: string;
+	/** "JSON-LD" or "JSON", for the reader. */
+	kind: string;
+	/** Other language editions (OB 3.0 has one document per language). */
+	editions: { lang: string; url: string }[];
+}
+
+export interface VersionDownloads {
+	downloads: Download[];
+	/** Format → URL, for the API's `exports`. */
+	exports: Record<ExportFormat | 'pdf', string>;
+	badge: { png: string; svg: string | null; alt: string; uploaded: boolean };
+}
+
+export async function versionDownloads(db: Kysely<Database>, slug: string, number: number, origin: string): Promise<VersionDownloads | null> {
+	const source = await readExportSource(db, slug, number);
+	if (!source) return null;
+	const input = await exportInputOf(db, source, origin);
+	const urls = versionUrls(origin, source.slug, source.number);
+	const primary = primaryLanguage(input.spec);
+	const downloads: Download[] = [...CREDENTIAL_FORMATS, 'spec' as const].map((format) => ({
+		format,
+		...FORMAT_DESCRIPTIONS[format],
+		url: urls.exports[format],
+		kind: EXPORT_CONTENT_TYPES[format] === 'application/ld+json' ? 'JSON-LD' : 'JSON',
+		editions:
+			format === 'spec'
+				? []
+				: exportLanguages(format, input)
+						.filter((lang) => lang !== primary)
+						.map((lang) => ({ lang, url: languageEdition(urls.exports[format], lang) }))
+	}));
+	return {
+		downloads,
+		exports: { ...urls.exports, pdf: urls.pdf },
+		badge: {
+			png: urls.badgeImage,
+			svg: source.badge?.contentType === 'image/png' ? null : urls.badgeSvg,
+			// An uploaded picture says what the owner drew; the words of the generated one still describe the credential.
+			alt: badgeAlt(badgeContent(input)),
+			uploaded: source.badge !== null
+		}
+	};
+}
