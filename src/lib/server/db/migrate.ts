@@ -20,7 +20,9 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
 	// Without a schema, Kysely takes a kysely_migration table in *any* schema of the database as its own
 	// (and then fails to find it on the search_path): name the current schema explicitly.
 	const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
-	const migrator = new Migrator({ db, provider, migrationTableSchema: rows[0].schema });
+	// Unordered: work written in parallel lands with numbers below ones a database may have run already
+	// (a development database that ran 0019 must still take 0014). A fresh database runs them in order.
+	const migrator = new Migrator({ db, provider, migrationTableSchema: rows[0].schema, allowUnorderedMigrations: true });
 	const { error, results } = await migrator.migrateToLatest();
 	const failed = results?.find((r) => r.status === 'Error');
 	if (error) {
