@@ -169,6 +169,21 @@ describe('results read again', () => {
 	});
 });
 
+describe('written answers on the results page', () => {
+	it('show the latest 30 per outcome or module, with how many there are in all', async () => {
+		const { owner, courseId, round } = await buildRound(db);
+		const token = tokenOf((await createAnonymousLink(db, owner, courseId, round.id, null, ORIGIN)).url);
+		const throttle = submissionThrottle(db);
+		for (let i = 1; i <= 32; i++) {
+			const answer = fields({ ...ANSWERS[1], extra: { 'overall.comment': `Comment number ${i}` } });
+			expect(await submitResponse(db, throttle, token, answer, `198.51.100.${i}`)).toMatchObject({ ok: true });
+		}
+		const overall = (await roundResults(db, owner, courseId, round.id, null)).results.texts.find((g) => g.subject.kind === 'overall');
+		expect(overall?.total).toBe(32);
+		expect(overall?.answers.map((a) => a.text)).toEqual(Array.from({ length: 30 }, (_, i) => `Comment number ${i + 3}`));
+	});
+});
+
 describe('CSV of the raw responses', () => {
 	it('has no identity columns in an anonymous round', async () => {
 		const { owner, viewer, courseId, round, choice } = await answeredRound(true);

@@ -84,8 +84,17 @@ export interface TextAnswer {
 export interface TextGroup {
 	subject: Subject;
 	label: string;
+	/** The latest TEXTS_SHOWN answers, oldest first; every answer is in the feedback items and the CSV. */
 	answers: TextAnswer[];
+	/** How many answers the group has in all. */
+	total: number;
 }
+
+/**
+ * Written answers shown per outcome or module. A round of thousands has tens of thousands of them:
+ * more than anyone reads on one page, and a page too heavy to refresh every few seconds.
+ */
+export const TEXTS_SHOWN = 30;
 
 export interface PerspectiveSplit {
 	perspective: FeedbackPerspective;
@@ -210,19 +219,18 @@ function textGroups(questions: Question[], responses: ResponseData[], spec: Cour
 	];
 	const textQuestions = questions.filter((q) => isText(q.kind));
 	return subjects
-		.map((subject) => ({
-			subject,
-			label: subjectLabel(spec, subject),
-			answers: textQuestions
+		.map((subject) => {
+			const answers = textQuestions
 				.filter((q) => q.subject.kind === subject.kind && q.subject.id === subject.id)
 				.flatMap((q) =>
 					responses.flatMap((r) => {
 						const text = r.answers[q.id];
 						return typeof text === 'string' && text.trim() ? [{ question: q.prompt, text, perspective: r.perspective, respondent: r.respondent }] : [];
 					})
-				)
-		}))
-		.filter((group) => group.answers.length > 0);
+				);
+			return { subject, label: subjectLabel(spec, subject), answers: answers.slice(-TEXTS_SHOWN), total: answers.length };
+		})
+		.filter((group) => group.total > 0);
 }
 
 export function computeResults(
