@@ -96,17 +96,44 @@ describe('course document persistence', () => {
 		expect(docContent(docFromUpdate(await loadDocState(database.db, courseId)))).toEqual(expected);
 	});
 
-	it('close() stores edits that are still inside the batching window', async () => {
+	it('stores an edit before any other peer receives it', async () => {
 		const courseId = await newCourse();
-		// A window far longer than the test: only close() can have written these edits.
-		const server = await start({ batchDebounceMs: 60_000, batchMaxWaitMs: 60_000 });
+		const server = await start();
+		const author = connectProvider(server.collabUrl, courseId, { token: ownerToken, origin: server.origin });
+		const observer = connectProvider(server.collabUrl, courseId, { token: editorToken, origin: server.origin });
+		await Promise.all([waitForSynced(author), waitForSynced(observer)]);
+		const stored: boolean[] = [];
+		// Checked in the very callback that sees the edit arrive, before anything else can run.
+		observer.doc.getText('text').observe(() => {
+			const seen = observer.doc.getText('text').toString();
+			stored.push(false);
+			const index = stored.length - 1;
+			void loadDocState(database.db, courseId).then((state) => {
+				stored[index] = docFromUpdate(state).getText('text').toString().startsWith(seen.slice(0, 1));
+			});
+		});
+		for (const letter of 'abcde') {
+			author.doc.getText('text').insert(0, letter);
+			await waitFor(() => observer.doc.getText('text').toString().startsWith(letter), { message: 'the edit to arrive' });
+		}
+		await waitFor(() => stored.length === 5 && stored.every(Boolean), { message: 'every check to find its edit stored' });
+		expect(stored).toEqual([true, true, true, true, true]);
+		author.destroy();
+		observer.destroy();
+	});
+
+	it('close() stores edits whose write is still failing', async () => {
+		const courseId = await newCourse();
+		const server = await start();
 		const provider = connectProvider(server.collabUrl, courseId, { token: ownerToken, origin: server.origin });
 		await waitForSynced(provider);
-		provider.doc.getText('text').insert(0, 'typed just before shutdown');
-		await waitFor(async () => docFromUpdate(await server.realtime.snapshot(courseId)).getText('text').length > 0, {
-			message: 'server to receive the edit'
-		});
-		expect(server.realtime.stats().pendingWrites).toBe(1);
+		await sql`alter table course_doc_updates rename to course_doc_updates_away`.execute(database.db);
+		try {
+			provider.doc.getText('text').insert(0, 'typed just before shutdown');
+			await waitFor(() => server.realtime.stats().pendingWrites === 1, { message: 'a pending write' });
+		} finally {
+			await sql`alter table course_doc_updates_away rename to course_doc_updates`.execute(database.db);
+		}
 		await Promise.all([server.close(), server.close()]);
 		provider.destroy();
 		expect(docFromUpdate(await loadDocState(database.db, courseId)).getText('text').toString()).toBe('typed just before shutdown');

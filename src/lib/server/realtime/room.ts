@@ -18,6 +18,12 @@ import { applyStoredParts, MalformedUpdateError, updateProblem } from './update-
 
 export type { Peer } from './connection';
 
+/** Where a room's changes go; peers get a change only once `record`'s delivery runs. */
+export interface RoomStore {
+	record(update: Uint8Array, authorId: string | null, deliver: () => void): void;
+	afterStored(fn: () => void): void;
+}
+
 export interface RoomOptions {
 	/** Whether a peer may publish this presence state (e.g. it must not claim another person). */
 	acceptsPresence?: AcceptsPresence;
@@ -39,7 +45,8 @@ export class ServerChange {
 /**
  * One live course document: the Y.Doc, presence (awareness) and the sockets editing it. It speaks
  * the protocol and fans changes out; loading, saving and unloading belong to the RoomRegistry, which
- * learns about every applied change through `onChange` and about idleness through `onIdle`.
+ * stores every applied change through `store` and learns about idleness through `onIdle`. Document
+ * content leaves the room only once it is stored: broadcasts and sync replies wait for the write.
  *
  * `refs` counts connections plus reservations: an upgrade reserves the room before the socket exists,
  * so the room cannot be unloaded between authorisation and the first message.
@@ -57,7 +64,8 @@ export class Room {
 		readonly courseId: string,
 		/** The stored document: a state and later updates, applied in one transaction. */
 		storedParts: Uint8Array[],
-		private readonly onChange: (update: Uint8Array, authorId: string | null) => void,
+		/** Stores every applied change and says when it is stored (a DocWriter). */
+		private readonly store: RoomStore,
 		private readonly onIdle: (room: Room) => void,
 		private readonly options: RoomOptions = {}
 	) {
@@ -177,7 +185,10 @@ export class Room {
 				} catch (err) {
 					throw new MalformedMessageError('invalid state vector', { cause: err });
 				}
-				connection.send(reply);
+				// The reply may hold edits still being written; it goes out once they are stored.
+				this.store.afterStored(() => {
+					if (this.connections.has(connection)) connection.send(reply);
+				});
 				return;
 			}
 			case 'doc-update':
@@ -247,14 +258,15 @@ export class Room {
 	}
 
 	private handleDocUpdate = (update: Uint8Array, origin: unknown): void => {
-		const frame = encodeDocUpdate(update);
-		// The sender already has its own change; everyone else gets the same encoded frame.
-		for (const connection of this.connections) {
-			if (connection !== origin) connection.send(frame);
-		}
 		const authorId =
 			origin instanceof Connection ? origin.peer.userId : origin instanceof ServerChange ? origin.authorId : null;
-		this.onChange(update, authorId);
+		this.store.record(update, authorId, () => {
+			const frame = encodeDocUpdate(update);
+			// The sender already has its own change; everyone else gets the same encoded frame.
+			for (const connection of this.connections) {
+				if (connection !== origin) connection.send(frame);
+			}
+		});
 	};
 
 	private handleAwarenessUpdate = (

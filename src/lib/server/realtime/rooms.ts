@@ -131,7 +131,7 @@ export class RoomRegistry {
 		room = new Room(
 			courseId,
 			stored.parts,
-			(update, authorId) => writer.record(update, authorId),
+			writer,
 			() => this.scheduleUnload(courseId),
 			{ acceptsPresence: this.options.acceptsPresence, budget: this.options.budget }
 		);
