@@ -150,12 +150,17 @@ class TransactionGate {
 	private waiters: Array<() => void> = [];
 
 	async passFor(connection: WorkerConnection): Promise<void> {
-		while (this.owner && this.owner !== connection) await new Promise<void>((resolve) => this.waiters.push(resolve));
+		while (this.owner && this.owner !== connection) await this.freed();
 	}
 
 	async lock(connection: WorkerConnection): Promise<void> {
-		await this.passFor(connection);
+		// Checked and taken in the same turn: several waiters wake together and only one may win.
+		while (this.owner && this.owner !== connection) await this.freed();
 		this.owner = connection;
+	}
+
+	private freed(): Promise<void> {
+		return new Promise<void>((resolve) => this.waiters.push(resolve));
 	}
 
 	unlock(connection: WorkerConnection): void {
