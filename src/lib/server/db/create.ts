@@ -41,12 +41,21 @@ async function createPostgres(url: string, schema?: string): Promise<DatabaseHan
 	return { db, driver: 'postgres', close: () => db.destroy() };
 }
 
+/**
+ * PostgreSQL's defaults size buffers for a server of its own (shared_buffers 128 MB); inside our
+ * process they are most of its resident memory. A course document is read once per room load and
+ * the operating system caches the files anyway, so small buffers cost little.
+ */
+const PGLITE_CONF = ['shared_buffers = 4MB', 'temp_buffers = 1MB', 'maintenance_work_mem = 16MB'];
+
 async function createPglite(dir: string): Promise<DatabaseHandle> {
 	const onDisk = !dir.startsWith('memory://');
 	if (onDisk) await ensureWritable(dir);
 	// PGlite runs in a worker thread (see pglite-driver.ts); the trigram extension (search fallback for
 	// Finnish inflections, similar course names; PostgreSQL ships it) is loaded there.
-	const db = new Kysely<Database>({ dialect: new WorkerPgliteDialect({ dataDir: dir }) });
+	const db = new Kysely<Database>({
+		dialect: new WorkerPgliteDialect({ dataDir: dir, options: { postgresqlconf: PGLITE_CONF }, liftoffOnly: true })
+	});
 	try {
 		await sql`select 1`.execute(db); // starts the worker and opens the database now, not at first use
 	} catch (err) {

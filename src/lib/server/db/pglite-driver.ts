@@ -19,6 +19,8 @@ export interface WorkerPgliteOptions {
 	dataDir: string;
 	/** Passed to PGlite.create in the worker (memory, postgresql.conf lines; no functions). */
 	options?: Record<string, unknown>;
+	/** Compile PGlite's WASM with V8's baseline compiler only (see pglite-worker.cjs). */
+	liftoffOnly?: boolean;
 }
 
 /** An error raised by PostgreSQL in the worker, with its fields (code, detail, constraint, ...). */
@@ -63,11 +65,15 @@ class PgliteWorker {
 		const require = createRequire(import.meta.url);
 		const worker = new Worker(workerSource, {
 			eval: true,
+			// The worker's JavaScript is PGlite's thin wrapper and short-lived rows: a small young
+			// generation keeps its heap from growing to V8's default 16 MB semi-spaces.
+			resourceLimits: { maxYoungGenerationSizeMb: 4 },
 			workerData: {
 				pglitePath: require.resolve('@electric-sql/pglite'),
 				trgmPath: require.resolve('@electric-sql/pglite/contrib/pg_trgm'),
 				dataDir: config.dataDir,
-				options: config.options ?? {}
+				options: config.options ?? {},
+				liftoffOnly: config.liftoffOnly ?? false
 			}
 		});
 		await new Promise<void>((resolve, reject) => {

@@ -37,7 +37,11 @@ function own(value, transfer) {
 }
 
 async function main() {
-	const { pglitePath, trgmPath, dataDir, options } = workerData;
+	const { pglitePath, trgmPath, dataDir, options, liftoffOnly } = workerData;
+	// V8 otherwise keeps two compiled copies of PGlite's ~10 MB of WASM (baseline and optimised), some
+	// 40-50 MiB; the baseline code alone measured as fast for our statements. Process-wide, but this
+	// worker is the process's only WASM user, and it is set before PGlite compiles its module.
+	if (liftoffOnly) require('node:v8').setFlagsFromString('--liftoff-only');
 	const { PGlite } = require(pglitePath);
 	const { pg_trgm } = require(trgmPath);
 	let pglite;
