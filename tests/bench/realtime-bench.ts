@@ -47,7 +47,7 @@ async function settledMemory(): Promise<{ heap: number; rss: number }> {
 }
 
 /** The client pool in its own process; `call` runs one command there. */
-function startClients(): { call<T>(command: string, args?: object): Promise<T>; stop(): void } {
+export function startClients(): { call<T>(command: string, args?: object): Promise<T>; stop(): void } {
 	const child: ChildProcess = fork(path.resolve(import.meta.dirname, 'realtime-clients.mjs'), [], { execArgv: [] });
 	let nextId = 0;
 	const pending = new Map<number, { resolve(value: unknown): void; reject(err: Error): void }>();

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import * as Y from 'yjs';
 import type { Database } from '../db/types';
-import { appendDocUpdate, compactDoc } from './persistence';
+import { compactDoc } from './persistence';
+import type { UpdateAppender } from './update-appender';
 
 export interface WriterTuning {
 	/**
@@ -38,8 +39,9 @@ const emptyBatch = (): Batch => ({ updates: [], authors: new Set(), deliveries: 
  * other peers only once it is stored.
  *
  * An edit is written as soon as it arrives. While a write is in flight, the edits that arrive collect
- * and go together in the following write, so a busy room costs one INSERT per database round trip,
- * not one per keystroke, and nothing waits on a timer. Because peers (and sync replies to newcomers)
+ * and go together in the following write, so a busy room costs one row per database round trip, not
+ * one per keystroke, and nothing waits on a timer (the rows of all rooms share statements too: see
+ * UpdateAppender). Because peers (and sync replies to newcomers)
  * get an edit only after its row is committed, an edit anyone but its author has seen survives a
  * kill -9 of the server: there is no window in which it exists only in this process's memory.
  *
@@ -61,6 +63,8 @@ export class DocWriter {
 
 	constructor(
 		private readonly db: Kysely<Database>,
+		/** Shared by every room of the process: appends of all rooms are grouped into few statements. */
+		private readonly appender: UpdateAppender,
 		private readonly courseId: string,
 		private readonly tuning: WriterTuning,
 		/** Update rows already stored since the last compaction. */
@@ -152,7 +156,7 @@ export class DocWriter {
 		const update = batch.updates.length === 1 ? batch.updates[0] : Y.mergeUpdates(batch.updates);
 		const authors = [...batch.authors];
 		try {
-			await appendDocUpdate(this.db, this.courseId, update, authors);
+			await this.appender.append({ courseId: this.courseId, update, authorIds: authors });
 		} catch (err) {
 			// Back in front of anything that arrived meanwhile; delivered now (see the class comment).
 			this.queued.updates.unshift(update);

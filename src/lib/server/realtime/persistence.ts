@@ -102,6 +102,13 @@ function mergeStoredParts(courseId: string, parts: Uint8Array[]): Uint8Array {
 	}
 }
 
+export interface UpdateRow {
+	courseId: string;
+	update: Uint8Array;
+	/** The users whose edits the update contains. */
+	authorIds: string[];
+}
+
 /** Appends one update row; `authorIds` are the users whose edits it contains. */
 export async function appendDocUpdate(
 	db: Kysely<Database>,
@@ -109,9 +116,15 @@ export async function appendDocUpdate(
 	update: Uint8Array,
 	authorIds: string[]
 ): Promise<void> {
+	await appendDocUpdates(db, [{ courseId, update, authorIds }]);
+}
+
+/** Appends update rows (of any courses) in one statement. */
+export async function appendDocUpdates(db: Kysely<Database>, rows: readonly UpdateRow[]): Promise<void> {
+	if (rows.length === 0) return;
 	await db
 		.insertInto('course_doc_updates')
-		.values({ course_id: courseId, update: toSqlBytes(update), author_ids: authorIds })
+		.values(rows.map((row) => ({ course_id: row.courseId, update: toSqlBytes(row.update), author_ids: row.authorIds })))
 		.execute();
 }
 
