@@ -2,15 +2,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { createDatabase, migrateToLatest, type DatabaseOptions } from '$lib/server/db';
 import { loadDocState } from '$lib/server/realtime';
-import { createUser } from '$lib/server/users';
-import { createCourse } from '$lib/server/courses';
-import { createSession, generateSessionToken, SESSION_COOKIE } from '$lib/server/auth/session';
+import { SESSION_COOKIE } from '$lib/server/auth/session';
 import * as Y from 'yjs';
 import { buildCourseDoc } from './realtime-docs';
-import { startClients } from './realtime-bench';
+import { FANOUT, seedEditor, startClients } from './realtime-bench';
+import { adminQuery, postgresReachable } from '../support/postgres-admin';
 
 /**
  * `npm run bench:realtime:process`: the production server (`node src/server.js`, started here with
@@ -29,14 +27,6 @@ const RAMP_STEP = 800;
 const ROOM_SIZE = 20;
 const P99_LIMIT_MS = 100;
 const PIN = process.env.BENCH_PIN ?? '0';
-const FANOUT: Array<[rooms: number, clients: number]> = [
-	[1, 10],
-	[1, 200],
-	[10, 50],
-	[10, 200],
-	[100, 2],
-	[100, 10]
-];
 const COLD_SIZES = [10 * 1024, 100 * 1024, 1024 * 1024];
 const COLD_REPEATS = 5;
 const KILL_DELAYS_S = [0, 1, 3];
@@ -70,25 +60,6 @@ interface Prepared {
 	cleanup(): Promise<void>;
 }
 
-async function adminQuery(url: string, statement: string): Promise<void> {
-	const client = new pg.Client({ connectionString: url });
-	await client.connect();
-	try {
-		await client.query(statement);
-	} finally {
-		await client.end();
-	}
-}
-
-async function postgresAvailable(url: string): Promise<boolean> {
-	try {
-		await adminQuery(url, 'select 1');
-		return true;
-	} catch {
-		return false;
-	}
-}
-
 function databaseOptions(prepared: Pick<Prepared, 'dataDir' | 'databaseUrl'>): DatabaseOptions {
 	return prepared.databaseUrl ? { url: prepared.databaseUrl } : { pgliteDir: path.join(prepared.dataDir, 'pglite') };
 }
@@ -114,14 +85,7 @@ async function prepare(target: Target): Promise<Prepared> {
 	try {
 		const { db } = handle;
 		await migrateToLatest(db);
-		const user = await createUser(db, { name: 'Bench', email: `bench-${Date.now()}@example.org`, password: 'bench password 1' });
-		const token = generateSessionToken();
-		await createSession(db, token, user.id);
-		const newCourses = async (count: number) => {
-			const ids: string[] = [];
-			for (let i = 0; i < count; i++) ids.push((await createCourse(db, user, { title: `Bench ${i}` })).id);
-			return ids;
-		};
+		const { token, newCourses, storeDoc } = await seedEditor(db);
 		const fanout = await newCourses(Math.max(100, Math.ceil(MAX_CLIENTS / ROOM_SIZE)));
 		const idle = await newCourses(IDLE_ROOMS);
 		const kill = await newCourses(KILL_DELAYS_S.length);
@@ -129,12 +93,7 @@ async function prepare(target: Target): Promise<Prepared> {
 		for (const size of COLD_SIZES) {
 			const doc = buildCourseDoc(size);
 			const ids = await newCourses(COLD_REPEATS);
-			for (const id of ids) {
-				await db.insertInto('course_doc_state').values({ course_id: id, state: doc.state }).execute();
-				for (const update of doc.updates) {
-					await db.insertInto('course_doc_updates').values({ course_id: id, update, author_ids: [user.id] }).execute();
-				}
-			}
+			for (const id of ids) await storeDoc(id, doc);
 			cold.push({ size, bytes: doc.bytes, ids });
 		}
 		return { dataDir, databaseUrl, token, fanout, idle, cold, kill, cleanup };
@@ -323,7 +282,7 @@ async function measure(target: Target): Promise<Results> {
 
 export async function runProcessBench(): Promise<void> {
 	const adminUrl = process.env.BENCH_POSTGRES_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-	const withPostgres = await postgresAvailable(adminUrl);
+	const withPostgres = await postgresReachable(adminUrl);
 	if (!withPostgres) progress(`PostgreSQL at ${adminUrl} is not reachable: PGlite only`);
 	const roots: Array<[string, string]> = [['', root]];
 	if (process.env.BENCH_BEFORE_ROOT) roots.unshift(['before: ', path.resolve(process.env.BENCH_BEFORE_ROOT)]);

@@ -2,12 +2,12 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
 import { createDatabase, migrateToLatest, type DatabaseOptions } from '$lib/server/db';
 import { loadDocState } from '$lib/server/realtime';
 import { startApp, type RunningApp } from '$tests/support/app-server';
+import { adminQuery as runAdminQuery } from '$tests/support/postgres-admin';
 import { addMember, buildCourse, buildSession, buildUser } from '$tests/support/factories';
 import { connectProvider, docFromUpdate, waitForSynced } from '$tests/support/realtime-clients';
 
@@ -75,15 +75,7 @@ function adminUrl(): string {
 	return url;
 }
 
-async function adminQuery(statement: string): Promise<void> {
-	const client = new pg.Client({ connectionString: adminUrl() });
-	await client.connect();
-	try {
-		await client.query(statement);
-	} finally {
-		await client.end();
-	}
-}
+const adminQuery = (statement: string) => runAdminQuery(adminUrl(), statement);
 
 function serverEnv(): Record<string, string> {
 	return databaseUrl ? { DATA_DIR: dataDir, DATABASE_URL: databaseUrl } : { DATA_DIR: dataDir };
