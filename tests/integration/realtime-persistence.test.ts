@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import * as Y from 'yjs';
 import type { DatabaseHandle } from '$lib/server/db';
 import { loadDocState } from '$lib/server/realtime';
-import { compactDoc } from '$lib/server/realtime/persistence';
+import { appendDocUpdate, compactDoc } from '$lib/server/realtime/persistence';
 import { createTestDatabase } from '$tests/support/db';
 import { addMember, buildCourse, buildSession, buildUser } from '$tests/support/factories';
 import { startRealtimeServer, type TestRealtimeServer } from '$tests/support/realtime-server';
@@ -169,6 +169,29 @@ describe('course document persistence', () => {
 		await compactDoc(database.db, courseId);
 		expect(await storedRows(courseId)).toHaveLength(0);
 		expect(docContent(docFromUpdate(await loadDocState(database.db, courseId)))).toEqual(expected);
+	});
+
+	it('compacts a live room from its document, marks the state guarded, and keeps a row it does not hold', async () => {
+		const courseId = await newCourse();
+		const server = await start();
+		const provider = await editInSteps(server, courseId, ownerToken, 3);
+		// The live room's document holds the stored state and every row its writer stored.
+		const live = new Y.Doc();
+		Y.applyUpdate(live, await server.realtime.snapshot(courseId));
+		await compactDoc(database.db, courseId, live);
+		const guarded = async () =>
+			(await database.db.selectFrom('course_doc_state').select('guarded').where('course_id', '=', courseId).executeTakeFirstOrThrow()).guarded;
+		expect(await guarded()).toBe(true);
+		expect(docContent(docFromUpdate(await loadDocState(database.db, courseId)))).toEqual(docContent(provider.doc));
+
+		// A row written elsewhere (not in that document): folded by merging, and not marked.
+		const elsewhere = new Y.Doc();
+		elsewhere.getMap('map').set('from another process', true);
+		await appendDocUpdate(database.db, courseId, Y.encodeStateAsUpdate(elsewhere), [ownerId]);
+		await compactDoc(database.db, courseId, live);
+		expect(await guarded()).toBe(false);
+		expect(docFromUpdate(await loadDocState(database.db, courseId)).getMap('map').get('from another process')).toBe(true);
+		provider.destroy();
 	});
 
 	it('unloads a document after the last peer leaves, and reloads it from the database', async () => {

@@ -71,7 +71,9 @@ export class DocWriter {
 		private storedRows: number,
 		private storedBytes: number,
 		/** Told after each batch is durably stored, with the batch's authors (the app keeps course metadata in step). */
-		private readonly onStored: (authorIds: readonly string[]) => void = () => {}
+		private readonly onStored: (authorIds: readonly string[]) => void = () => {},
+		/** The room's document, so compaction can encode it instead of merging what is stored. */
+		private readonly liveDoc: () => Y.Doc | undefined = () => undefined
 	) {
 		this.compactThreshold = drawThreshold(tuning.compactAfterRows);
 	}
@@ -185,7 +187,7 @@ export class DocWriter {
 		const rows = this.storedRows;
 		const bytes = this.storedBytes;
 		try {
-			await compactDoc(this.db, this.courseId);
+			await compactDoc(this.db, this.courseId, this.liveDoc());
 			this.storedRows -= rows;
 			this.storedBytes -= bytes;
 			this.compactThreshold = drawThreshold(this.tuning.compactAfterRows);

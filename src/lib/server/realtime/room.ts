@@ -62,8 +62,11 @@ export class Room {
 
 	constructor(
 		readonly courseId: string,
-		/** The stored document: a state and later updates, applied in one transaction. */
-		storedParts: Uint8Array[],
+		/**
+		 * The stored document: a state and later updates, applied in one transaction; the first
+		 * `trustedParts` were written from a guarded document (see compactDoc).
+		 */
+		stored: { parts: Uint8Array[]; trustedParts: number },
 		/** Stores every applied change and says when it is stored (a DocWriter). */
 		private readonly store: RoomStore,
 		private readonly onIdle: (room: Room) => void,
@@ -72,10 +75,16 @@ export class Room {
 		this.acceptsPresence = options.acceptsPresence ?? (() => true);
 		this.doc = new Y.Doc({ gc: true });
 		// Applied one by one rather than merged first: merging would decode and re-encode the whole state.
-		// Whatever is stored passes the same guard as live updates, so no old row can wedge the room.
-		applyStoredParts(this.doc, storedParts, (part, problem) => {
-			console.warn(`[realtime] course ${courseId}: stored document part ${part + 1} of ${storedParts.length}: ${problem}`);
-		});
+		// Whatever is stored passes the same guard as live updates, so no old row can wedge the room;
+		// a state written from a live (guarded) document is not read twice for it.
+		applyStoredParts(
+			this.doc,
+			stored.parts,
+			(part, problem) => {
+				console.warn(`[realtime] course ${courseId}: stored document part ${part + 1} of ${stored.parts.length}: ${problem}`);
+			},
+			stored.trustedParts
+		);
 		this.awareness = new awarenessProtocol.Awareness(this.doc);
 		this.awareness.setLocalState(null); // the server itself is not present in the document
 		this.doc.on('update', this.handleDocUpdate);

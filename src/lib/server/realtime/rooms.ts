@@ -131,10 +131,10 @@ export class RoomRegistry {
 		const { db, writer: tuning } = this.options;
 		let room: Room | undefined = undefined;
 		const onStored = (authorIds: readonly string[]) => room && this.options.onStored?.(courseId, room.doc, authorIds);
-		const writer = new DocWriter(db, this.appender, courseId, tuning, stored.updateRows, stored.updateBytes, onStored);
+		const writer = new DocWriter(db, this.appender, courseId, tuning, stored.updateRows, stored.updateBytes, onStored, () => room?.doc);
 		room = new Room(
 			courseId,
-			stored.parts,
+			stored,
 			writer,
 			() => this.scheduleUnload(courseId),
 			{ acceptsPresence: this.options.acceptsPresence, budget: this.options.budget }
