@@ -166,7 +166,9 @@ export async function seedEditor(db: Kysely<Database>) {
 		return ids;
 	};
 	const storeDoc = async (courseId: string, doc: ReturnType<typeof buildCourseDoc>) => {
-		await db.insertInto('course_doc_state').values({ course_id: courseId, state: doc.state }).execute();
+		// Marked as a live room's compaction leaves it (encoded from its guarded document), which is
+		// how the state of a course people have edited is stored.
+		await db.insertInto('course_doc_state').values({ course_id: courseId, state: doc.state, guarded: true }).execute();
 		for (const update of doc.updates) {
 			await db.insertInto('course_doc_updates').values({ course_id: courseId, update, author_ids: [user.id] }).execute();
 		}

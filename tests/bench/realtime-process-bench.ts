@@ -18,7 +18,8 @@ import { adminQuery, postgresReachable } from '../support/postgres-admin';
  * Environment: BENCH_SECONDS (per fan-out run, 5), BENCH_MAX_CLIENTS (top of the ramp, 4800),
  * BENCH_PIN (core list for taskset, "0"; empty: no pinning), BENCH_POSTGRES_URL (an admin URL, else
  * TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres; unreachable: PGlite only),
- * BENCH_BEFORE_ROOT (another checkout whose built server is measured too, e.g. main, for before/after).
+ * BENCH_BEFORE_ROOT (another checkout whose built server is measured too, for before/after; the
+ * database is seeded by this checkout, so the other's migrator must know every migration here).
  */
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
