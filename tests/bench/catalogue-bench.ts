@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
-import pg from 'pg';
+import { adminQuery, postgresReachable } from '../support/postgres-admin';
 import { canonicalJson } from '$lib/course-spec/canonical-json';
 import { createDatabase, migrateToLatest, type DatabaseHandle } from '$lib/server/db';
 import type { Database } from '$lib/server/db/types';
@@ -145,25 +145,6 @@ async function benchDatabase(name: string, open: () => Promise<DatabaseHandle>, 
 		} finally {
 			await app.stop();
 		}
-	}
-}
-
-async function adminQuery(url: string, statement: string): Promise<void> {
-	const client = new pg.Client({ connectionString: url });
-	await client.connect();
-	try {
-		await client.query(statement);
-	} finally {
-		await client.end();
-	}
-}
-
-async function postgresReachable(url: string): Promise<boolean> {
-	try {
-		await adminQuery(url, 'select 1');
-		return true;
-	} catch {
-		return false;
 	}
 }
 

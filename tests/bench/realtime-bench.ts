@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import type { Kysely } from 'kysely';
+import type { Database } from '$lib/server/db/types';
 import { createDatabase, migrateToLatest, type DatabaseHandle } from '$lib/server/db';
 import { attachRealtime, type RealtimeServer } from '$lib/server/realtime';
 import { authorizeCollab } from '$lib/server/collab-access';
@@ -16,11 +18,13 @@ import * as Y from 'yjs';
 import { buildCourseDoc } from './realtime-docs';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const FANOUT: Array<[rooms: number, clients: number]> = [
+/** Rooms × clients per room, shared with bench:realtime:process. */
+export const FANOUT: Array<[rooms: number, clients: number]> = [
 	[1, 10],
 	[1, 200],
 	[10, 50],
 	[10, 200],
+	[100, 2],
 	[100, 10]
 ];
 const COLD_SIZES = [10 * 1024, 100 * 1024, 1024 * 1024];
@@ -47,7 +51,7 @@ async function settledMemory(): Promise<{ heap: number; rss: number }> {
 }
 
 /** The client pool in its own process; `call` runs one command there. */
-function startClients(): { call<T>(command: string, args?: object): Promise<T>; stop(): void } {
+export function startClients(): { call<T>(command: string, args?: object): Promise<T>; stop(): void } {
 	const child: ChildProcess = fork(path.resolve(import.meta.dirname, 'realtime-clients.mjs'), [], { execArgv: [] });
 	let nextId = 0;
 	const pending = new Map<number, { resolve(value: unknown): void; reject(err: Error): void }>();
@@ -148,13 +152,11 @@ function measureUpdateGuard(): Array<[string, string, string]> {
 	];
 }
 
-export async function runRealtimeBench(): Promise<void> {
-	const { handle, label, cleanup } = await openDatabase();
-	const { db } = handle;
-	await migrateToLatest(db);
-	progress(`seeding ${label}`);
-
-	// Seed: one editor whose session every client uses, and the courses each part needs.
+/**
+ * One editor whose session every bench client uses, and helpers that make courses for it and store
+ * a built document (state row plus update rows) for a course.
+ */
+export async function seedEditor(db: Kysely<Database>) {
 	const user = await createUser(db, { name: 'Bench', email: `bench-${Date.now()}@example.org`, password: 'bench password 1' });
 	const token = generateSessionToken();
 	await createSession(db, token, user.id);
@@ -164,11 +166,23 @@ export async function runRealtimeBench(): Promise<void> {
 		return ids;
 	};
 	const storeDoc = async (courseId: string, doc: ReturnType<typeof buildCourseDoc>) => {
-		await db.insertInto('course_doc_state').values({ course_id: courseId, state: doc.state }).execute();
+		// Marked as a live room's compaction leaves it (encoded from its guarded document), which is
+		// how the state of a course people have edited is stored.
+		await db.insertInto('course_doc_state').values({ course_id: courseId, state: doc.state, guarded: true }).execute();
 		for (const update of doc.updates) {
 			await db.insertInto('course_doc_updates').values({ course_id: courseId, update, author_ids: [user.id] }).execute();
 		}
 	};
+	return { token, newCourses, storeDoc };
+}
+
+export async function runRealtimeBench(): Promise<void> {
+	const { handle, label, cleanup } = await openDatabase();
+	const { db } = handle;
+	await migrateToLatest(db);
+	progress(`seeding ${label}`);
+
+	const { token, newCourses, storeDoc } = await seedEditor(db);
 	const fanoutCourses = await newCourses(100);
 	const idleCourses = await newCourses(10);
 	const docCourses = await newCourses(IDLE_DOCS);

@@ -165,8 +165,42 @@ async function fanout({ baseUrl, headers, rooms, clients, rate, warmupMs, durati
 	return result;
 }
 
+/**
+ * Durability run: a writer types `edits` separate edits into a Y.Text; an observer (a second socket
+ * with its own Y.Doc) applies what the server relays. Resolves once the observer holds every edit;
+ * the sockets stay open (the bench kills the server next, and these clients never reconnect).
+ */
+async function editsReceived({ url, headers, edits }) {
+	const writer = new Y.Doc();
+	const { ws } = await connect(url, headers, writer);
+	const observerDoc = new Y.Doc();
+	const { ws: observer } = await connect(url, headers);
+	const text = observerDoc.getText('durability');
+	const received = new Promise((resolve) => {
+		observer.on('message', (data) => {
+			const decoder = decoding.createDecoder(data);
+			if (decoding.readVarUint(decoder) !== SYNC) return;
+			if (decoding.readVarUint(decoder) !== UPDATE) return;
+			Y.applyUpdate(observerDoc, decoding.readVarUint8Array(decoder));
+			if (countEdits(text.toString()) === edits) resolve();
+		});
+	});
+	writer.on('update', (update) => ws.send(syncFrame(UPDATE, update)));
+	for (let i = 0; i < edits; i++) {
+		writer.getText('durability').insert(0, `e${i};`);
+		if (i % 10 === 9) await sleep(5); // bursts and pauses, as people type
+	}
+	await received;
+	return { edits };
+}
+
+function countEdits(text) {
+	return new Set(text.match(/e\d+;/g) ?? []).size;
+}
+
 const commands = {
 	fanout,
+	editsReceived,
 	async connectIdle({ url, headers, count }) {
 		await connectMany(url, headers, count);
 		return { open: sockets.size };

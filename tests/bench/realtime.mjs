@@ -1,4 +1,6 @@
 // `npm run bench:realtime`: the realtime server's figures, printed as one table (never asserted).
+// With --process (`npm run bench:realtime:process`): the production server as a process of its own,
+// on PGlite and PostgreSQL in one run (tests/bench/realtime-process-bench.ts).
 // The server code is TypeScript using `$lib` and import.meta.glob (migrations), so it is loaded
 // through Vite's SSR module loader, the same way the dev server loads it.
 import path from 'node:path';
@@ -22,8 +24,13 @@ const vite = await createServer({
 });
 let exitCode = 0;
 try {
-	const { runRealtimeBench } = await vite.ssrLoadModule('/tests/bench/realtime-bench.ts');
-	await runRealtimeBench();
+	if (process.argv.includes('--process')) {
+		const { runProcessBench } = await vite.ssrLoadModule('/tests/bench/realtime-process-bench.ts');
+		await runProcessBench();
+	} else {
+		const { runRealtimeBench } = await vite.ssrLoadModule('/tests/bench/realtime-bench.ts');
+		await runRealtimeBench();
+	}
 } catch (err) {
 	console.error(err);
 	exitCode = 1;

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import * as Y from 'yjs';
 import type { DatabaseHandle } from '$lib/server/db';
 import { loadDocState } from '$lib/server/realtime';
-import { compactDoc } from '$lib/server/realtime/persistence';
+import { appendDocUpdate, compactDoc } from '$lib/server/realtime/persistence';
 import { createTestDatabase } from '$tests/support/db';
 import { addMember, buildCourse, buildSession, buildUser } from '$tests/support/factories';
 import { startRealtimeServer, type TestRealtimeServer } from '$tests/support/realtime-server';
@@ -96,17 +96,44 @@ describe('course document persistence', () => {
 		expect(docContent(docFromUpdate(await loadDocState(database.db, courseId)))).toEqual(expected);
 	});
 
-	it('close() stores edits that are still inside the batching window', async () => {
+	it('stores an edit before any other peer receives it', async () => {
 		const courseId = await newCourse();
-		// A window far longer than the test: only close() can have written these edits.
-		const server = await start({ batchDebounceMs: 60_000, batchMaxWaitMs: 60_000 });
+		const server = await start();
+		const author = connectProvider(server.collabUrl, courseId, { token: ownerToken, origin: server.origin });
+		const observer = connectProvider(server.collabUrl, courseId, { token: editorToken, origin: server.origin });
+		await Promise.all([waitForSynced(author), waitForSynced(observer)]);
+		const stored: boolean[] = [];
+		// Checked in the very callback that sees the edit arrive, before anything else can run.
+		observer.doc.getText('text').observe(() => {
+			const seen = observer.doc.getText('text').toString();
+			stored.push(false);
+			const index = stored.length - 1;
+			void loadDocState(database.db, courseId).then((state) => {
+				stored[index] = docFromUpdate(state).getText('text').toString().startsWith(seen.slice(0, 1));
+			});
+		});
+		for (const letter of 'abcde') {
+			author.doc.getText('text').insert(0, letter);
+			await waitFor(() => observer.doc.getText('text').toString().startsWith(letter), { message: 'the edit to arrive' });
+		}
+		await waitFor(() => stored.length === 5 && stored.every(Boolean), { message: 'every check to find its edit stored' });
+		expect(stored).toEqual([true, true, true, true, true]);
+		author.destroy();
+		observer.destroy();
+	});
+
+	it('close() stores edits whose write is still failing', async () => {
+		const courseId = await newCourse();
+		const server = await start();
 		const provider = connectProvider(server.collabUrl, courseId, { token: ownerToken, origin: server.origin });
 		await waitForSynced(provider);
-		provider.doc.getText('text').insert(0, 'typed just before shutdown');
-		await waitFor(async () => docFromUpdate(await server.realtime.snapshot(courseId)).getText('text').length > 0, {
-			message: 'server to receive the edit'
-		});
-		expect(server.realtime.stats().pendingWrites).toBe(1);
+		await sql`alter table course_doc_updates rename to course_doc_updates_away`.execute(database.db);
+		try {
+			provider.doc.getText('text').insert(0, 'typed just before shutdown');
+			await waitFor(() => server.realtime.stats().pendingWrites === 1, { message: 'a pending write' });
+		} finally {
+			await sql`alter table course_doc_updates_away rename to course_doc_updates`.execute(database.db);
+		}
 		await Promise.all([server.close(), server.close()]);
 		provider.destroy();
 		expect(docFromUpdate(await loadDocState(database.db, courseId)).getText('text').toString()).toBe('typed just before shutdown');
@@ -142,6 +169,29 @@ describe('course document persistence', () => {
 		await compactDoc(database.db, courseId);
 		expect(await storedRows(courseId)).toHaveLength(0);
 		expect(docContent(docFromUpdate(await loadDocState(database.db, courseId)))).toEqual(expected);
+	});
+
+	it('compacts a live room from its document, marks the state guarded, and keeps a row it does not hold', async () => {
+		const courseId = await newCourse();
+		const server = await start();
+		const provider = await editInSteps(server, courseId, ownerToken, 3);
+		// The live room's document holds the stored state and every row its writer stored.
+		const live = new Y.Doc();
+		Y.applyUpdate(live, await server.realtime.snapshot(courseId));
+		await compactDoc(database.db, courseId, live);
+		const guarded = async () =>
+			(await database.db.selectFrom('course_doc_state').select('guarded').where('course_id', '=', courseId).executeTakeFirstOrThrow()).guarded;
+		expect(await guarded()).toBe(true);
+		expect(docContent(docFromUpdate(await loadDocState(database.db, courseId)))).toEqual(docContent(provider.doc));
+
+		// A row written elsewhere (not in that document): folded by merging, and not marked.
+		const elsewhere = new Y.Doc();
+		elsewhere.getMap('map').set('from another process', true);
+		await appendDocUpdate(database.db, courseId, Y.encodeStateAsUpdate(elsewhere), [ownerId]);
+		await compactDoc(database.db, courseId, live);
+		expect(await guarded()).toBe(false);
+		expect(docFromUpdate(await loadDocState(database.db, courseId)).getMap('map').get('from another process')).toBe(true);
+		provider.destroy();
 	});
 
 	it('unloads a document after the last peer leaves, and reloads it from the database', async () => {

@@ -1,6 +1,6 @@
 import { afterAll } from 'vitest';
-import pg from 'pg';
 import { createDatabase, migrateToLatest, type DatabaseHandle } from '$lib/server/db';
+import { adminQuery } from './postgres-admin';
 
 /**
  * A fresh, migrated database for one test file: an in-memory PGlite, or (TEST_DB=postgres) a new
@@ -24,16 +24,6 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
 		await adminQuery(url, `drop schema ${schema} cascade`);
 	});
 	return handle;
-}
-
-async function adminQuery(url: string, statement: string): Promise<void> {
-	const client = new pg.Client({ connectionString: url });
-	await client.connect();
-	try {
-		await client.query(statement);
-	} finally {
-		await client.end();
-	}
 }
 
 /** Empties every application table between tests, keeping the schema and the singleton profile row. */

@@ -1,9 +1,10 @@
 import fs from 'node:fs/promises';
 import { constants as fsConstants } from 'node:fs';
 import path from 'node:path';
-import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import { StartupError } from '../config';
 import type { Database } from './types';
+import { WorkerPgliteDialect } from './pglite-driver';
 
 export interface DatabaseHandle {
 	db: Kysely<Database>;
@@ -40,13 +41,25 @@ async function createPostgres(url: string, schema?: string): Promise<DatabaseHan
 	return { db, driver: 'postgres', close: () => db.destroy() };
 }
 
+/**
+ * PostgreSQL's defaults size buffers for a server of its own (shared_buffers 128 MB); inside our
+ * process they are most of its resident memory. A course document is read once per room load and
+ * the operating system caches the files anyway, so small buffers cost little.
+ */
+const PGLITE_CONF = ['shared_buffers = 4MB', 'temp_buffers = 1MB', 'maintenance_work_mem = 16MB'];
+
 async function createPglite(dir: string): Promise<DatabaseHandle> {
-	const { PGlite } = await import('@electric-sql/pglite');
-	// Trigram similarity (search fallback for Finnish inflections, similar course names); PostgreSQL ships it.
-	const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
 	const onDisk = !dir.startsWith('memory://');
 	if (onDisk) await ensureWritable(dir);
-	const pglite = await PGlite.create(dir, { extensions: { pg_trgm } }).catch((err: unknown) => {
+	// PGlite runs in a worker thread (see pglite-driver.ts); the trigram extension (search fallback for
+	// Finnish inflections, similar course names; PostgreSQL ships it) is loaded there.
+	const db = new Kysely<Database>({
+		dialect: new WorkerPgliteDialect({ dataDir: dir, options: { postgresqlconf: PGLITE_CONF }, liftoffOnly: true })
+	});
+	try {
+		await sql`select 1`.execute(db); // starts the worker and opens the database now, not at first use
+	} catch (err) {
+		await db.destroy().catch(() => {});
 		if (!onDisk) throw err;
 		// PGlite's own message says nothing about the cause, and its stack is minified source.
 		throw new StartupError(
@@ -54,16 +67,8 @@ async function createPglite(dir: string): Promise<DatabaseHandle> {
 				'Check that the directory is writable by the server and not used by another running server.',
 			{ cause: err }
 		);
-	});
-	const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
-	return {
-		db,
-		driver: 'pglite',
-		async close() {
-			await db.destroy();
-			if (!pglite.closed) await pglite.close();
-		}
-	};
+	}
+	return { db, driver: 'pglite', close: () => db.destroy() };
 }
 
 /**

@@ -89,6 +89,8 @@ export interface CourseDocStateTable {
 	course_id: string;
 	state: Uint8Array;
 	compacted_at: Timestamp;
+	/** Written from a live room's (guarded) document: applied without the guard's extra read. */
+	guarded: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 /**

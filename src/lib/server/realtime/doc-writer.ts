@@ -1,21 +1,20 @@
 import type { Kysely } from 'kysely';
 import * as Y from 'yjs';
 import type { Database } from '../db/types';
-import { appendDocUpdate, compactDoc } from './persistence';
+import { compactDoc } from './persistence';
+import type { UpdateAppender } from './update-appender';
 
 export interface WriterTuning {
-	/** Quiet time after the last edit before a batch is written. */
-	batchDebounceMs: number;
-	/** Ceiling: no edit waits longer than this for its write to start, however busy the room is. */
-	batchMaxWaitMs: number;
-	/** Compact once this many update rows, or this many bytes of them, have piled up. */
+	/**
+	 * Compact once about this many update rows, or this many bytes of them, have piled up. Each
+	 * document draws its row threshold anew after every compaction, between half of this and this,
+	 * so that rooms opened and edited together do not all compact in the same instant.
+	 */
 	compactAfterRows: number;
 	compactAfterBytes: number;
 }
 
 export const DEFAULT_WRITER_TUNING: WriterTuning = {
-	batchDebounceMs: 50,
-	batchMaxWaitMs: 200,
 	compactAfterRows: 100,
 	compactAfterBytes: 4 * 1024 * 1024
 };
@@ -23,55 +22,88 @@ export const DEFAULT_WRITER_TUNING: WriterTuning = {
 const RETRY_BASE_MS = 500;
 const RETRY_MAX_MS = 30_000;
 
+/** Sends an applied update on to the peers; called once the update is stored (or storing failed). */
+export type Delivery = () => void;
+
+interface Batch {
+	updates: Uint8Array[];
+	authors: Set<string>;
+	/** Run once the batch is stored: the broadcasts of its updates and anything else waiting on them. */
+	deliveries: Delivery[];
+}
+
+const emptyBatch = (): Batch => ({ updates: [], authors: new Set(), deliveries: [] });
+
 /**
- * Writes one course document's edits to the database in short batches.
+ * Writes one course document's edits to the database with group commit, and hands each edit to the
+ * other peers only once it is stored.
  *
- * Why batching cannot lose an acknowledged edit: y-websocket has no per-update acknowledgement. A
- * client keeps its whole document locally, and every (re)connect starts with sync step 1 in both
- * directions, so the client answers the server's state vector with every change the server lacks.
- * If the process dies inside the batching window (≤ batchMaxWaitMs plus one write), the edits of
- * that window are re-sent by the clients that made them as soon as they reconnect to the restarted
- * server. The window is kept short so that only a client that vanished in the same instant as the
- * server could take an edit with it.
+ * An edit is written as soon as it arrives. While a write is in flight, the edits that arrive collect
+ * and go together in the following write, so a busy room costs one row per database round trip, not
+ * one per keystroke, and nothing waits on a timer (the rows of all rooms share statements too: see
+ * UpdateAppender). Because peers (and sync replies to newcomers)
+ * get an edit only after its row is committed, an edit anyone but its author has seen survives a
+ * kill -9 of the server: there is no window in which it exists only in this process's memory.
  *
- * Habits from hocuspocus/Outline: one write at a time per document; the batch is taken (dirty state
- * cleared) before writing, so edits arriving during the write form the next batch; on failure the
- * batch goes back into the queue, the document stays in memory and the write is retried with backoff.
+ * If a write fails, the document stays in memory, its batch goes back in front of the queue and is
+ * retried with backoff; its edits are delivered anyway (and so is everything that arrives while the
+ * database is failing), so people keep working together, and durability falls back to the clients,
+ * which re-send what the server lacks when they reconnect (sync step 1 in both directions).
  */
 export class DocWriter {
-	private queue: Uint8Array[] = [];
-	private authors = new Set<string>();
-	private firstQueuedAt: number | null = null;
-	private timer: ReturnType<typeof setTimeout> | null = null;
+	private queued: Batch = emptyBatch();
+	private inFlight: Batch | null = null;
 	private writing: Promise<void> | null = null;
+	private compacting: Promise<void> | null = null;
+	private retryTimer: ReturnType<typeof setTimeout> | null = null;
+	private startScheduled = false;
 	private failures = 0;
 	private stopped = false;
+	private compactThreshold: number;
 
 	constructor(
 		private readonly db: Kysely<Database>,
+		/** Shared by every room of the process: appends of all rooms are grouped into few statements. */
+		private readonly appender: UpdateAppender,
 		private readonly courseId: string,
 		private readonly tuning: WriterTuning,
 		/** Update rows already stored since the last compaction. */
 		private storedRows: number,
 		private storedBytes: number,
 		/** Told after each batch is durably stored, with the batch's authors (the app keeps course metadata in step). */
-		private readonly onStored: (authorIds: readonly string[]) => void = () => {}
-	) {}
+		private readonly onStored: (authorIds: readonly string[]) => void = () => {},
+		/** The room's document, so compaction can encode it instead of merging what is stored. */
+		private readonly liveDoc: () => Y.Doc | undefined = () => undefined
+	) {
+		this.compactThreshold = drawThreshold(tuning.compactAfterRows);
+	}
 
 	/** True while some recorded edit is not yet durably stored. */
 	get hasPending(): boolean {
-		return this.queue.length > 0 || this.writing !== null;
+		return this.queued.updates.length > 0 || this.writing !== null;
 	}
 
-	/** Queues an edit for the next batch. `authorId` is null for changes without a user. */
-	record(update: Uint8Array, authorId: string | null): void {
-		this.queue.push(update);
-		if (authorId) this.authors.add(authorId);
-		const now = Date.now();
-		this.firstQueuedAt ??= now;
-		if (this.failures > 0 || this.stopped) return; // a retry is already scheduled, or flush() drives it
-		const ceiling = this.firstQueuedAt + this.tuning.batchMaxWaitMs - now;
-		this.schedule(Math.max(0, Math.min(this.tuning.batchDebounceMs, ceiling)));
+	/**
+	 * Queues an edit for the next write and `deliver` for when it is stored. `authorId` is null for
+	 * changes without a user.
+	 */
+	record(update: Uint8Array, authorId: string | null, deliver: Delivery): void {
+		this.queued.updates.push(update);
+		if (authorId) this.queued.authors.add(authorId);
+		if (this.failures > 0 || this.stopped) {
+			// The database is failing (a retry is scheduled) or we are shutting down: do not hold peers up.
+			deliver();
+			return;
+		}
+		this.queued.deliveries.push(deliver);
+		this.startSoon();
+	}
+
+	/** Runs `fn` once every edit recorded so far is stored (at once if there is none). */
+	afterStored(fn: Delivery): void {
+		if (this.queued.updates.length > 0 && this.failures === 0 && !this.stopped) this.queued.deliveries.push(fn);
+		else if (this.inFlight) this.inFlight.deliveries.push(fn);
+		else fn();
 	}
 
 	/**
@@ -79,72 +111,120 @@ export class DocWriter {
 	 * database write fails; the edits then stay queued and a retry is scheduled.
 	 */
 	async flush(): Promise<void> {
-		this.clearTimer();
+		this.clearRetry();
 		while (this.writing) await this.writing.catch(() => {});
-		if (this.queue.length === 0) return;
-		const batch = this.queue;
-		const authors = [...this.authors];
-		this.queue = [];
-		this.authors = new Set();
-		this.firstQueuedAt = null;
-		this.writing = this.write(batch, authors).finally(() => {
-			this.writing = null;
-		});
-		await this.writing;
+		if (this.queued.updates.length > 0) await this.startWrite();
+		while (this.writing) await this.writing;
+		await this.compacting;
 	}
 
-	/** Stops timers: from now on only explicit flush() calls write (used at shutdown and unload). */
+	/** Stops automatic writes: from now on only explicit flush() calls write (used at shutdown and unload). */
 	stop(): void {
 		this.stopped = true;
-		this.clearTimer();
+		this.clearRetry();
 	}
 
-	private async write(batch: Uint8Array[], authors: string[]): Promise<void> {
-		const update = batch.length === 1 ? batch[0] : Y.mergeUpdates(batch);
+	/**
+	 * Starts the write once the current turn of the event loop is done, so that the frames read from
+	 * the sockets in the same turn share it. setImmediate is not a delay: it runs as soon as I/O is polled.
+	 */
+	private startSoon(): void {
+		if (this.writing || this.startScheduled) return;
+		this.startScheduled = true;
+		setImmediate(() => {
+			this.startScheduled = false;
+			if (this.writing || this.stopped || this.failures > 0 || this.queued.updates.length === 0) return;
+			this.startWrite().catch((err) => {
+				console.error(`[realtime] saving course ${this.courseId} failed (will retry):`, errorMessage(err));
+			});
+		});
+	}
+
+	private startWrite(): Promise<void> {
+		const batch = this.queued;
+		this.queued = emptyBatch();
+		this.inFlight = batch;
+		const writing = this.write(batch).finally(() => {
+			this.inFlight = null;
+			this.writing = null;
+			// What collected during this write goes next, at once.
+			if (this.queued.updates.length > 0 && !this.stopped && this.failures === 0) this.startSoon();
+		});
+		this.writing = writing;
+		return writing;
+	}
+
+	private async write(batch: Batch): Promise<void> {
+		const update = batch.updates.length === 1 ? batch.updates[0] : Y.mergeUpdates(batch.updates);
+		const authors = [...batch.authors];
 		try {
-			await appendDocUpdate(this.db, this.courseId, update, authors);
+			await this.appender.append({ courseId: this.courseId, update, authorIds: authors });
 		} catch (err) {
-			// Put the batch back in front of anything that arrived meanwhile and try again later.
-			this.queue.unshift(update);
-			for (const author of authors) this.authors.add(author);
-			this.firstQueuedAt ??= Date.now();
+			// Back in front of anything that arrived meanwhile; delivered now (see the class comment).
+			this.queued.updates.unshift(update);
+			for (const author of authors) this.queued.authors.add(author);
+			const waiting = [...batch.deliveries, ...this.queued.deliveries];
+			this.queued.deliveries = [];
 			this.failures += 1;
-			if (!this.stopped) this.schedule(Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** (this.failures - 1)));
+			if (!this.stopped) this.scheduleRetry(Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** (this.failures - 1)));
+			deliverAll(waiting);
 			throw err;
 		}
 		this.failures = 0;
+		deliverAll(batch.deliveries);
 		this.onStored(authors);
 		this.storedRows += 1;
 		this.storedBytes += update.byteLength;
-		if (this.storedRows >= this.tuning.compactAfterRows || this.storedBytes >= this.tuning.compactAfterBytes) {
-			await this.compact();
+		if (this.storedRows >= this.compactThreshold || this.storedBytes >= this.tuning.compactAfterBytes) {
+			this.compacting ??= this.compact().finally(() => {
+				this.compacting = null;
+			});
 		}
 	}
 
+	/** Runs beside the appends: it deletes exactly the rows it folded, so rows written meanwhile stay. */
 	private async compact(): Promise<void> {
+		const rows = this.storedRows;
+		const bytes = this.storedBytes;
 		try {
-			await compactDoc(this.db, this.courseId);
-			this.storedRows = 0;
-			this.storedBytes = 0;
+			await compactDoc(this.db, this.courseId, this.liveDoc());
+			this.storedRows -= rows;
+			this.storedBytes -= bytes;
+			this.compactThreshold = drawThreshold(this.tuning.compactAfterRows);
 		} catch (err) {
 			// Nothing is lost: the update rows stay and the next write tries again.
 			console.error(`[realtime] compacting course ${this.courseId} failed:`, errorMessage(err));
 		}
 	}
 
-	private schedule(delayMs: number): void {
-		this.clearTimer();
-		this.timer = setTimeout(() => {
-			this.timer = null;
+	private scheduleRetry(delayMs: number): void {
+		this.clearRetry();
+		this.retryTimer = setTimeout(() => {
+			this.retryTimer = null;
 			this.flush().catch((err) => {
 				console.error(`[realtime] saving course ${this.courseId} failed (will retry):`, errorMessage(err));
 			});
 		}, delayMs);
 	}
 
-	private clearTimer(): void {
-		if (this.timer) clearTimeout(this.timer);
-		this.timer = null;
+	private clearRetry(): void {
+		if (this.retryTimer) clearTimeout(this.retryTimer);
+		this.retryTimer = null;
+	}
+}
+
+/** A row threshold between half of `rows` and `rows` (at least 1). */
+function drawThreshold(rows: number): number {
+	return Math.max(1, Math.ceil(rows * (0.5 + Math.random() * 0.5)));
+}
+
+function deliverAll(deliveries: Delivery[]): void {
+	for (const deliver of deliveries) {
+		try {
+			deliver();
+		} catch (err) {
+			console.error('[realtime] delivering an update failed:', errorMessage(err));
+		}
 	}
 }
 

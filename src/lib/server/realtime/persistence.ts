@@ -36,6 +36,8 @@ function fromBase64(text: string): Uint8Array {
 export interface StoredDoc {
 	/** The compacted state (if any) followed by every later update; apply them all to get the document. */
 	parts: Uint8Array[];
+	/** How many of the first parts are known to be safe (a guarded state row: 0 or 1). */
+	trustedParts: number;
 	/** Update rows not yet compacted, and their size: the writer uses them to decide when to compact. */
 	updateRows: number;
 	updateBytes: number;
@@ -45,20 +47,24 @@ export interface StoredDoc {
 export async function readStoredDoc(db: Kysely<Database>, courseId: string): Promise<StoredDoc> {
 	// One statement, so state and updates come from one snapshot: reading them separately could miss
 	// rows that a compaction (e.g. in another process) folds into the state between the two reads.
+	// The state row comes first (kind 2 when guarded, 1 when not), then the update rows (kind 0).
 	const rows = await db
 		.selectFrom('course_doc_state')
-		.select([sql<boolean>`true`.as('is_state'), base64Of('state').as('data')])
+		.select([sql<number>`case when guarded then 2 else 1 end`.as('kind'), base64Of('state').as('data')])
 		.where('course_id', '=', courseId)
 		.unionAll(
 			db
 				.selectFrom('course_doc_updates')
-				.select([sql<boolean>`false`.as('is_state'), base64Of('update').as('data')])
+				.select([sql<number>`0`.as('kind'), base64Of('update').as('data')])
 				.where('course_id', '=', courseId)
 		)
 		.execute();
-	const parts = rows.map((row) => fromBase64(row.data));
-	const updateBytes = parts.reduce((sum, part, i) => sum + (rows[i].is_state ? 0 : part.byteLength), 0);
-	return { parts, updateRows: rows.filter((row) => !row.is_state).length, updateBytes };
+	const state = rows.filter((row) => Number(row.kind) > 0);
+	const updates = rows.filter((row) => Number(row.kind) === 0);
+	const parts = [...state, ...updates].map((row) => fromBase64(row.data));
+	const updateBytes = parts.slice(state.length).reduce((sum, part) => sum + part.byteLength, 0);
+	const trustedParts = state.length === 1 && Number(state[0].kind) === 2 ? 1 : 0;
+	return { parts, trustedParts, updateRows: updates.length, updateBytes };
 }
 
 /**
@@ -68,13 +74,18 @@ export async function readStoredDoc(db: Kysely<Database>, courseId: string): Pro
  * exports never carries content that would overflow the stack of whoever encodes it next.
  */
 export async function loadDocState(db: Kysely<Database>, courseId: string): Promise<Uint8Array> {
-	const { parts } = await readStoredDoc(db, courseId);
+	const { parts, trustedParts } = await readStoredDoc(db, courseId);
 	if (parts.length === 0) return EMPTY_UPDATE;
 	const doc = new Y.Doc();
 	try {
-		applyStoredParts(doc, parts, (part, problem) => {
-			console.warn(`[realtime] course ${courseId}: stored document part ${part + 1} of ${parts.length}: ${problem}`);
-		});
+		applyStoredParts(
+			doc,
+			parts,
+			(part, problem) => {
+				console.warn(`[realtime] course ${courseId}: stored document part ${part + 1} of ${parts.length}: ${problem}`);
+			},
+			trustedParts
+		);
 		return Y.encodeStateAsUpdate(doc);
 	} finally {
 		doc.destroy();
@@ -102,6 +113,13 @@ function mergeStoredParts(courseId: string, parts: Uint8Array[]): Uint8Array {
 	}
 }
 
+export interface UpdateRow {
+	courseId: string;
+	update: Uint8Array;
+	/** The users whose edits the update contains. */
+	authorIds: string[];
+}
+
 /** Appends one update row; `authorIds` are the users whose edits it contains. */
 export async function appendDocUpdate(
 	db: Kysely<Database>,
@@ -109,9 +127,15 @@ export async function appendDocUpdate(
 	update: Uint8Array,
 	authorIds: string[]
 ): Promise<void> {
+	await appendDocUpdates(db, [{ courseId, update, authorIds }]);
+}
+
+/** Appends update rows (of any courses) in one statement. */
+export async function appendDocUpdates(db: Kysely<Database>, rows: readonly UpdateRow[]): Promise<void> {
+	if (rows.length === 0) return;
 	await db
 		.insertInto('course_doc_updates')
-		.values({ course_id: courseId, update: toSqlBytes(update), author_ids: authorIds })
+		.values(rows.map((row) => ({ course_id: row.courseId, update: toSqlBytes(row.update), author_ids: row.authorIds })))
 		.execute();
 }
 
@@ -120,8 +144,14 @@ export async function appendDocUpdate(
  * rows or the new state, never neither. The state row is locked first, so two compactions of the same
  * course (e.g. from two processes) run one after the other instead of overwriting each other.
  * Returns how many rows were folded.
+ *
+ * With `live`, the document of the course's loaded room: when it already holds the stored state and
+ * every row (as it does for rows its own writer stored), the new state is simply that document
+ * encoded, without decoding and merging what is stored; and since everything in a live document
+ * has passed the guard, the row is marked guarded. Anything it does not hold (a row from elsewhere)
+ * sends the compaction down the merging path instead.
  */
-export async function compactDoc(db: Kysely<Database>, courseId: string): Promise<number> {
+export async function compactDoc(db: Kysely<Database>, courseId: string, live?: Y.Doc): Promise<number> {
 	return db.transaction().execute(async (trx) => {
 		await trx
 			.insertInto('course_doc_state')
@@ -142,10 +172,12 @@ export async function compactDoc(db: Kysely<Database>, courseId: string): Promis
 			.limit(COMPACT_BATCH_ROWS)
 			.execute();
 		if (rows.length === 0) return 0;
-		const state = mergeStoredParts(courseId, [fromBase64(current.state), ...rows.map((row) => fromBase64(row.update))]);
+		const parts = [fromBase64(current.state), ...rows.map((row) => fromBase64(row.update))];
+		const fromLive = live !== undefined && holdsAll(live, parts);
+		const state = fromLive ? Y.encodeStateAsUpdate(live) : mergeStoredParts(courseId, parts);
 		await trx
 			.updateTable('course_doc_state')
-			.set({ state: toSqlBytes(state), compacted_at: new Date() })
+			.set({ state: toSqlBytes(state), compacted_at: new Date(), guarded: fromLive })
 			.where('course_id', '=', courseId)
 			.execute();
 		// Delete exactly the rows that were read: a row committed meanwhile by another writer stays.
@@ -160,4 +192,14 @@ export async function compactDoc(db: Kysely<Database>, courseId: string): Promis
 			.execute();
 		return rows.length;
 	});
+}
+
+/** Whether `doc` already contains every insertion and deletion of these updates. */
+function holdsAll(doc: Y.Doc, updates: Uint8Array[]): boolean {
+	const snapshot = Y.snapshot(doc);
+	try {
+		return updates.every((update) => Y.snapshotContainsUpdate(snapshot, update));
+	} catch {
+		return false; // an unreadable part: let the merging path deal with it
+	}
 }

@@ -18,6 +18,12 @@ import { applyStoredParts, MalformedUpdateError, updateProblem } from './update-
 
 export type { Peer } from './connection';
 
+/** Where a room's changes go; peers get a change only once `record`'s delivery runs. */
+export interface RoomStore {
+	record(update: Uint8Array, authorId: string | null, deliver: () => void): void;
+	afterStored(fn: () => void): void;
+}
+
 export interface RoomOptions {
 	/** Whether a peer may publish this presence state (e.g. it must not claim another person). */
 	acceptsPresence?: AcceptsPresence;
@@ -39,7 +45,8 @@ export class ServerChange {
 /**
  * One live course document: the Y.Doc, presence (awareness) and the sockets editing it. It speaks
  * the protocol and fans changes out; loading, saving and unloading belong to the RoomRegistry, which
- * learns about every applied change through `onChange` and about idleness through `onIdle`.
+ * stores every applied change through `store` and learns about idleness through `onIdle`. Document
+ * content leaves the room only once it is stored: broadcasts and sync replies wait for the write.
  *
  * `refs` counts connections plus reservations: an upgrade reserves the room before the socket exists,
  * so the room cannot be unloaded between authorisation and the first message.
@@ -55,19 +62,29 @@ export class Room {
 
 	constructor(
 		readonly courseId: string,
-		/** The stored document: a state and later updates, applied in one transaction. */
-		storedParts: Uint8Array[],
-		private readonly onChange: (update: Uint8Array, authorId: string | null) => void,
+		/**
+		 * The stored document: a state and later updates, applied in one transaction; the first
+		 * `trustedParts` were written from a guarded document (see compactDoc).
+		 */
+		stored: { parts: Uint8Array[]; trustedParts: number },
+		/** Stores every applied change and says when it is stored (a DocWriter). */
+		private readonly store: RoomStore,
 		private readonly onIdle: (room: Room) => void,
 		private readonly options: RoomOptions = {}
 	) {
 		this.acceptsPresence = options.acceptsPresence ?? (() => true);
 		this.doc = new Y.Doc({ gc: true });
 		// Applied one by one rather than merged first: merging would decode and re-encode the whole state.
-		// Whatever is stored passes the same guard as live updates, so no old row can wedge the room.
-		applyStoredParts(this.doc, storedParts, (part, problem) => {
-			console.warn(`[realtime] course ${courseId}: stored document part ${part + 1} of ${storedParts.length}: ${problem}`);
-		});
+		// Whatever is stored passes the same guard as live updates, so no old row can wedge the room;
+		// a state written from a live (guarded) document is not read twice for it.
+		applyStoredParts(
+			this.doc,
+			stored.parts,
+			(part, problem) => {
+				console.warn(`[realtime] course ${courseId}: stored document part ${part + 1} of ${stored.parts.length}: ${problem}`);
+			},
+			stored.trustedParts
+		);
 		this.awareness = new awarenessProtocol.Awareness(this.doc);
 		this.awareness.setLocalState(null); // the server itself is not present in the document
 		this.doc.on('update', this.handleDocUpdate);
@@ -177,7 +194,10 @@ export class Room {
 				} catch (err) {
 					throw new MalformedMessageError('invalid state vector', { cause: err });
 				}
-				connection.send(reply);
+				// The reply may hold edits still being written; it goes out once they are stored.
+				this.store.afterStored(() => {
+					if (this.connections.has(connection)) connection.send(reply);
+				});
 				return;
 			}
 			case 'doc-update':
@@ -247,14 +267,15 @@ export class Room {
 	}
 
 	private handleDocUpdate = (update: Uint8Array, origin: unknown): void => {
-		const frame = encodeDocUpdate(update);
-		// The sender already has its own change; everyone else gets the same encoded frame.
-		for (const connection of this.connections) {
-			if (connection !== origin) connection.send(frame);
-		}
 		const authorId =
 			origin instanceof Connection ? origin.peer.userId : origin instanceof ServerChange ? origin.authorId : null;
-		this.onChange(update, authorId);
+		this.store.record(update, authorId, () => {
+			const frame = encodeDocUpdate(update);
+			// The sender already has its own change; everyone else gets the same encoded frame.
+			for (const connection of this.connections) {
+				if (connection !== origin) connection.send(frame);
+			}
+		});
 	};
 
 	private handleAwarenessUpdate = (

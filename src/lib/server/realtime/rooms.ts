@@ -6,6 +6,7 @@ import { DocWriter, type WriterTuning } from './doc-writer';
 import { loadDocState, readStoredDoc } from './persistence';
 import type { ConnectionBudget } from './connection';
 import { Room, type Peer } from './room';
+import { UpdateAppender } from './update-appender';
 
 interface LoadedRoom {
 	room: Room;
@@ -44,9 +45,12 @@ const SHUTDOWN_FLUSH_ATTEMPTS = 5;
 export class RoomRegistry {
 	private readonly loaded = new Map<string, LoadedRoom>();
 	private readonly loading = new Map<string, Promise<LoadedRoom>>();
+	private readonly appender: UpdateAppender;
 	private closing = false;
 
-	constructor(private readonly options: RoomRegistryOptions) {}
+	constructor(private readonly options: RoomRegistryOptions) {
+		this.appender = new UpdateAppender(options.db);
+	}
 
 	/** Finds or loads a course's room and reserves it: the caller must join a socket to it or release it. */
 	async open(courseId: string): Promise<Room> {
@@ -137,11 +141,11 @@ export class RoomRegistry {
 		const { db, writer: tuning } = this.options;
 		let room: Room | undefined = undefined;
 		const onStored = (authorIds: readonly string[]) => room && this.options.onStored?.(courseId, room.doc, authorIds);
-		const writer = new DocWriter(db, courseId, tuning, stored.updateRows, stored.updateBytes, onStored);
+		const writer = new DocWriter(db, this.appender, courseId, tuning, stored.updateRows, stored.updateBytes, onStored, () => room?.doc);
 		room = new Room(
 			courseId,
-			stored.parts,
-			(update, authorId) => writer.record(update, authorId),
+			stored,
+			writer,
 			() => this.scheduleUnload(courseId),
 			{ acceptsPresence: this.options.acceptsPresence, budget: this.options.budget }
 		);
