@@ -28,7 +28,7 @@ beforeAll(async () => {
 	await addMember(db, courseId, partner.id, 'editor', 'company_partner');
 	await addMember(db, courseId, student.id, 'commenter', 'student');
 	// Compaction after every second stored batch.
-	server = await startRealtimeServer(db, { compactAfterRows: 2, batchDebounceMs: 5, batchMaxWaitMs: 20 }, { live: true });
+	server = await startRealtimeServer(db, { compactAfterRows: 2 }, { live: true });
 	await changeCourseDoc(db, courseId, owner.id, (doc) => {
 		outcomeId = addOutcome(doc, { en: 'Analyse platform business models' });
 	});
