@@ -1,17 +1,14 @@
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
-import { adminQuery, postgresReachable } from '../support/postgres-admin';
 import { canonicalJson } from '$lib/course-spec/canonical-json';
-import { createDatabase, migrateToLatest, type DatabaseHandle } from '$lib/server/db';
+import { migrateToLatest, type DatabaseHandle } from '$lib/server/db';
 import type { Database } from '$lib/server/db/types';
 import { generateId } from '$lib/server/ids';
 import { indexPublishedVersion } from '$lib/server/catalogue';
 import { startApp, type RunningApp } from '../support/app-server';
 import { ensureProductionBuild } from '../support/production-build';
 import { benchSpec, random, SEARCH_WORDS } from './catalogue-specs';
+import { onEachDatabase, printTable } from './bench-databases';
 
 // `npm run bench:catalogue`: seeds 2,000 and then 10,000 published courses, starts the production
 // server on them, and prints p50/p99 of the server's answer time over loopback for each kind of
@@ -20,7 +17,6 @@ import { benchSpec, random, SEARCH_WORDS } from './catalogue-specs';
 const SIZES = (process.env.BENCH_SIZES ?? '2000,10000').split(',').map(Number);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
 const PDF_REQUESTS = Number(process.env.BENCH_PDF_REQUESTS ?? 40);
-const POSTGRES_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const BENCH_DB = 'co_course_bench_catalogue';
 
 const progress = (step: string) => process.stderr.write(`[bench] ${step}\n`);
@@ -152,28 +148,7 @@ export async function runCatalogueBench(): Promise<void> {
 	progress('building the production server (if sources changed)');
 	await ensureProductionBuild();
 	const rows: Row[] = [];
-
-	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'co-course-bench-catalogue-'));
-	try {
-		await benchDatabase('PGlite', () => createDatabase({ pgliteDir: path.join(dataDir, 'pglite') }), { DATABASE_URL: '' }, dataDir, rows);
-	} finally {
-		fs.rmSync(dataDir, { recursive: true, force: true });
-	}
-
-	if (await postgresReachable(POSTGRES_URL)) {
-		await adminQuery(POSTGRES_URL, `drop database if exists ${BENCH_DB}`);
-		await adminQuery(POSTGRES_URL, `create database ${BENCH_DB}`);
-		const url = new URL(POSTGRES_URL);
-		url.pathname = `/${BENCH_DB}`;
-		try {
-			await adminQuery(url.toString(), 'create extension if not exists pg_trgm with schema public');
-			await benchDatabase('PostgreSQL', () => createDatabase({ url: url.toString() }), { DATABASE_URL: url.toString() }, undefined, rows);
-		} finally {
-			await adminQuery(POSTGRES_URL, `drop database if exists ${BENCH_DB}`);
-		}
-	} else {
-		progress(`PostgreSQL not reachable at BENCH_DATABASE_URL / TEST_DATABASE_URL (${POSTGRES_URL.replace(/\/\/[^@]*@/, '//…@')}): PGlite only`);
-	}
+	await onEachDatabase(BENCH_DB, (database) => benchDatabase(database.name, database.open, database.env, database.dataDir, rows));
 
 	console.log('\nCatalogue: server answer time over loopback, sequential requests (ms)\n');
 	const header = ['database', 'courses', 'request', 'p50', 'p99', 'target (p99)'];
@@ -185,9 +160,5 @@ export async function runCatalogueBench(): Promise<void> {
 		r.p99.toFixed(1),
 		target(r.scenario)
 	]);
-	const width = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
-	const line = (c: string[]) => `| ${c.map((cell, i) => cell.padEnd(width[i])).join(' | ')} |`;
-	console.log(line(header));
-	console.log(`|${width.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-	for (const c of cells) console.log(line(c));
+	printTable(header, cells);
 }

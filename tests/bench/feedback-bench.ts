@@ -1,8 +1,5 @@
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
-import { createDatabase, migrateToLatest, type DatabaseHandle } from '$lib/server/db';
+import { migrateToLatest, type DatabaseHandle } from '$lib/server/db';
 import { SESSION_COOKIE } from '$lib/server/auth/session';
 import { addCustomQuestion, addPersonalLinks, createRound, type Mailer } from '$lib/server/feedback';
 import { readQuestions } from '$lib/server/feedback/questions';
@@ -13,6 +10,7 @@ import { buildSession } from '../support/factories';
 import { buildCourseWithVersion, roundSettings, tokenOf } from '../support/feedback';
 import { ensureProductionBuild } from '../support/production-build';
 import { random } from './catalogue-specs';
+import { onEachDatabase, printTable } from './bench-databases';
 
 // `npm run bench:feedback`: a pilot round with a 20-question form. 1,000 participants submit it through
 // their personal links within 60 s (open loop: each starts at its own moment, whatever the others
@@ -25,7 +23,6 @@ const WINDOW_MS = Number(process.env.BENCH_WINDOW_MS ?? 60_000);
 const TOTAL_RESPONSES = Number(process.env.BENCH_RESPONSES ?? 10_000);
 const RESULT_LOADS = Number(process.env.BENCH_RESULT_LOADS ?? 40);
 const FILL_CONCURRENCY = 8;
-const POSTGRES_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const BENCH_DB = 'co_course_bench_feedback';
 const ORIGIN = 'http://bench.invalid';
 
@@ -190,58 +187,14 @@ async function benchDatabase(name: string, open: () => Promise<DatabaseHandle>, 
 	}
 }
 
-async function adminQuery(url: string, statement: string): Promise<void> {
-	const client = new pg.Client({ connectionString: url });
-	await client.connect();
-	try {
-		await client.query(statement);
-	} finally {
-		await client.end();
-	}
-}
-
-async function postgresReachable(url: string): Promise<boolean> {
-	try {
-		await adminQuery(url, 'select 1');
-		return true;
-	} catch {
-		return false;
-	}
-}
-
 export async function runFeedbackBench(): Promise<void> {
 	progress('building the production server (if sources changed)');
 	await ensureProductionBuild();
 	const rows: Row[] = [];
-
-	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'co-course-bench-feedback-'));
-	try {
-		await benchDatabase('PGlite', () => createDatabase({ pgliteDir: path.join(dataDir, 'pglite') }), { DATABASE_URL: '' }, dataDir, rows);
-	} finally {
-		fs.rmSync(dataDir, { recursive: true, force: true });
-	}
-
-	if (await postgresReachable(POSTGRES_URL)) {
-		await adminQuery(POSTGRES_URL, `drop database if exists ${BENCH_DB}`);
-		await adminQuery(POSTGRES_URL, `create database ${BENCH_DB}`);
-		const url = new URL(POSTGRES_URL);
-		url.pathname = `/${BENCH_DB}`;
-		try {
-			await adminQuery(url.toString(), 'create extension if not exists pg_trgm with schema public');
-			await benchDatabase('PostgreSQL', () => createDatabase({ url: url.toString() }), { DATABASE_URL: url.toString() }, undefined, rows);
-		} finally {
-			await adminQuery(POSTGRES_URL, `drop database if exists ${BENCH_DB}`);
-		}
-	} else {
-		progress(`PostgreSQL not reachable at BENCH_DATABASE_URL / TEST_DATABASE_URL: PGlite only`);
-	}
+	await onEachDatabase(BENCH_DB, (database) => benchDatabase(database.name, database.open, database.env, database.dataDir, rows));
 
 	console.log(`\nFeedback: server answer time over loopback (ms), load average ${os.loadavg()[0].toFixed(1)} at the end\n`);
 	const header = ['database', 'measure', 'p50', 'p99', 'target (p99)'];
 	const cells = rows.map((r) => [r.database, r.measure, r.p50.toFixed(1), r.p99.toFixed(1), r.note]);
-	const width = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
-	const line = (c: string[]) => `| ${c.map((cell, i) => cell.padEnd(width[i])).join(' | ')} |`;
-	console.log(line(header));
-	console.log(`|${width.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-	for (const c of cells) console.log(line(c));
+	printTable(header, cells);
 }
