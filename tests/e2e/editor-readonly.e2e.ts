@@ -70,7 +70,8 @@ describe.skipIf(!chromiumAvailable())('read-only editing, and why', () => {
 		await owner.getByRole('button', { name: 'Unarchive course' }).click();
 		await owner.getByRole('button', { name: 'Archive course' }).waitFor();
 		await openEditor(owner, courseUrl);
-		expect(await owner.getByTestId('readonly-note').count()).toBe(0);
-		expect(await owner.locator('input#field-code').getAttribute('readonly')).toBeNull();
+		// The editor may first show the state it had before the course was unarchived, until it reconnects.
+		await expect.poll(() => owner.getByTestId('readonly-note').count(), { timeout: 10_000 }).toBe(0);
+		await expect.poll(() => owner.locator('input#field-code').getAttribute('readonly'), { timeout: 10_000 }).toBeNull();
 	});
 });
