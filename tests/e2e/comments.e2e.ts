@@ -73,8 +73,12 @@ describe.skipIf(!chromiumAvailable())('comments and suggestions', () => {
 		await lecturer.keyboard.type('@San');
 		await lecturer.getByRole('option', { name: /Sanna Student/ }).waitFor();
 		await lecturer.keyboard.press('Enter');
+		// Type on only once the mention is in: keys typed while the list is still closing could be lost.
+		await expect.poll(() => reply.inputValue()).toContain('@Sanna Student');
 		await lecturer.keyboard.type('marketplaces and gig work, both.');
+		await expect.poll(() => reply.inputValue()).toContain('marketplaces and gig work, both.');
 		await lecturer.keyboard.press('Control+Enter');
+		await expect.poll(() => thread.textContent(), { timeout: 10_000 }).toContain('marketplaces and gig work, both.');
 		await expect.poll(() => margin(student).locator('.mention').first().textContent(), { timeout: 10_000 }).toBe('@Sanna Student');
 		await viewportShot(lecturer, 'comments-thread');
 		await expectAccessible(lecturer);
