@@ -51,6 +51,8 @@ const ids = (doc: Y.Doc, list: 'learningOutcomes' | 'modules') =>
 		.map(itemId)
 		.filter((id): id is string => id !== null);
 
+const titled = new WeakSet<object>();
+
 function randomSpecEdit(doc: Y.Doc, label: string): void {
 	const choice = Math.floor(Math.random() * 9);
 	const outcome = pick(ids(doc, 'learningOutcomes'));
@@ -58,8 +60,12 @@ function randomSpecEdit(doc: Y.Doc, label: string): void {
 	if (choice === 0) setMeta(doc, 'ectsCredits', Math.ceil(Math.random() * 10));
 	else if (choice === 1) {
 		const title = getText(doc, 'title', 'en');
-		// The editor stops typing at the title's limit (200); stay well below it here.
-		if (title.length < 120) title.insert(Math.floor(Math.random() * (title.length + 1)), ` ${label}`);
+		// The editor stops typing at the title's limit (200). Clients see each other's words only once they
+		// are stored, so each checks its own view: one word per client keeps all ten together below it.
+		if (title.length < 120 && !titled.has(doc)) {
+			titled.add(doc);
+			title.insert(Math.floor(Math.random() * (title.length + 1)), ` ${label}`);
+		}
 	} else if (choice === 2 || !outcome) addOutcome(doc, { en: `Apply ${label}` });
 	else if (choice === 3) getText(doc, 'outcomeText', 'en', outcome)?.insert(0, `${label} `);
 	else if (choice === 4) moveItem(doc, 'learningOutcomes', outcome, Math.floor(Math.random() * 4));
