@@ -1,0 +1,125 @@
+import { Extension } from '@tiptap/core';
+import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state';
+import { Decoration, DecorationSet } from '@tiptap/pm/view';
+import { absolutePositionToRelativePosition, relativePositionToAbsolutePosition, ySyncPluginKey } from '@tiptap/y-tiptap';
+import * as Y from 'yjs';
+import { decodeEnd, encodeEnds, resolveRange } from '$lib/comments/range';
+
+// Text that comments are anchored to, highlighted in a rich-text field. The highlights are
+// ProseMirror decorations, not marks in the shared document: commenters write nothing to the spec,
+// and a resolved thread's highlight goes by dropping it from the list. A remote change replaces the
+// editor's whole document (y-prosemirror), so decorations are recomputed from the Yjs positions
+// then; a local edit only maps them.
+
+export interface Highlight {
+	/** The thread's id. */
+	id: string;
+	start: string;
+	end: string;
+}
+
+interface HighlightState {
+	highlights: Highlight[];
+	decorations: DecorationSet;
+}
+
+export const commentHighlightsKey = new PluginKey<HighlightState>('commentHighlights');
+
+/** What the editor's Yjs binding (y-prosemirror) knows: the field's fragment and its node mapping. */
+export interface Binding {
+	type: Y.XmlFragment;
+	mapping: Parameters<typeof relativePositionToAbsolutePosition>[3];
+}
+
+function bindingOf(state: EditorState): Binding | null {
+	return (ySyncPluginKey.getState(state)?.binding as Binding | undefined) ?? null;
+}
+
+/** Where a stored range is in the editor's document now; null when its text is gone. */
+export function highlightPositions(binding: Binding, start: string, end: string): { from: number; to: number } | null {
+	const doc = binding.type.doc;
+	if (!doc) return null;
+	const range = resolveRange(doc, start, end);
+	if (!range || range.orphaned || range.type !== binding.type) return null;
+	const from = relativePositionToAbsolutePosition(doc, binding.type, decodeEnd(start), binding.mapping);
+	const to = relativePositionToAbsolutePosition(doc, binding.type, decodeEnd(end), binding.mapping);
+	return from !== null && to !== null && from < to ? { from, to } : null;
+}
+
+function decorate(state: EditorState, highlights: Highlight[]): DecorationSet {
+	const binding = bindingOf(state);
+	if (!binding || highlights.length === 0) return DecorationSet.empty;
+	const size = state.doc.content.size;
+	const decorations = highlights.flatMap((h) => {
+		const at = highlightPositions(binding, h.start, h.end);
+		if (!at || at.to > size) return [];
+		return [Decoration.inline(at.from, at.to, { class: 'comment-highlight', 'data-comment-thread': h.id })];
+	});
+	return DecorationSet.create(state.doc, decorations);
+}
+
+/**
+ * The text from `from` to `to` (editor positions) as a range anchor: its two ends and its quote, or
+ * null when an end is not in text or nothing but blanks is selected. Both ends are taken from the
+ * Yjs text nodes they lie in, so the range follows edits made by others.
+ */
+export function anchorBetween(binding: Binding, from: number, to: number): { start: string; end: string; quote: string } | null {
+	const doc = binding.type.doc;
+	if (!doc || from >= to) return null;
+	const textEnd = (pos: number) => {
+		const at = Y.createAbsolutePositionFromRelativePosition(absolutePositionToRelativePosition(pos, binding.type, binding.mapping), doc);
+		return at && at.type instanceof Y.XmlText ? { type: at.type, index: at.index } : null;
+	};
+	const start = textEnd(from);
+	const end = textEnd(to);
+	if (!start || !end) return null;
+	const encoded = encodeEnds(start, end);
+	const range = resolveRange(doc, encoded.start, encoded.end);
+	if (!range || range.orphaned || range.text.trim() === '') return null;
+	return { ...encoded, quote: range.text };
+}
+
+/** The editor's selected text as a range anchor (see anchorBetween). */
+export function selectedRange(state: EditorState): { start: string; end: string; quote: string } | null {
+	const binding = bindingOf(state);
+	return binding ? anchorBetween(binding, state.selection.from, state.selection.to) : null;
+}
+
+/** Shows `highlights` in the editor (call again whenever the list changes). */
+export function setHighlights(view: { state: EditorState; dispatch: (tr: EditorState['tr']) => void }, highlights: Highlight[]): void {
+	view.dispatch(view.state.tr.setMeta(commentHighlightsKey, highlights));
+}
+
+export const CommentHighlights = Extension.create<{ onOpen: (threadId: string) => void }>({
+	name: 'commentHighlights',
+	addOptions: () => ({ onOpen: () => {} }),
+	addProseMirrorPlugins() {
+		const { onOpen } = this.options;
+		return [
+			new Plugin<HighlightState>({
+				key: commentHighlightsKey,
+				state: {
+					init: () => ({ highlights: [], decorations: DecorationSet.empty }),
+					apply(tr, value, _old, state) {
+						const next = tr.getMeta(commentHighlightsKey) as Highlight[] | undefined;
+						const highlights = next ?? value.highlights;
+						if (next || tr.getMeta(ySyncPluginKey)) return { highlights, decorations: decorate(state, highlights) };
+						return tr.docChanged ? { highlights, decorations: value.decorations.map(tr.mapping, tr.doc) } : value;
+					}
+				},
+				props: {
+					decorations: (state) => commentHighlightsKey.getState(state)?.decorations,
+					handleDOMEvents: {
+						// A click on highlighted text opens its thread; a drag that selects text does not.
+						click: (_view, event) => {
+							const mark = (event.target as Element | null)?.closest?.('[data-comment-thread]');
+							if (!mark || !(window.getSelection()?.isCollapsed ?? true)) return false;
+							onOpen(mark.getAttribute('data-comment-thread')!);
+							return false;
+						}
+					}
+				}
+			})
+		];
+	}
+});
