@@ -21,7 +21,8 @@ export type CourseAction =
 	| 'comment.write'
 	| 'suggestion.create'
 	| 'suggestion.decide'
-	| 'course.badge';
+	| 'course.badge'
+	| 'course.coCreation';
 
 export type InstanceAction = 'course.create' | 'admin.settings' | 'admin.roles' | 'review.queue';
 
@@ -43,7 +44,8 @@ export const COURSE_ACTIONS: readonly CourseAction[] = [
 	'comment.write',
 	'suggestion.create',
 	'suggestion.decide',
-	'course.badge'
+	'course.badge',
+	'course.coCreation'
 ];
 export const INSTANCE_ACTIONS: readonly InstanceAction[] = ['course.create', 'admin.settings', 'admin.roles', 'review.queue'];
 
@@ -132,6 +134,10 @@ export function can(actor: Actor | null, action: Action, course?: CourseContext)
 		// The badge is the course's face towards issuers, like its team: the owners' to change.
 		case 'course.badge':
 			return !archived && atLeast(membership, 'owner');
+		// Showing who co-created the course on its public pages names the team's make-up to the world:
+		// the owners' to choose, and to withdraw even once the course is archived.
+		case 'course.coCreation':
+			return atLeast(membership, 'owner');
 	}
 }
 

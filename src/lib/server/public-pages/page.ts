@@ -18,6 +18,7 @@ export async function loadCoursePage(db: Kysely<Database>, slug: string, number:
 		slug,
 		spec,
 		version: { number: version.number, publishedAt: version.publishedAt, contentHash: version.contentHash, changeNotes: version.changeNotes },
+		coCreation: version.coCreation,
 		pilotFeedback: await publicationFeedback(db, version.id),
 		latest,
 		retired: found.retiredAt !== null,

@@ -4,6 +4,7 @@ import { publicationFeedback } from '../feedback/items';
 import { renderCoursePdf } from '../pdf/render';
 import { presentPublicSpec } from './present';
 import { readPublishedVersion } from './published';
+import { coCreatedLine } from '$lib/contributions/co-created-line';
 
 /** A published version as a PDF with its file name and an ETag, or null when there is no such version. */
 export async function coursePdf(db: Kysely<Database>, slug: string, number: number, origin: string) {
@@ -23,13 +24,15 @@ export async function coursePdf(db: Kysely<Database>, slug: string, number: numb
 		retired,
 		url: version.number === latest ? base : `${base}/v/${version.number}`,
 		latestUrl: base,
-		pilotFeedback: await publicationFeedback(db, version.id)
+		pilotFeedback: await publicationFeedback(db, version.id),
+		coCreated: version.coCreation ? coCreatedLine(version.coCreation.students, version.coCreation.companyPartners) : ''
 	});
 	const safeSlug = slug.replace(/[^a-z0-9-]+/gi, '-').slice(0, 80) || 'course';
 	return {
 		bytes,
 		filename: `${safeSlug}-v${version.number}.pdf`,
-		// What the PDF shows besides the spec: whether it is the latest and whether the course is retired.
-		etag: `"${version.contentHash}.${version.number}.${latest}${retired ? '.r' : ''}"`
+		// What the PDF shows besides the spec: whether it is the latest, whether the course is retired,
+		// and whether the owner shows who co-created it.
+		etag: `"${version.contentHash}.${version.number}.${latest}${retired ? '.r' : ''}${version.coCreation ? '.c' : ''}"`
 	};
 }

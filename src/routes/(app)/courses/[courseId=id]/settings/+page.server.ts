@@ -2,6 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { invalid } from '$lib/server/errors';
 import { courseBadgeStatus, uploadCourseBadge, useGeneratedBadge } from '$lib/server/credential-exports';
 import { renameCourse, setCourseArchived } from '$lib/server/courses';
+import { coCreationSetting, setCoCreationShown } from '$lib/server/contributions';
 import { renameCourseSchema } from '$lib/server/courses/schema';
 import { domainFailure, parseForm, readForm } from '$lib/server/forms';
 import { orHttpError, requireUser } from '$lib/server/guard';
@@ -10,7 +11,11 @@ import type { Actions, PageServerLoad } from './$types';
 // Besides what the course layout loads (and authorises): which badge the next published version takes.
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
-	return { badge: await orHttpError(courseBadgeStatus(event.locals.db, user, event.params.courseId)) };
+	const [badge, coCreation] = await Promise.all([
+		orHttpError(courseBadgeStatus(event.locals.db, user, event.params.courseId)),
+		orHttpError(coCreationSetting(event.locals.db, user, event.params.courseId))
+	]);
+	return { badge, coCreation };
 };
 
 export const actions: Actions = {
@@ -38,6 +43,19 @@ export const actions: Actions = {
 			return domainFailure(err, new FormData());
 		}
 		return { badgeReset: true };
+	},
+	coCreation: async (event) => {
+		const user = requireUser(event);
+		const formData = await readForm(event.request);
+		// A checkbox: sent as "on" when ticked, absent when not.
+		const raw = formData.get('showCoCreation');
+		if (raw !== null && raw !== 'on') return domainFailure(invalid('Tick the box to show the line, or clear it to hide it.', 'showCoCreation'), new FormData());
+		try {
+			await setCoCreationShown(event.locals.db, user, event.params.courseId, raw === 'on');
+		} catch (err) {
+			return domainFailure(err, new FormData());
+		}
+		return { coCreationSaved: true };
 	},
 	rename: async (event) => {
 		const user = requireUser(event);
