@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startApp, type RunningApp } from '../support/app-server';
 import { chromiumAvailable, expectAccessible, launchBrowser } from '../support/browser';
 import { acceptInvite, createCourse, createInviteLink, newPerson } from '../support/flows';
-import { openEditor, viewportShot } from './editor-support';
+import { openEditor, scrollsSideways, viewportShot } from './editor-support';
 
 // A student commenter selects words in the course summary (rich text) by keyboard and comments on
 // them; the lecturer sees the words highlighted live, opens the thread from the highlight, and the
@@ -98,6 +98,12 @@ describe.skipIf(!chromiumAvailable())('comments on rich text', () => {
 		await viewportShot(student, 'comments-rich-thread');
 		await expectAccessible(student);
 		await expectAccessible(lecturer);
+
+		await student.setViewportSize({ width: 390, height: 844 });
+		await wrapper(student).scrollIntoViewIfNeeded();
+		await viewportShot(student, 'comments-rich-phone');
+		expect(await scrollsSideways(student)).toBe(false);
+		await student.setViewportSize({ width: 1400, height: 900 });
 	});
 
 	it('a resolved thread loses its highlight for everyone', async () => {
