@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
 import { anchorBetween, highlightPositions } from '$lib/collab/comment-highlights';
-import { resolveRange } from '$lib/comments/range';
+import { locateRichRange, resolveRange } from '$lib/comments/range';
 import { getRichText } from '$lib/course-spec/mutations';
 import { writeRichText } from '$lib/course-spec/rich-text-yjs';
 import type { RichTextDoc } from '$lib/course-spec/types';
@@ -127,6 +127,24 @@ describe('range comments in rich text', () => {
 		expect(binding.doc.child(1).childCount).toBe(3);
 	});
 
+	it('is found again by its quote when its paragraph is joined into the one before (its positions go with it)', async () => {
+		await resetSummary();
+		const { editor, fragment } = await open('owner');
+		const words = editor.find('business models');
+		const anchor = anchorBetween(editor.binding(), words.from, words.to)!;
+		// Backspace at the start of the second paragraph.
+		editor.edit((tr) => tr.join(editor.binding().doc.child(0).nodeSize));
+		await waitFor(async () => !(await storedText()).includes('\n'), { message: 'the join stored' });
+		expect(resolveRange(await currentCourseDoc(db, courseId), anchor.start, anchor.end)?.orphaned ?? true).toBe(true);
+		expect(locateRichRange(fragment, anchor.start, anchor.end, anchor.quote)).toMatchObject({ orphaned: false, text: 'business models' });
+		const binding = editor.binding();
+		const at = highlightPositions(binding, anchor.start, anchor.end, anchor.quote)!;
+		expect(binding.doc.textBetween(at.from, at.to)).toBe('business models');
+		// A quote that is there twice is not guessed at.
+		editor.edit((tr) => tr.insert(1, editor.schema.text('business models ')));
+		expect(locateRichRange(fragment, anchor.start, anchor.end, anchor.quote).orphaned).toBe(true);
+	});
+
 	it('is orphaned, keeping its quote, once its text is deleted; deleting a paragraph orphans a range ending in it', async () => {
 		await resetSummary();
 		const { editor } = await open('owner');
@@ -138,7 +156,7 @@ describe('range comments in rich text', () => {
 		editor.edit((tr) => tr.delete(words.from, words.to));
 		await waitFor(async () => !(await storedText()).includes('business'), { message: 'deletion stored' });
 		expect(resolveRange(await currentCourseDoc(db, courseId), anchor.start, anchor.end)).toMatchObject({ orphaned: true });
-		expect(highlightPositions(editor.binding(), anchor.start, anchor.end)).toBeNull();
+		expect(highlightPositions(editor.binding(), anchor.start, anchor.end, anchor.quote)).toBeNull();
 		expect((await listThreads(db, owner, courseId)).threads.find((t) => t.id === id)?.anchor.quote).toBe('business models');
 		await expect(
 			createThread({ db }, student, courseId, { anchor: { kind: 'range', field: 'summary', itemId: null, lang: 'en', ...anchor }, body: 'x' })

@@ -3,7 +3,7 @@ import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { absolutePositionToRelativePosition, relativePositionToAbsolutePosition, ySyncPluginKey } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
-import { decodeEnd, encodeEnds, resolveRange } from '$lib/comments/range';
+import { decodeEnd, encodeEnds, flattenRichText, locateRichRange, resolveRange, textPositionAt } from '$lib/comments/range';
 
 // Text that comments are anchored to, highlighted in a rich-text field. The highlights are
 // ProseMirror decorations, not marks in the shared document: commenters write nothing to the spec,
@@ -16,6 +16,8 @@ export interface Highlight {
 	id: string;
 	start: string;
 	end: string;
+	/** The text commented on, to find it again when its positions are lost (see locateRichRange). */
+	quote: string;
 }
 
 interface HighlightState {
@@ -36,14 +38,31 @@ function bindingOf(state: EditorState): Binding | null {
 }
 
 /** Where a stored range is in the editor's document now; null when its text is gone. */
-export function highlightPositions(binding: Binding, start: string, end: string): { from: number; to: number } | null {
+export function highlightPositions(binding: Binding, start: string, end: string, quote = ''): { from: number; to: number } | null {
 	const doc = binding.type.doc;
 	if (!doc) return null;
-	const range = resolveRange(doc, start, end);
-	if (!range || range.orphaned || range.type !== binding.type) return null;
-	const from = relativePositionToAbsolutePosition(doc, binding.type, decodeEnd(start), binding.mapping);
-	const to = relativePositionToAbsolutePosition(doc, binding.type, decodeEnd(end), binding.mapping);
+	const range = locateRichRange(binding.type, start, end, quote);
+	if (range.orphaned) return null;
+	// Positions that still resolve are used as they are; a range found again by its quote is placed by
+	// its offsets in the field's text.
+	const direct = resolveRange(doc, start, end);
+	const ends =
+		direct && !direct.orphaned && direct.type === binding.type
+			? { from: decodeEnd(start), to: decodeEnd(end) }
+			: placed(binding.type, range.from, range.to);
+	if (!ends) return null;
+	const from = relativePositionToAbsolutePosition(doc, binding.type, ends.from, binding.mapping);
+	const to = relativePositionToAbsolutePosition(doc, binding.type, ends.to, binding.mapping);
 	return from !== null && to !== null && from < to ? { from, to } : null;
+}
+
+function placed(fragment: Y.XmlFragment, from: number, to: number) {
+	const flat = flattenRichText(fragment);
+	const a = textPositionAt(flat, from, 'start');
+	const b = textPositionAt(flat, to, 'end');
+	if (!a || !b) return null;
+	const encoded = encodeEnds(a, b);
+	return { from: decodeEnd(encoded.start), to: decodeEnd(encoded.end) };
 }
 
 function decorate(state: EditorState, highlights: Highlight[]): DecorationSet {
@@ -51,7 +70,7 @@ function decorate(state: EditorState, highlights: Highlight[]): DecorationSet {
 	if (!binding || highlights.length === 0) return DecorationSet.empty;
 	const size = state.doc.content.size;
 	const decorations = highlights.flatMap((h) => {
-		const at = highlightPositions(binding, h.start, h.end);
+		const at = highlightPositions(binding, h.start, h.end, h.quote);
 		if (!at || at.to > size) return [];
 		return [Decoration.inline(at.from, at.to, { class: 'comment-highlight', 'data-comment-thread': h.id })];
 	});

@@ -73,6 +73,40 @@ function resolveRich(a: Y.AbsolutePosition, b: Y.AbsolutePosition, bothGone: boo
 	return { type: root, from, to, text: flat.text.slice(from, to), orphaned: to <= from || bothGone };
 }
 
+/**
+ * Where a range of a rich-text field is now. Its positions first; when they are lost although the
+ * words are still there (a paragraph joined into the one before it takes its text nodes along, and
+ * with them the ends anchored there), the quote, if it occurs exactly once in the field. Orphaned
+ * only when neither finds the text.
+ */
+export function locateRichRange(fragment: Y.XmlFragment, start: string, end: string, quote: string): ResolvedRange {
+	const found = fragment.doc ? resolveRange(fragment.doc, start, end) : null;
+	if (found && !found.orphaned && found.type === fragment) return found;
+	const { text } = flattenRichText(fragment);
+	const at = quote.trim() === '' ? -1 : text.indexOf(quote);
+	if (at >= 0 && text.indexOf(quote, at + 1) === -1) return { type: fragment, from: at, to: at + quote.length, text: quote, orphaned: false };
+	return { type: fragment, from: 0, to: 0, text: '', orphaned: true };
+}
+
+/** The text node and index at `offset` of the field's flattened text (see flattenRichText). */
+export function textPositionAt(
+	flat: ReturnType<typeof flattenRichText>,
+	offset: number,
+	side: 'start' | 'end'
+): { type: Y.XmlText; index: number } | null {
+	let best: { type: Y.XmlText; index: number } | null = null;
+	for (const [type, startsAt] of flat.offsets) {
+		const index = offset - startsAt;
+		if (index < 0 || index > type.length) continue;
+		// A start at the very end of one node belongs to the next; an end at the very start of one, to the one before.
+		if (side === 'start' && index === type.length && best === null) best = { type, index };
+		else if (side === 'start' && index < type.length) return { type, index };
+		else if (side === 'end' && index > 0) return { type, index };
+		else best ??= { type, index };
+	}
+	return best;
+}
+
 /** The Y.XmlFragment a rich text node belongs to (the field's own, kept in a Y.Map). */
 export function rootFragment(type: Y.AbstractType<any>): Y.XmlFragment | null {
 	let t: Y.AbstractType<any> = type;
