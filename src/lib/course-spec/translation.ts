@@ -38,7 +38,9 @@ export interface TranslationUnit {
 	itemId?: string;
 	storage: 'text' | 'richText';
 	/** The field's Y.Map<lang, Y.Text | Y.XmlFragment>, when the document has it. */
-	entries: Y.Map<unknown> | null;
+	// Yjs types are invariant in their event type, so a map of either kind needs `any`.
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any
+	entries: Y.Map<any> | null;
 }
 
 export type TranslationState =
@@ -158,13 +160,14 @@ export function translationProgress(doc: Y.Doc, lang: LangCode): TranslationProg
  * The translation a changed shared type is (a language's Y.Text or Y.XmlFragment of a translatable
  * field), or null for anything else. Used to record a basis when someone edits a translation.
  */
-export function translationOfType(doc: Y.Doc, type: Y.AbstractType<unknown>): { ref: string; lang: LangCode } | null {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function translationOfType(doc: Y.Doc, type: Y.AbstractType<any>): { ref: string; lang: LangCode } | null {
 	if (!(type instanceof Y.Text || type instanceof Y.XmlFragment) || type instanceof Y.XmlText) return null;
 	const lang = type._item?.parentSub;
 	const entries = type._item?.parent;
 	if (!lang || !(entries instanceof Y.Map)) return null;
 	if (!entries._item) {
-		for (const key of [...TEXT_FIELDS, ...RICH_TEXT_FIELDS]) if (doc.share.get(key) === entries) return { ref: key, lang };
+		for (const key of [...TEXT_FIELDS, ...RICH_TEXT_FIELDS]) if ((doc.share.get(key) as unknown) === entries) return { ref: key, lang };
 		return null;
 	}
 	const key = entries._item.parentSub;
@@ -172,7 +175,7 @@ export function translationOfType(doc: Y.Doc, type: Y.AbstractType<unknown>): { 
 	if (!key || !(item instanceof Y.Map)) return null;
 	const id = itemId(item);
 	const array = item._item?.parent;
-	const list = LIST_NAMES.find((name) => doc.share.get(name) === array);
+	const list = LIST_NAMES.find((name) => (doc.share.get(name) as unknown) === array);
 	const isTextKey = Object.values(ITEM_FIELDS).some((f) => f.list === list && f.key === key && (f.storage === 'text' || f.storage === 'richText'));
 	return list && id && isTextKey ? { ref: `${list}.${id}.${key}`, lang } : null;
 }
@@ -188,7 +191,7 @@ export function recordBasisOnEdit(doc: Y.Doc, isOwn: (transaction: Y.Transaction
 		const primary = docPrimaryLanguage(doc);
 		const edited = new Map<string, { ref: string; lang: LangCode }>();
 		for (const type of transaction.changedParentTypes.keys()) {
-			const translation = translationOfType(doc, type as Y.AbstractType<unknown>);
+			const translation = translationOfType(doc, type);
 			if (translation && translation.lang !== primary) edited.set(basisKey(translation.ref, translation.lang), translation);
 		}
 		if (edited.size === 0) return;
