@@ -4,7 +4,7 @@ import type { CourseSpec } from '$lib/course-spec/types';
 import { checkCompleteness } from '$lib/course-spec/rules/completeness';
 import { checkQuality } from '$lib/course-spec/rules/quality';
 import { alignmentMatrix } from '$lib/course-spec/rules/alignment';
-import { translationProgress, type TranslationProgress } from '$lib/course-spec/translation';
+import { translationProgressOf, type TranslationProgress } from '$lib/course-spec/translation';
 
 /**
  * The course spec as plain data, re-derived from the live Y.Doc after changes (at most once per
@@ -63,7 +63,7 @@ export class LiveSpec {
 	// spec); every change to it re-derives the spec, so following the spec keeps this current.
 	#translations = $derived.by(() => {
 		const [, ...others] = this.#spec!.languages;
-		return others.map((lang) => translationProgress(this.#doc, lang));
+		return translationProgressOf(this.#doc, others);
 	});
 
 	destroy() {

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { FIELDS, type FieldKey } from './fields';
-import { cleanRichText, cleanText } from './clean-text';
+import { cleanText } from './clean-text';
 import {
 	docPrimaryLanguage,
 	ITEM_FIELDS,
@@ -75,7 +75,16 @@ export function translationUnits(doc: Y.Doc): TranslationUnit[] {
 			continue;
 		}
 		const { list, key, storage } = ITEM_FIELDS[field.key as ItemFieldKey];
-		for (const id of uniqueIds(doc, list)) units.push(itemUnit(doc, field.key, list, id, key, storage as 'text' | 'richText'));
+		for (const [id, item] of uniqueItems(doc, list)) {
+			const entries = item.get(key);
+			units.push({
+				ref: `${list}.${id}.${key}`,
+				field: field.key,
+				itemId: id,
+				storage: storage as 'text' | 'richText',
+				entries: entries instanceof Y.Map ? entries : null
+			});
+		}
 	}
 	return units;
 }
@@ -83,7 +92,10 @@ export function translationUnits(doc: Y.Doc): TranslationUnit[] {
 /** The unit of one field (of one item, for item fields), or null when it is not translatable. */
 export function translationUnit(doc: Y.Doc, field: FieldKey, id?: string): TranslationUnit | null {
 	if (!TRANSLATABLE_FIELDS.some((f) => f.key === field)) return null;
-	if (!(field in ITEM_FIELDS)) return translationUnits(doc).find((u) => u.ref === field) ?? null;
+	if ((RICH_TEXT_FIELDS as readonly string[]).includes(field)) {
+		return { ref: field, field, storage: 'richText', entries: richTextMap(doc, field as RichTextFieldKey) };
+	}
+	if (!(field in ITEM_FIELDS)) return { ref: field, field, storage: 'text', entries: textMap(doc, field as TextFieldKey) };
 	if (!id) return null;
 	const { list, key, storage } = ITEM_FIELDS[field as ItemFieldKey];
 	return itemUnit(doc, field, list, id, key, storage as 'text' | 'richText');
@@ -97,15 +109,22 @@ function itemUnit(doc: Y.Doc, field: FieldKey, list: ListName, id: string, key: 
 	return { ref: `${list}.${id}.${key}`, field, itemId: id, storage, entries: entries instanceof Y.Map ? entries : null };
 }
 
-function uniqueIds(doc: Y.Doc, list: ListName): string[] {
-	return [...new Set(listArray(doc, list).toArray().map(itemId).filter((id): id is string => id !== null))];
+/** The list's items by id, first copy of each (as docToSpec reads them). */
+function uniqueItems(doc: Y.Doc, list: ListName): Map<string, Y.Map<unknown>> {
+	const items = new Map<string, Y.Map<unknown>>();
+	for (const item of listArray(doc, list).toArray()) {
+		const id = itemId(item);
+		if (id !== null && !items.has(id)) items.set(id, item);
+	}
+	return items;
 }
 
 /** The plain text of a unit in one language ('' when it has none). */
 export function unitText(unit: TranslationUnit, lang: LangCode): string {
 	const entry = unit.entries?.get(lang);
 	if (entry instanceof Y.Text) return cleanText(entry.toString());
-	if (entry instanceof Y.XmlFragment) return richTextToPlain(cleanRichText(readRichText(entry)));
+	// Cleaning the plain text is enough here (and much cheaper than cleaning the whole document).
+	if (entry instanceof Y.XmlFragment) return cleanText(richTextToPlain(readRichText(entry)));
 	return '';
 }
 
@@ -134,7 +153,10 @@ export function recordBasis(doc: Y.Doc, unit: TranslationUnit, lang: LangCode): 
 /** Whether the unit's translation into `lang` is missing, current or written against an older source. */
 export function translationState(doc: Y.Doc, unit: TranslationUnit, lang: LangCode): TranslationState {
 	const from = docPrimaryLanguage(doc);
-	const source = unitText(unit, from);
+	return stateAgainst(doc, unit, lang, from, unitText(unit, from));
+}
+
+function stateAgainst(doc: Y.Doc, unit: TranslationUnit, lang: LangCode, from: LangCode, source: string): TranslationState {
 	const translation = unitText(unit, lang);
 	if (normalise(translation) === '') return normalise(source) === '' ? { kind: 'empty' } : { kind: 'untranslated' };
 	const basis = readBasis(doc, unit.ref, lang);
@@ -145,13 +167,22 @@ export function translationState(doc: Y.Doc, unit: TranslationUnit, lang: LangCo
 
 /** How much of the document is translated into `lang`, and how much of that is behind its source. */
 export function translationProgress(doc: Y.Doc, lang: LangCode): TranslationProgress {
-	const progress: TranslationProgress = { lang, total: 0, translated: 0, sourceChanged: 0 };
+	return translationProgressOf(doc, [lang])[0];
+}
+
+/** translationProgress for several languages, reading each source text once. */
+export function translationProgressOf(doc: Y.Doc, langs: readonly LangCode[]): TranslationProgress[] {
+	const from = docPrimaryLanguage(doc);
+	const progress = langs.map((lang): TranslationProgress => ({ lang, total: 0, translated: 0, sourceChanged: 0 }));
 	for (const unit of translationUnits(doc)) {
-		const state = translationState(doc, unit, lang);
-		if (state.kind === 'empty') continue;
-		progress.total++;
-		if (state.kind === 'current' || state.kind === 'sourceChanged') progress.translated++;
-		if (state.kind === 'sourceChanged') progress.sourceChanged++;
+		const source = unitText(unit, from);
+		for (const entry of progress) {
+			const state = stateAgainst(doc, unit, entry.lang, from, source);
+			if (state.kind === 'empty') continue;
+			entry.total++;
+			if (state.kind === 'current' || state.kind === 'sourceChanged') entry.translated++;
+			if (state.kind === 'sourceChanged') entry.sourceChanged++;
+		}
 	}
 	return progress;
 }
