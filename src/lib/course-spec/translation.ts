@@ -39,7 +39,6 @@ export interface TranslationUnit {
 	storage: 'text' | 'richText';
 	/** The field's Y.Map<lang, Y.Text | Y.XmlFragment>, when the document has it. */
 	// Yjs types are invariant in their event type, so a map of either kind needs `any`.
-	// eslint-disable-next-line @typescript-eslint/no-explicit-any
 	entries: Y.Map<any> | null;
 }
 
@@ -191,7 +190,6 @@ export function translationProgressOf(doc: Y.Doc, langs: readonly LangCode[]): T
  * The translation a changed shared type is (a language's Y.Text or Y.XmlFragment of a translatable
  * field), or null for anything else. Used to record a basis when someone edits a translation.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function translationOfType(doc: Y.Doc, type: Y.AbstractType<any>): { ref: string; lang: LangCode } | null {
 	if (!(type instanceof Y.Text || type instanceof Y.XmlFragment) || type instanceof Y.XmlText) return null;
 	const lang = type._item?.parentSub;
