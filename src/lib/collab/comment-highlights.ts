@@ -1,6 +1,6 @@
 import { Extension } from '@tiptap/core';
 import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state';
-import { Decoration, DecorationSet } from '@tiptap/pm/view';
+import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view';
 import { absolutePositionToRelativePosition, relativePositionToAbsolutePosition, ySyncPluginKey } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import { decodeEnd, encodeEnds, flattenRichText, locateRichRange, resolveRange, textPositionAt } from '$lib/comments/range';
@@ -98,10 +98,29 @@ export function anchorBetween(binding: Binding, from: number, to: number): { sta
 	return { ...encoded, quote: range.text };
 }
 
-/** The editor's selected text as a range anchor (see anchorBetween). */
-export function selectedRange(state: EditorState): { start: string; end: string; quote: string } | null {
-	const binding = bindingOf(state);
-	return binding ? anchorBetween(binding, state.selection.from, state.selection.to) : null;
+/**
+ * The editor's selected text as a range anchor (see anchorBetween). The page's selection is read
+ * when it lies in the editor: ProseMirror takes a selection change in a moment later, and a person
+ * who selects by keyboard and goes straight on to the Comment button can be quicker than that.
+ */
+export function selectedRange(view: EditorView): { start: string; end: string; quote: string } | null {
+	const binding = bindingOf(view.state);
+	if (!binding) return null;
+	const { from, to } = domSelection(view) ?? view.state.selection;
+	return anchorBetween(binding, from, to);
+}
+
+function domSelection(view: EditorView): { from: number; to: number } | null {
+	const selection = view.dom.ownerDocument.getSelection();
+	if (!selection || selection.isCollapsed || !selection.anchorNode || !selection.focusNode) return null;
+	if (!view.dom.contains(selection.anchorNode) || !view.dom.contains(selection.focusNode)) return null;
+	try {
+		const a = view.posAtDOM(selection.anchorNode, selection.anchorOffset);
+		const b = view.posAtDOM(selection.focusNode, selection.focusOffset);
+		return { from: Math.min(a, b), to: Math.max(a, b) };
+	} catch {
+		return null;
+	}
 }
 
 /** Shows `highlights` in the editor (call again whenever the list changes). */
