@@ -22,7 +22,7 @@ export const handleLocale: Handle = ({ event, resolve }) => {
 	return paraglideMiddleware(event.request, ({ locale }) => {
 		event.locals.locale = locale;
 		return resolve(event, {
-			transformPageChunk: ({ html }) => html.replace('%app.lang%', locale)
+			transformPageChunk: ({ html }) => html.replaceAll('%app.lang%', locale)
 		});
 	});
 };
