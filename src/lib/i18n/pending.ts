@@ -27,6 +27,8 @@ export const PENDING: string[] = [
 	'src/lib/editor/PresenceBar.svelte',
 	'src/lib/editor/SpecEditor.svelte',
 	'src/lib/editor/TopicsInput.svelte',
+	'src/lib/editor/TranslationPicker.svelte',
+	'src/lib/editor/TranslationSide.svelte',
 	'src/lib/feedback/ParticipantForm.svelte',
 	'src/routes/(app)/admin/+page.svelte',
 	'src/routes/(app)/courses/[courseId=id]/+layout.svelte',
