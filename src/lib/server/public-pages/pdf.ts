@@ -4,7 +4,7 @@ import { publicationFeedback } from '../feedback/items';
 import { renderCoursePdf } from '../pdf/render';
 import { presentPublicSpec } from './present';
 import { readPublishedVersion } from './published';
-import { coCreatedLine } from '$lib/contributions/co-created-line';
+import { m } from '$lib/paraglide/messages';
 
 /** A published version as a PDF with its file name and an ETag, or null when there is no such version. */
 export async function coursePdf(db: Kysely<Database>, slug: string, number: number, origin: string) {
@@ -35,4 +35,13 @@ export async function coursePdf(db: Kysely<Database>, slug: string, number: numb
 		// and whether the owner shows who co-created it.
 		etag: `"${version.contentHash}.${version.number}.${latest}${retired ? '.r' : ''}${version.coCreation ? '.c' : ''}"`
 	};
+}
+
+/** "Co-created with …" in English, like the rest of the PDF until its labels are translated. */
+function coCreatedLine(students: number, companyPartners: number): string {
+	const locale = 'en';
+	return m.common_co_created(
+		{ students: m.common_co_created_students({ count: students }, { locale }), partners: m.common_co_created_partners({ count: companyPartners }, { locale }) },
+		{ locale }
+	);
 }

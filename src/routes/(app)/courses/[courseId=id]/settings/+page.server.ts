@@ -6,6 +6,7 @@ import { coCreationSetting, setCoCreationShown } from '$lib/server/contributions
 import { renameCourseSchema } from '$lib/server/courses/schema';
 import { domainFailure, parseForm, readForm } from '$lib/server/forms';
 import { orHttpError, requireUser } from '$lib/server/guard';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 // Besides what the course layout loads (and authorises): which badge the next published version takes.
@@ -49,7 +50,7 @@ export const actions: Actions = {
 		const formData = await readForm(event.request);
 		// A checkbox: sent as "on" when ticked, absent when not.
 		const raw = formData.get('showCoCreation');
-		if (raw !== null && raw !== 'on') return domainFailure(invalid('Tick the box to show the line, or clear it to hide it.', 'showCoCreation'), new FormData());
+		if (raw !== null && raw !== 'on') return domainFailure(invalid(m.settings_co_creation_invalid(), 'showCoCreation'), new FormData());
 		try {
 			await setCoCreationShown(event.locals.db, user, event.params.courseId, raw === 'on');
 		} catch (err) {
