@@ -21,7 +21,8 @@ export type CourseAction =
 	| 'comment.write'
 	| 'suggestion.create'
 	| 'suggestion.decide'
-	| 'course.badge';
+	| 'course.badge'
+	| 'course.languages';
 
 export type InstanceAction = 'course.create' | 'admin.settings' | 'admin.roles' | 'review.queue';
 
@@ -43,7 +44,8 @@ export const COURSE_ACTIONS: readonly CourseAction[] = [
 	'comment.write',
 	'suggestion.create',
 	'suggestion.decide',
-	'course.badge'
+	'course.badge',
+	'course.languages'
 ];
 export const INSTANCE_ACTIONS: readonly InstanceAction[] = ['course.create', 'admin.settings', 'admin.roles', 'review.queue'];
 
@@ -131,6 +133,10 @@ export function can(actor: Actor | null, action: Action, course?: CourseContext)
 			return !archived && atLeast(membership, 'editor');
 		// The badge is the course's face towards issuers, like its team: the owners' to change.
 		case 'course.badge':
+			return !archived && atLeast(membership, 'owner');
+		// Which editions a course has decides what the team writes and what the public sees in each
+		// language: an owner's call, like the badge.
+		case 'course.languages':
 			return !archived && atLeast(membership, 'owner');
 	}
 }
