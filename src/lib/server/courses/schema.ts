@@ -47,3 +47,17 @@ export const memberSchema = v.object({
 export const inviteIdSchema = v.object({
 	inviteId: v.pipe(v.string(), v.regex(/^[a-z2-7]{24}$/, 'Unknown invite.'))
 });
+
+// Which language: checked against the course-language list by the verbs, which name the language in
+// their messages.
+const languageCode = v.pipe(v.string('Choose a language.'), v.trim(), v.nonEmpty('Choose a language.'), v.maxLength(20, 'Choose a language from the list.'));
+
+export const courseLanguageSchema = v.object({ language: languageCode });
+
+export const removeCourseLanguageSchema = v.object({
+	language: languageCode,
+	/** Present once the owner has seen how many texts removing the language deletes. */
+	confirmedTexts: v.optional(
+		v.pipe(v.string(), v.transform(Number), v.number('Confirm again.'), v.integer('Confirm again.'), v.minValue(0, 'Confirm again.'))
+	)
+});
