@@ -79,8 +79,13 @@ describe.skipIf(process.env.TEST_DB === 'postgres')('public pages in every langu
 		const { html } = await page(`/c/${course.slug}?lang=sv`);
 		const base = `${app.url}/c/${course.slug}`;
 		expect(html).toContain(`<link rel="canonical" href="${base}?lang=sv"`);
-		for (const lang of ['fi', 'sv', 'en']) expect(html).toContain(`<link rel="alternate" hreflang="${lang}" href="${base}?lang=${lang}"`);
+		// The primary edition's address for search engines is the course's own (they send no Accept-Language).
+		expect(html).toContain(`<link rel="alternate" hreflang="fi" href="${base}"`);
+		for (const lang of ['sv', 'en']) expect(html).toContain(`<link rel="alternate" hreflang="${lang}" href="${base}?lang=${lang}"`);
 		expect(html).toContain(`<link rel="alternate" hreflang="x-default" href="${base}"`);
+		expect((await page(`/c/${course.slug}?lang=fi`, 'sv')).html).toContain(`<link rel="canonical" href="${base}"`);
+		// The switcher names every edition by its own address, the primary one too.
+		expect(html).toContain(`href="${base}?lang=fi" hreflang="fi"`);
 		const nav = /<nav class="editions[^"]*" aria-label="Language of the course description">(.*?)<\/nav>/s.exec(html)?.[1] ?? '';
 		expect([...nav.matchAll(/<a [^>]*>([^<]*)<\/a>/g)].map((m) => m[1])).toEqual(['suomi', 'svenska', 'English']);
 		expect(nav).toMatch(/hreflang="sv" lang="sv" aria-current="page"[^>]*>svenska/);

@@ -34,13 +34,17 @@ export async function loadCoursePage(
 	const choice = chooseEdition(languages, request.lang, request.acceptLanguage);
 	const multilingual = languages.length > 1;
 	const spec = withoutRichTextSource(presentPublicSpec(version.spec, choice.lang));
+	const canonical = (lang: string) => (multilingual && lang !== languages[0] ? editionUrl(url, lang) : url);
 	return {
 		slug,
 		spec,
 		edition: {
 			...choice,
-			// Each edition has its own address (and is its own canonical page); the plain one negotiates.
-			canonicalUrl: multilingual ? editionUrl(url, choice.lang) : url,
+			// Search engines get the primary edition at the course's own address (they send no
+			// Accept-Language) and every other edition at its ?lang= address; the switcher links name
+			// the primary edition explicitly too, so that a reader's browser language does not override it.
+			canonicalUrl: canonical(choice.lang),
+			alternates: multilingual ? languages.map((lang) => ({ lang, url: canonical(lang) })) : [],
 			editions: multilingual
 				? languages.map((lang) => ({ lang, name: ownLanguageName(lang), url: editionUrl(url, lang), current: lang === choice.lang }))
 				: [],
@@ -56,7 +60,7 @@ export async function loadCoursePage(
 		pdfUrl: choice.lang === languages[0] || !multilingual ? `${base}/v/${version.number}/pdf` : editionUrl(`${base}/v/${version.number}/pdf`, choice.lang),
 		specJsonUrl: `${origin}/api/v1/specs/${encodeURIComponent(slug)}/versions/${version.number}/spec.json`,
 		jsonLd: scriptJson(
-			courseJsonLd(version.spec, { url: multilingual ? editionUrl(url, choice.lang) : url, version: version.number, publishedAt: version.publishedAt, lang: choice.lang })
+			courseJsonLd(version.spec, { url: canonical(choice.lang), version: version.number, publishedAt: version.publishedAt, lang: choice.lang })
 		)
 	};
 }
