@@ -4,7 +4,8 @@ import type { WebsocketProvider } from 'y-websocket';
 import { docToSpec, specToDoc } from '$lib/course-spec/doc';
 import { multilingualSpec } from '$lib/course-spec/fixtures';
 import { textMap } from '$lib/course-spec/layout';
-import { getRichText } from '$lib/course-spec/mutations';
+import { getRichText, getText, setMeta } from '$lib/course-spec/mutations';
+import { CloseEvents } from '$lib/server/realtime';
 import { changeCourseDoc } from '$lib/server/course-docs';
 import {
 	addCourseLanguage,
@@ -61,10 +62,21 @@ async function multilingualCourse(): Promise<string> {
 }
 
 async function connectEditor(courseId: string): Promise<Y.Doc> {
-	const provider = connectProvider(server.collabUrl, courseId, { token: editorToken, origin: server.origin });
+	return (await connect(courseId, editorToken)).doc;
+}
+
+async function connect(courseId: string, token: string): Promise<WebsocketProvider> {
+	const provider = connectProvider(server.collabUrl, courseId, { token, origin: server.origin });
 	providers.push(provider);
 	await waitForSynced(provider);
-	return provider.doc;
+	return provider;
+}
+
+/** The spec of the live room as the server holds it. */
+async function liveSpec(courseId: string) {
+	const doc = new Y.Doc();
+	Y.applyUpdate(doc, await server.realtime.snapshot(courseId));
+	return docToSpec(doc);
 }
 
 async function storedSpec(courseId: string) {
@@ -172,6 +184,25 @@ describe('languages of a course', () => {
 		expect(await domainErrorOf(addCourseLanguage(db, owner, id, 'de'))).toMatchObject({ code: 'forbidden' });
 		expect((await courseLanguages(db, owner, id)).canChange).toBe(false);
 		expect((await storedSpec(id)).languages).toEqual(['fi', 'sv', 'en']);
+	});
+
+	it('over the socket too: an editor’s client that changes the languages is refused, an owner’s is not', async () => {
+		const id = await multilingualCourse();
+		const provider = await connect(id, editorToken);
+		const closes: number[] = [];
+		provider.on('connection-close', (event) => closes.push(event?.code ?? 0));
+		// Writing in any language is editing, and goes through.
+		getText(provider.doc, 'title', 'sv').insert(0, 'Ny ');
+		await waitFor(async () => (await liveSpec(id)).title.sv === 'Ny Cirkulär produktdesign');
+		setMeta(provider.doc, 'languages', ['sv', 'fi', 'en']);
+		await waitFor(() => closes.includes(CloseEvents.BadMessage.code));
+		provider.destroy();
+		expect((await liveSpec(id)).languages).toEqual(['fi', 'sv', 'en']);
+
+		const ownerProvider = await connect(id, await buildSession(db, owner.id));
+		setMeta(ownerProvider.doc, 'languages', ['fi', 'en']);
+		await waitFor(async () => (await liveSpec(id)).languages.length === 2);
+		expect((await liveSpec(id)).languages).toEqual(['fi', 'en']);
 	});
 
 	it('works on a course whose document is not open in any room (stored document)', async () => {

@@ -1,0 +1,78 @@
+import * as Y from 'yjs';
+
+// Yjs types a shared type by its events; any shared type will do here.
+type SharedType = Y.AbstractType<any>;
+
+/** A key of a root-level Y.Map, e.g. ['meta', 'languages']. */
+export type MapKey = readonly [root: string, key: string];
+
+/**
+ * Whether applying `update` to `doc` would set or delete one of `keys`. Run on updates that passed
+ * the update guard (so decoding them is safe), before they are applied.
+ *
+ * A map value is an item whose parent and key are written only when it has no neighbour; setting a
+ * key again places the new item next to the old one (its origin) and omits both, so they are looked
+ * up through the neighbour, in the update or in the document. Deleting a key is a delete-set range
+ * over the old item, found in the document.
+ */
+export function changesMapKeys(doc: Y.Doc, update: Uint8Array, keys: readonly MapKey[]): boolean {
+	if (keys.length === 0) return false;
+	const roots = new Map<SharedType, string>();
+	for (const [name, type] of doc.share) roots.set(type, name);
+	const wanted = (root: string | null, key: string | null) => keys.some(([r, k]) => r === root && k === key);
+	const { structs, ds } = Y.decodeUpdate(update);
+	const inUpdate = new Map<string, Y.Item>();
+	for (const struct of structs) if (struct instanceof Y.Item) inUpdate.set(`${struct.id.client}:${struct.id.clock}`, struct);
+
+	/** The root map's name and key an item of the document is under, if it is directly in a root type. */
+	const placeInDoc = (item: Y.Item): [string | null, string | null] => {
+		const parent = item.parent instanceof Y.AbstractType ? item.parent : null;
+		return [parent && parent._item === null ? (roots.get(parent) ?? null) : null, item.parentSub];
+	};
+	const findInDoc = (id: Y.ID): Y.Item | null => {
+		if (Y.getState(doc.store, id.client) <= id.clock) return null;
+		const struct = Y.getItem(doc.store, id);
+		return struct instanceof Y.Item ? struct : null;
+	};
+	const rootName = (type: SharedType): string | null => {
+		for (const [name, t] of type.doc?.share ?? []) if (t === type) return name;
+		return null;
+	};
+	const placeOf = (item: Y.Item): [string | null, string | null] => {
+		const seen = new Set<Y.Item>();
+		let current: Y.Item | null = item;
+		while (current && !seen.has(current)) {
+			seen.add(current);
+			if (current.parent !== null) {
+				// A decoded item names a root parent (some Yjs versions resolve it to a type of a scratch
+				// document instead); a nested parent is an id.
+				const parent: unknown = current.parent;
+				const root = typeof parent === 'string' ? parent : parent instanceof Y.AbstractType ? rootName(parent) : null;
+				return [root, current.parentSub];
+			}
+			const neighbour = current.origin ?? current.rightOrigin;
+			if (!neighbour) return [null, null];
+			const next: Y.Item | undefined = inUpdate.get(`${neighbour.client}:${neighbour.clock}`);
+			if (next) {
+				current = next;
+				continue;
+			}
+			const known = findInDoc(neighbour);
+			return known ? placeInDoc(known) : [null, null];
+		}
+		return [null, null];
+	};
+
+	for (const item of inUpdate.values()) if (wanted(...placeOf(item))) return true;
+	for (const [client, ranges] of ds.clients) {
+		for (const { clock, len } of ranges) {
+			for (let at = clock; at < clock + len; ) {
+				const item = findInDoc(Y.createID(client, at));
+				if (!item) break;
+				if (wanted(...placeInDoc(item))) return true;
+				at = item.id.clock + item.length;
+			}
+		}
+	}
+	return false;
+}
