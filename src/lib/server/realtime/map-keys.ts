@@ -38,29 +38,43 @@ export function changesMapKeys(doc: Y.Doc, update: Uint8Array, keys: readonly Ma
 		for (const [name, t] of type.doc?.share ?? []) if (t === type) return name;
 		return null;
 	};
-	const placeOf = (item: Y.Item): [string | null, string | null] => {
-		const seen = new Set<Y.Item>();
+	// Memoised: a run of typed characters is a chain of neighbours, each found through the previous one.
+	type Place = [string | null, string | null];
+	const places = new Map<Y.Item, Place>();
+	const placeOf = (item: Y.Item): Place => {
+		const chain: Y.Item[] = [];
+		const inChain = new Set<Y.Item>();
+		let place: Place = [null, null];
 		let current: Y.Item | null = item;
-		while (current && !seen.has(current)) {
-			seen.add(current);
+		while (current) {
+			const known = places.get(current);
+			if (known) {
+				place = known;
+				break;
+			}
+			if (inChain.has(current)) break; // a cycle of neighbours never integrates
+			chain.push(current);
+			inChain.add(current);
 			if (current.parent !== null) {
 				// A decoded item names a root parent (some Yjs versions resolve it to a type of a scratch
 				// document instead); a nested parent is an id.
 				const parent: unknown = current.parent;
-				const root = typeof parent === 'string' ? parent : parent instanceof Y.AbstractType ? rootName(parent) : null;
-				return [root, current.parentSub];
+				place = [typeof parent === 'string' ? parent : parent instanceof Y.AbstractType ? rootName(parent) : null, current.parentSub];
+				break;
 			}
-			const neighbour = current.origin ?? current.rightOrigin;
-			if (!neighbour) return [null, null];
-			const next: Y.Item | undefined = inUpdate.get(`${neighbour.client}:${neighbour.clock}`);
+			const neighbour: Y.ID | null = current.origin ?? current.rightOrigin;
+			if (!neighbour) break;
+			const next = inUpdate.get(`${neighbour.client}:${neighbour.clock}`);
 			if (next) {
 				current = next;
 				continue;
 			}
-			const known = findInDoc(neighbour);
-			return known ? placeInDoc(known) : [null, null];
+			const inDoc = findInDoc(neighbour);
+			if (inDoc) place = placeInDoc(inDoc);
+			break;
 		}
-		return [null, null];
+		for (const linked of chain) places.set(linked, place);
+		return place;
 	};
 
 	for (const item of inUpdate.values()) if (wanted(...placeOf(item))) return true;
