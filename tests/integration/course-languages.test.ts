@@ -194,10 +194,20 @@ describe('languages of a course', () => {
 		// Writing in any language is editing, and goes through.
 		getText(provider.doc, 'title', 'sv').insert(0, 'Ny ');
 		await waitFor(async () => (await liveSpec(id)).title.sv === 'Ny Cirkulär produktdesign');
+		// The owner adds a language meanwhile; the editor's client, reconnecting, sends its whole delete
+		// set (the replaced list among it) and is not refused for that.
+		await addCourseLanguage(db, owner, id, 'de');
+		await waitFor(() => docToSpec(provider.doc).languages.includes('de'));
+		provider.disconnect();
+		provider.connect();
+		await waitForSynced(provider);
+		getText(provider.doc, 'title', 'de').insert(0, 'Kreislauf');
+		await waitFor(async () => (await liveSpec(id)).title.de === 'Kreislauf');
+		expect(closes).not.toContain(CloseEvents.BadMessage.code);
 		setMeta(provider.doc, 'languages', ['sv', 'fi', 'en']);
 		await waitFor(() => closes.includes(CloseEvents.BadMessage.code));
 		provider.destroy();
-		expect((await liveSpec(id)).languages).toEqual(['fi', 'sv', 'en']);
+		expect((await liveSpec(id)).languages).toEqual(['fi', 'sv', 'en', 'de']);
 
 		const ownerProvider = await connect(id, await buildSession(db, owner.id));
 		setMeta(ownerProvider.doc, 'languages', ['fi', 'en']);

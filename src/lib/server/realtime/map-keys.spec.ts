@@ -62,4 +62,16 @@ describe('updates that change a root map key', () => {
 		});
 		expect(changesMapKeys(server, update, LANGUAGES)).toBe(true);
 	});
+
+	it('ignores what the document has already: a peer’s catch-up repeats items and old deletions of the key', () => {
+		const server = specToDoc(multilingualSpec());
+		addLanguage(server, 'de'); // replaces the value: the old one is deleted
+		const peer = new Y.Doc();
+		Y.applyUpdate(peer, Y.encodeStateAsUpdate(server));
+		getText(peer, 'title', 'de').insert(0, 'Kreislauf');
+		// What a reconnecting client sends: everything it has beyond the server's state, with its whole delete set.
+		expect(changesMapKeys(server, Y.encodeStateAsUpdate(peer, Y.encodeStateVector(server)), LANGUAGES)).toBe(false);
+		// Even all of it, as a client with a stale state vector would.
+		expect(changesMapKeys(server, Y.encodeStateAsUpdate(peer), LANGUAGES)).toBe(false);
+	});
 });

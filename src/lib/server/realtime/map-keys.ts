@@ -13,7 +13,7 @@ export type MapKey = readonly [root: string, key: string];
  * A map value is an item whose parent and key are written only when it has no neighbour; setting a
  * key again places the new item next to the old one (its origin) and omits both, so they are looked
  * up through the neighbour, in the update or in the document. Deleting a key is a delete-set range
- * over the old item, found in the document.
+ * over the old item, found in the document (and only counts while that item is not deleted yet).
  */
 export function changesMapKeys(doc: Y.Doc, update: Uint8Array, keys: readonly MapKey[]): boolean {
 	if (keys.length === 0) return false;
@@ -77,13 +77,16 @@ export function changesMapKeys(doc: Y.Doc, update: Uint8Array, keys: readonly Ma
 		return place;
 	};
 
-	for (const item of inUpdate.values()) if (wanted(...placeOf(item))) return true;
+	// Only what is new to the document counts: an update repeats items the document has (a sync sends
+	// what it cannot tell is known) and always carries the sender's whole delete set, old deletions too.
+	const isNew = (item: Y.Item) => item.id.clock + item.length > Y.getState(doc.store, item.id.client);
+	for (const item of inUpdate.values()) if (isNew(item) && wanted(...placeOf(item))) return true;
 	for (const [client, ranges] of ds.clients) {
 		for (const { clock, len } of ranges) {
 			for (let at = clock; at < clock + len; ) {
 				const item = findInDoc(Y.createID(client, at));
 				if (!item) break;
-				if (wanted(...placeInDoc(item))) return true;
+				if (!item.deleted && wanted(...placeInDoc(item))) return true;
 				at = item.id.clock + item.length;
 			}
 		}
