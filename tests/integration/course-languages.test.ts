@@ -108,7 +108,7 @@ describe('languages of a course', () => {
 		// Created by the server, not by the browser: typing into it cannot race another peer's creation.
 		expect(textMap(live, 'title').get('de')).toBeInstanceOf(Y.Text);
 		expect((await storedSpec(id)).languages).toEqual(['fi', 'sv', 'en', 'de']);
-		expect((await courseLanguages(db, owner, id)).languages.at(-1)).toMatchObject({ code: 'de', name: 'German', texts: 0 });
+		expect((await courseLanguages(db, owner, id)).languages.at(-1)).toMatchObject({ code: 'de', primary: false, texts: 0 });
 	});
 
 	it('removing one with texts changes nothing until the owner confirms how many texts go', async () => {

@@ -41,5 +41,24 @@ export const isCourseLanguage = (code: string): boolean => BY_CODE.has(code);
 /** The language's English name, or its code when it is not on the list. */
 export const languageName = (code: LangCode): string => BY_CODE.get(code)?.label.en ?? code;
 
+const displayNames = new Map<string, Intl.DisplayNames>();
+
+/**
+ * The language's name in the interface language `locale` ("ruotsi" in Finnish, "Swedish" in English),
+ * from Intl's CLDR names; the English name when Intl has none.
+ */
+export function languageNameIn(code: LangCode, locale: string): string {
+	let names = displayNames.get(locale);
+	if (!names) {
+		names = new Intl.DisplayNames([locale], { type: 'language', fallback: 'none' });
+		displayNames.set(locale, names);
+	}
+	try {
+		return names.of(code) ?? languageName(code);
+	} catch {
+		return languageName(code);
+	}
+}
+
 /** The language's name in that language ("svenska"), for switchers between editions. */
 export const ownLanguageName = (code: LangCode): string => OWN_NAMES[code] ?? languageName(code);

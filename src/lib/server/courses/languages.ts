@@ -7,7 +7,9 @@ import { authorizeCourse } from './access';
 import { changeCourseDoc, currentCourseDoc } from '../course-docs';
 import { docToSpec } from '$lib/course-spec/doc';
 import { makePrimaryLanguage, removeLanguage, textsWrittenIn } from '$lib/course-spec/editions';
-import { isCourseLanguage, languageName } from '$lib/course-spec/language-names';
+import { isCourseLanguage, languageNameIn } from '$lib/course-spec/language-names';
+import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 import { LIMITS } from '$lib/course-spec/limits';
 import { addLanguage } from '$lib/course-spec/mutations';
 import type { LangCode } from '$lib/course-spec/types';
@@ -18,7 +20,6 @@ import type { LangCode } from '$lib/course-spec/types';
 
 export interface CourseLanguage {
 	code: LangCode;
-	name: string;
 	primary: boolean;
 	/** How many texts are written in this language (see textsWrittenIn). */
 	texts: number;
@@ -35,7 +36,7 @@ export async function courseLanguages(db: Kysely<Database>, actor: Actor, course
 	const { context } = await authorizeCourse(db, actor, courseId, 'course.view');
 	const spec = await currentSpec(db, courseId);
 	return {
-		languages: spec.languages.map((code, i) => ({ code, name: languageName(code), primary: i === 0, texts: textsWrittenIn(spec, code) })),
+		languages: spec.languages.map((code, i) => ({ code, primary: i === 0, texts: textsWrittenIn(spec, code) })),
 		canChange: can(actor, 'course.languages', context)
 	};
 }
@@ -43,10 +44,10 @@ export async function courseLanguages(db: Kysely<Database>, actor: Actor, course
 /** Adds a language: its empty texts are created in every translatable field before anyone types. */
 export async function addCourseLanguage(db: Kysely<Database>, actor: Actor, courseId: string, lang: LangCode): Promise<void> {
 	await authorizeCourse(db, actor, courseId, 'course.languages');
-	if (!isCourseLanguage(lang)) throw invalid('Choose a language from the list.', 'language');
+	if (!isCourseLanguage(lang)) throw invalid(m.languages_choose_from_list(), 'language');
 	const { languages } = await currentSpec(db, courseId);
-	if (languages.includes(lang)) throw conflict(`${languageName(lang)} is already a language of this course.`, 'language');
-	if (languages.length >= LIMITS.languages) throw invalid(`A course can have at most ${LIMITS.languages} languages.`, 'language');
+	if (languages.includes(lang)) throw conflict(m.languages_already({ language: named(lang) }), 'language');
+	if (languages.length >= LIMITS.languages) throw invalid(m.languages_too_many({ max: LIMITS.languages }), 'language');
 	await changeCourseDoc(db, courseId, actor.id, (doc) => addLanguage(doc, lang));
 }
 
@@ -69,10 +70,8 @@ export async function removeCourseLanguage(
 ): Promise<RemoveLanguageResult> {
 	await authorizeCourse(db, actor, courseId, 'course.languages');
 	const spec = await currentSpec(db, courseId);
-	if (!spec.languages.includes(lang)) throw invalid(`${languageName(lang)} is not a language of this course.`, 'language');
-	if (spec.languages[0] === lang) {
-		throw conflict(`${languageName(lang)} is the primary language. Make another language primary before removing it.`, 'language');
-	}
+	if (!spec.languages.includes(lang)) throw invalid(m.languages_not_in_course({ language: named(lang) }), 'language');
+	if (spec.languages[0] === lang) throw conflict(m.languages_primary_cannot_remove({ language: named(lang) }), 'language');
 	const texts = textsWrittenIn(spec, lang);
 	if (texts > 0 && (confirmedTexts === null || confirmedTexts < texts)) return { removed: false, texts };
 	await changeCourseDoc(db, courseId, actor.id, (doc) => removeLanguage(doc, lang));
@@ -87,12 +86,15 @@ export async function removeCourseLanguage(
 export async function makeCoursePrimaryLanguage(db: Kysely<Database>, actor: Actor, courseId: string, lang: LangCode): Promise<void> {
 	await authorizeCourse(db, actor, courseId, 'course.languages');
 	const spec = await currentSpec(db, courseId);
-	if (!spec.languages.includes(lang)) throw invalid(`Add ${languageName(lang)} to the course before making it primary.`, 'language');
+	if (!spec.languages.includes(lang)) throw invalid(m.languages_add_before_primary({ language: named(lang) }), 'language');
 	if (spec.languages[0] === lang) return;
 	await changeCourseDoc(db, courseId, actor.id, (doc) => makePrimaryLanguage(doc, lang));
 	const title = spec.title[lang]?.trim();
 	if (title) await db.updateTable('courses').set({ title, updated_at: new Date() }).where('id', '=', courseId).execute();
 }
+
+/** The language named in the asking person's interface language, for messages. */
+const named = (lang: LangCode) => languageNameIn(lang, getLocale());
 
 async function currentSpec(db: Kysely<Database>, courseId: string) {
 	const doc = await currentCourseDoc(db, courseId);

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { m } from '$lib/paraglide/messages';
 import { plainText } from '../form-text';
 import { PERSPECTIVES, INVITE_ROLES } from '$lib/labels';
 
@@ -50,7 +51,12 @@ export const inviteIdSchema = v.object({
 
 // Which language: checked against the course-language list by the verbs, which name the language in
 // their messages.
-const languageCode = v.pipe(v.string('Choose a language.'), v.trim(), v.nonEmpty('Choose a language.'), v.maxLength(20, 'Choose a language from the list.'));
+const languageCode = v.pipe(
+	v.string(() => m.languages_choose()),
+	v.trim(),
+	v.nonEmpty(() => m.languages_choose()),
+	v.maxLength(20, () => m.languages_choose_from_list())
+);
 
 export const courseLanguageSchema = v.object({ language: languageCode });
 
@@ -58,6 +64,12 @@ export const removeCourseLanguageSchema = v.object({
 	language: languageCode,
 	/** Present once the owner has seen how many texts removing the language deletes. */
 	confirmedTexts: v.optional(
-		v.pipe(v.string(), v.transform(Number), v.number('Confirm again.'), v.integer('Confirm again.'), v.minValue(0, 'Confirm again.'))
+		v.pipe(
+			v.string(),
+			v.transform(Number),
+			v.number(() => m.languages_confirm_again()),
+			v.integer(() => m.languages_confirm_again()),
+			v.minValue(0, () => m.languages_confirm_again())
+		)
 	)
 });

@@ -10,7 +10,6 @@ import {
 	setCourseArchived
 } from '$lib/server/courses';
 import { courseLanguageSchema, removeCourseLanguageSchema, renameCourseSchema } from '$lib/server/courses/schema';
-import { languageName } from '$lib/course-spec/language-names';
 import { domainFailure, parseForm, readForm } from '$lib/server/forms';
 import { orHttpError, requireUser } from '$lib/server/guard';
 import type { Actions, PageServerLoad } from './$types';
@@ -63,7 +62,7 @@ export const actions: Actions = {
 		} catch (err) {
 			return domainFailure(err, formData);
 		}
-		return { languageAdded: languageName(parsed.data.language) };
+		return { languageAdded: parsed.data.language };
 	},
 	removeLanguage: async (event) => {
 		const user = requireUser(event);
@@ -74,11 +73,11 @@ export const actions: Actions = {
 		try {
 			const result = await removeCourseLanguage(event.locals.db, user, event.params.courseId, language, confirmedTexts ?? null);
 			// More was written than the owner confirmed losing: ask again, with the new count.
-			if (!result.removed) return { confirmRemove: { code: language, name: languageName(language), texts: result.texts } };
+			if (!result.removed) return { confirmRemove: { code: language, texts: result.texts } };
 		} catch (err) {
 			return domainFailure(err, formData);
 		}
-		return { languageRemoved: languageName(language) };
+		return { languageRemoved: language };
 	},
 	primaryLanguage: async (event) => {
 		const user = requireUser(event);
@@ -90,7 +89,7 @@ export const actions: Actions = {
 		} catch (err) {
 			return domainFailure(err, formData);
 		}
-		return { primaryChanged: languageName(parsed.data.language) };
+		return { primaryChanged: parsed.data.language };
 	},
 	rename: async (event) => {
 		const user = requireUser(event);
