@@ -36,13 +36,14 @@ describe.skipIf(!chromiumAvailable())('languages of a course', () => {
 		await app?.stop();
 	});
 
-	async function signedIn(javaScriptEnabled = true): Promise<Page> {
-		const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled });
+	async function signedIn(javaScriptEnabled = true, locale = 'en-GB'): Promise<Page> {
+		const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled, locale });
 		const page = await context.newPage();
 		await page.goto(`${app.url}/login`);
-		await page.getByLabel('Email').fill(owner.email);
-		await page.getByLabel('Password').fill(owner.password);
-		await page.getByRole('button', { name: 'Log in' }).click();
+		// By field name: the labels are in the interface language the browser asks for.
+		await page.locator('input[name="email"]').fill(owner.email);
+		await page.locator('input[name="password"]').fill(owner.password);
+		await page.locator('input[name="password"]').press('Enter');
 		await page.waitForURL(`${app.url}/courses`);
 		return page;
 	}
@@ -122,6 +123,17 @@ describe.skipIf(!chromiumAvailable())('languages of a course', () => {
 		await page.waitForLoadState();
 		expect(await section(page).getByRole('status').textContent()).toMatch(/Removed English/);
 		expect(await listed(page)).toEqual(['Finnish', 'Swedish']);
+		await page.context().close();
+	});
+
+	it('speaks the interface language: in Finnish, languages are named in Finnish', async () => {
+		const page = await signedIn(true, 'fi-FI');
+		await page.goto(`${app.url}/courses/${course.courseId}/settings`);
+		const languages = page.getByRole('region', { name: 'Kielet' });
+		expect(await languages.locator('ul.languages > li .name > span:first-child').allTextContents()).toEqual(['suomi', 'ruotsi']);
+		expect(await languages.getByRole('button', { name: 'Tee kielestä ruotsi ensisijainen' }).count()).toBe(1);
+		await expectAccessible(page);
+		await languages.screenshot({ path: 'tests/.artifacts/screenshots/editions-settings-languages-fi.png' });
 		await page.context().close();
 	});
 
