@@ -20,3 +20,11 @@ export const INTL_LOCALES: Record<Locale, string> = { en: 'en-GB', fi: 'fi-FI', 
 export function toLocaleOrNull(value: unknown): Locale | null {
 	return typeof value === 'string' && isLocale(value) ? value : null;
 }
+
+/**
+ * The interface language a document in `contentLanguage` is labelled in: that language when the
+ * interface has it ("sv-FI" → sv), else `otherwise` (a course page: the reader's; a PDF: English).
+ */
+export function documentLocale(contentLanguage: string, otherwise: Locale): Locale {
+	return toLocaleOrNull(contentLanguage.split('-')[0].toLowerCase()) ?? otherwise;
+}

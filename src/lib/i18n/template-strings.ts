@@ -26,7 +26,7 @@ const USER_FACING_ATTRIBUTES = new Set([
  * Words that are the same in every language: names of the product and of standards. Keep this short
  * and deliberate; a word that has a translation belongs in messages/.
  */
-export const SAME_IN_EVERY_LANGUAGE = ['Co-course', 'ECTS', 'EQF', 'NQF', 'Europass', 'Open Badges', 'ELM', 'JSON', 'PDF', 'CSV'];
+export const SAME_IN_EVERY_LANGUAGE = ['Co-course', 'ECTS', 'EQF', 'NQF', 'Europass', 'Open Badges', 'ELM', 'JSON', 'PDF', 'CSV', 'SVG', 'PNG'];
 
 const allowed = new RegExp(
 	SAME_IN_EVERY_LANGUAGE.map((word) => word.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')).join('|'),

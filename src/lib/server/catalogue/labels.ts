@@ -3,13 +3,17 @@ import { COUNTRIES, LANGUAGES, PARTICIPATION_FORMS, findConcept } from '$lib/cou
 import type { CatalogueFacets } from './facets';
 import type { CatalogueHit } from './search';
 import { formSlug } from './query';
+import { languageNameIn } from '$lib/course-spec/language-names';
+import { INTL_LOCALES } from '$lib/i18n/locales';
+import { getLocale } from '$lib/paraglide/runtime';
 
 // Catalogue values as people read them (English labels of the EU vocabularies), decided on the server
 // so that the vocabularies stay out of the page's JavaScript.
 
 const FIELDS_BY_CODE = new Map(ISCED_F_TREE.map((f) => [f.code, f]));
 
-export const languageLabel = (code: string) => LANGUAGES.concepts.find((c) => c.code === code)?.label.en ?? code;
+/** A language's name in the reader's interface language (Intl's names, as in Settings). */
+export const languageLabel = (code: string) => (LANGUAGES.concepts.some((c) => c.code === code) ? languageNameIn(code, INTL_LOCALES[getLocale()]) : code);
 export const countryLabel = (code: string | null) => (code ? (COUNTRIES.concepts.find((c) => c.code === code)?.label.en ?? code) : null);
 export const formLabel = (uri: string | null) => (uri ? (findConcept(PARTICIPATION_FORMS, uri)?.label.en ?? null) : null);
 export const fieldLabel = (code: string | null) => (code ? (FIELDS_BY_CODE.get(code)?.label ?? null) : null);

@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages';
 import { LIMITS } from '$lib/course-spec/limits';
 import { ISCED_F_TREE } from '$lib/course-spec/isced-f';
 import { LANGUAGES, PARTICIPATION_FORMS } from '$lib/course-spec/vocabularies';
@@ -61,10 +62,10 @@ export function parseCatalogueQuery(params: URLSearchParams, options: { allowPag
 	const issues: QueryIssue[] = [];
 	const one = (name: string): string | null => {
 		const values = params.getAll(name).filter((v) => v.trim() !== '');
-		if (values.length > 1) issues.push({ param: name, message: `Give ${name} once.` });
+		if (values.length > 1) issues.push({ param: name, message: m.catalogue_param_once({ name }) });
 		const value = values[0]?.trim() ?? null;
 		if (value !== null && CONTROL.test(value)) {
-			issues.push({ param: name, message: 'Remove the control characters.' });
+			issues.push({ param: name, message: m.catalogue_control_characters() });
 			return null;
 		}
 		return value;
@@ -73,7 +74,7 @@ export function parseCatalogueQuery(params: URLSearchParams, options: { allowPag
 		const raw = one(name);
 		if (raw === null) return null;
 		const n = Number(raw);
-		const problem = Number.isFinite(n) && /^-?\d+(\.\d+)?$/.test(raw) ? check(n) : 'Enter a number.';
+		const problem = Number.isFinite(n) && /^-?\d+(\.\d+)?$/.test(raw) ? check(n) : m.catalogue_enter_number();
 		if (problem) {
 			issues.push({ param: name, message: problem });
 			return null;
@@ -83,19 +84,19 @@ export function parseCatalogueQuery(params: URLSearchParams, options: { allowPag
 
 	let q = one('q') ?? '';
 	if (q.length > MAX_QUERY_LENGTH) {
-		issues.push({ param: 'q', message: `Use at most ${MAX_QUERY_LENGTH} characters.` });
+		issues.push({ param: 'q', message: m.form_max_characters({ max: MAX_QUERY_LENGTH }) });
 		q = '';
 	}
 
 	let field = one('field');
 	if (field !== null && !FIELD_CODES.has(field)) {
-		issues.push({ param: 'field', message: 'Choose a field of study from the list (an ISCED-F code such as 07 or 0788).' });
+		issues.push({ param: 'field', message: m.catalogue_field_invalid() });
 		field = null;
 	}
 
 	let topic = one('topic');
 	if (topic !== null && topic.length > LIMITS.topicLength) {
-		issues.push({ param: 'topic', message: `A topic has at most ${LIMITS.topicLength} characters.` });
+		issues.push({ param: 'topic', message: m.catalogue_topic_too_long({ max: LIMITS.topicLength }) });
 		topic = null;
 	}
 
@@ -105,34 +106,34 @@ export function parseCatalogueQuery(params: URLSearchParams, options: { allowPag
 		if (Number.isInteger(level) && level >= 1 && level <= 8 && /^\d$/.test(raw.trim())) {
 			if (!eqf.includes(level)) eqf.push(level);
 		} else {
-			issues.push({ param: 'eqf', message: 'EQF levels are whole numbers from 1 to 8.' });
+			issues.push({ param: 'eqf', message: m.catalogue_eqf_invalid() });
 		}
 	}
 	eqf.sort((a, b) => a - b);
 
-	const ectsRange = (n: number) => (n < 0 || n > LIMITS.ectsMax ? `Enter 0 to ${LIMITS.ectsMax}.` : null);
+	const ectsRange = (n: number) => (n < 0 || n > LIMITS.ectsMax ? m.catalogue_ects_range({ max: LIMITS.ectsMax }) : null);
 	const ectsMin = number('ectsMin', ectsRange);
 	let ectsMax = number('ectsMax', ectsRange);
 	if (ectsMin !== null && ectsMax !== null && ectsMin > ectsMax) {
-		issues.push({ param: 'ectsMax', message: 'The maximum must not be below the minimum.' });
+		issues.push({ param: 'ectsMax', message: m.catalogue_ects_max_below_min() });
 		ectsMax = null;
 	}
 
 	let lang = one('lang');
 	if (lang !== null && !LANGUAGE_CODES.has(lang)) {
-		issues.push({ param: 'lang', message: 'Choose a language from the list (a code such as fi, sv or en).' });
+		issues.push({ param: 'lang', message: m.catalogue_lang_invalid() });
 		lang = null;
 	}
 
 	const formName = one('form');
 	const form = formName === null ? null : (FORM_SLUGS.get(formName) ?? null);
 	if (formName !== null && form === null) {
-		issues.push({ param: 'form', message: `Choose a form of participation: ${[...FORM_SLUGS.keys()].join(', ')}.` });
+		issues.push({ param: 'form', message: m.catalogue_form_invalid({ forms: [...FORM_SLUGS.keys()].join(', ') }) });
 	}
 
 	let provider = one('provider');
 	if (provider !== null && provider.length > MAX_PROVIDER_LENGTH) {
-		issues.push({ param: 'provider', message: `Use at most ${MAX_PROVIDER_LENGTH} characters.` });
+		issues.push({ param: 'provider', message: m.form_max_characters({ max: MAX_PROVIDER_LENGTH }) });
 		provider = null;
 	}
 
@@ -140,12 +141,12 @@ export function parseCatalogueQuery(params: URLSearchParams, options: { allowPag
 	let sort: CatalogueSort = q ? 'relevance' : 'newest';
 	if (sortName !== null) {
 		if ((SORTS as readonly string[]).includes(sortName)) sort = sortName as CatalogueSort;
-		else issues.push({ param: 'sort', message: `Sort by one of: ${SORTS.join(', ')}.` });
+		else issues.push({ param: 'sort', message: m.catalogue_sort_invalid({ sorts: SORTS.join(', ') }) });
 	}
 	// Without words there is nothing to be relevant to: newest first.
 	if (sort === 'relevance' && !q) sort = 'newest';
 
-	const whole = (max: number) => (n: number) => (Number.isInteger(n) && n >= 1 && n <= max ? null : `Enter a whole number from 1 to ${max}.`);
+	const whole = (max: number) => (n: number) => (Number.isInteger(n) && n >= 1 && n <= max ? null : m.catalogue_whole_number({ max }));
 	const page = number('page', whole(MAX_PAGE)) ?? 1;
 	let pageSize = PAGE_SIZE;
 	if (options.allowPageSize) pageSize = number('pageSize', whole(MAX_PAGE_SIZE)) ?? PAGE_SIZE;

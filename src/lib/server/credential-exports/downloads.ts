@@ -3,7 +3,8 @@ import { primaryLanguage } from '$lib/course-spec';
 import type { Database } from '../db/types';
 import { EXPORT_CONTENT_TYPES, badgeAlt, badgeContent, exportLanguages, type ExportFormat } from '../exports';
 import { languageEdition } from '../exports/urls';
-import { CREDENTIAL_FORMATS, FORMAT_DESCRIPTIONS } from './formats';
+import { CREDENTIAL_FORMATS } from './formats';
+import { m } from '$lib/paraglide/messages';
 import { exportInputOf } from './input';
 import { readExportSource } from './published';
 import { versionUrls } from './urls';
@@ -29,6 +30,16 @@ export interface VersionDownloads {
 	badge: { png: string; svg: string | null; alt: string; uploaded: boolean };
 }
 
+// What the public page tells a reader about each file, in the reader's language. (FORMAT_DESCRIPTIONS
+// keeps the English wording for the API's OpenAPI document, which is the same for everyone.)
+const FORMAT_TEXTS: Record<ExportFormat, { title: () => string; explanation: () => string }> = {
+	ob3Achievement: { title: m.downloads_ob3_achievement, explanation: m.downloads_ob3_achievement_explanation },
+	ob3CredentialTemplate: { title: m.downloads_ob3_template, explanation: m.downloads_ob3_template_explanation },
+	elmLearningOpportunity: { title: m.downloads_elm_opportunity, explanation: m.downloads_elm_opportunity_explanation },
+	elmCredentialTemplate: { title: m.downloads_elm_template, explanation: m.downloads_elm_template_explanation },
+	spec: { title: m.downloads_spec, explanation: m.downloads_spec_explanation }
+};
+
 export async function versionDownloads(db: Kysely<Database>, slug: string, number: number, origin: string): Promise<VersionDownloads | null> {
 	const source = await readExportSource(db, slug, number);
 	if (!source) return null;
@@ -37,7 +48,8 @@ export async function versionDownloads(db: Kysely<Database>, slug: string, numbe
 	const primary = primaryLanguage(input.spec);
 	const downloads: Download[] = [...CREDENTIAL_FORMATS, 'spec' as const].map((format) => ({
 		format,
-		...FORMAT_DESCRIPTIONS[format],
+		title: FORMAT_TEXTS[format].title(),
+		explanation: FORMAT_TEXTS[format].explanation(),
 		url: urls.exports[format],
 		kind: EXPORT_CONTENT_TYPES[format] === 'application/ld+json' ? 'JSON-LD' : 'JSON',
 		editions:

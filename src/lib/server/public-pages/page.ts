@@ -6,6 +6,9 @@ import { presentPublicSpec, type PublicEntry, type PublicItem, type PublicSpec }
 import { readPublishedVersion } from './published';
 import { chooseEdition, editionUrl } from './edition';
 import { ownLanguageName } from '$lib/course-spec/language-names';
+import { documentLocale } from '$lib/i18n/locales';
+import { getLocale } from '$lib/paraglide/runtime';
+import { inLocale } from '../i18n/in-locale';
 
 /** What the reader's request says about the language they want: `?lang=` and Accept-Language. */
 export interface EditionRequest {
@@ -33,11 +36,16 @@ export async function loadCoursePage(
 	const languages = version.spec.languages;
 	const choice = chooseEdition(languages, request.lang, request.acceptLanguage);
 	const multilingual = languages.length > 1;
-	const spec = withoutRichTextSource(presentPublicSpec(version.spec, choice.lang));
+	// The document (its labels, headings, dates) is in the edition's language when the interface has
+	// it, else in the reader's; the page's own controls and notices stay in the reader's (README).
+	const docLocale = documentLocale(choice.lang, getLocale());
+	const spec = withoutRichTextSource(inLocale(docLocale, () => presentPublicSpec(version.spec, choice.lang)));
 	const canonical = (lang: string) => (multilingual && lang !== languages[0] ? editionUrl(url, lang) : url);
 	return {
 		slug,
 		spec,
+		/** The interface language the document's labels are in (see docLocale above). */
+		docLocale,
 		edition: {
 			...choice,
 			// Search engines get the primary edition at the course's own address (they send no

@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages';
 import { presentSpec, type Shown } from '$lib/course-spec/present';
 import { richTextToPlain } from '$lib/course-spec/rich-text';
 import { primaryLanguage } from '$lib/course-spec/rules/field-values';
@@ -93,7 +94,7 @@ export function presentPublicSpec(spec: CourseSpec, lang: string = primaryLangua
 		lang,
 		primaryLang: primary,
 		titleLang: title?.lang ?? lang,
-		title: title?.shown.kind === 'text' ? title.shown.text : 'Untitled course',
+		title: title?.shown.kind === 'text' ? title.shown.text : m.public_untitled_course(),
 		provider: provider?.kind === 'text' ? provider.text : '',
 		summary,
 		facts: FACTS.flatMap((key) => byKey(key) ?? []),

@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import { versionDownloads } from '$lib/server/credential-exports';
 import { loadCoursePage } from '$lib/server/public-pages';
 import { publicPathwaysOfCourse } from '$lib/server/pathways';
@@ -10,7 +11,7 @@ export const load: PageServerLoad = async ({ params, url, locals, request, setHe
 		lang: url.searchParams.get('lang'),
 		acceptLanguage: request.headers.get('accept-language')
 	});
-	if (!page) error(404, 'No published course has this address.');
+	if (!page) error(404, m.public_not_found_course());
 	// The plain address answers in the reader's language: caches must keep one copy per language.
 	if (page.edition.negotiated) setHeaders({ Vary: 'Accept-Language' });
 	return {

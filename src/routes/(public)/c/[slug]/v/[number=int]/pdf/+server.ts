@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import { coursePdf } from '$lib/server/public-pages';
 import type { RequestHandler } from './$types';
 
@@ -7,7 +8,7 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async ({ params, url, locals, request }) => {
 	const lang = url.searchParams.get('lang');
 	const pdf = await coursePdf(locals.db, params.slug, Number(params.number), url.origin, lang);
-	if (!pdf) error(404, lang ? 'This course has no published version with that number in that language.' : 'This course has no published version with that number.');
+	if (!pdf) error(404, lang ? m.public_not_found_version_language() : m.public_not_found_version());
 	const headers = {
 		ETag: pdf.etag,
 		// A published version never changes; only its "retired" note can, so caches check back daily.
