@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { badgePng, sanitizeSvg } from '../exports';
+import { formatNumber } from '$lib/i18n/format';
+import { m } from '$lib/paraglide/messages';
 
 // Checking an uploaded badge before it is stored: a square PNG of a sensible size, or an SVG that the
 // allow-list sanitiser can rebuild and resvg can render. Only what passes is kept; an SVG is kept as
@@ -27,33 +29,33 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
 
 export function checkBadgeUpload(file: { name: string; type: string; bytes: Uint8Array }): CheckedBadge {
 	const { bytes } = file;
-	if (bytes.length === 0) return { ok: false, error: 'Choose a PNG or SVG file to upload.' };
+	if (bytes.length === 0) return { ok: false, error: m.settings_badge_choose_file() };
 	if (bytes.length > BADGE_UPLOAD_MAX_BYTES) {
-		return { ok: false, error: `The file is ${Math.ceil(bytes.length / 1024)} KiB; a badge may be at most 400 KiB.` };
+		return { ok: false, error: m.settings_badge_too_big({ size: formatNumber(Math.ceil(bytes.length / 1024)), max: formatNumber(BADGE_UPLOAD_MAX_BYTES / 1024) }) };
 	}
 	const size = pngSize(bytes);
 	if (size) {
 		if (size.width !== size.height) {
-			return { ok: false, error: `The PNG is ${size.width}×${size.height} pixels; a badge must be square (600×600 is ideal).` };
+			return { ok: false, error: m.settings_badge_not_square({ width: size.width, height: size.height }) };
 		}
 		if (size.width < BADGE_PNG_MIN_SIDE || size.width > BADGE_PNG_MAX_SIDE) {
 			return {
 				ok: false,
-				error: `The PNG is ${size.width}×${size.height} pixels; use between ${BADGE_PNG_MIN_SIDE} and ${BADGE_PNG_MAX_SIDE} pixels a side (600×600 is ideal).`
+				error: m.settings_badge_side({ width: size.width, height: size.height, min: BADGE_PNG_MIN_SIDE, max: BADGE_PNG_MAX_SIDE })
 			};
 		}
 		return { ok: true, contentType: 'image/png', bytes, sha256: sha256(bytes), removed: [] };
 	}
 	const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
 	if (!/<svg[\s>]/i.test(text.slice(0, 4096))) {
-		return { ok: false, error: 'This is neither a PNG nor an SVG file. Upload a badge as PNG or SVG.' };
+		return { ok: false, error: m.settings_badge_wrong_type() };
 	}
 	const sanitized = sanitizeSvg(text);
-	if (!sanitized.ok) return { ok: false, error: `The SVG cannot be used: ${sanitized.error}` };
+	if (!sanitized.ok) return { ok: false, error: m.settings_badge_svg_unusable({ reason: sanitized.error }) };
 	try {
 		badgePng(sanitized.svg);
 	} catch {
-		return { ok: false, error: 'The SVG cannot be drawn (it may have no size or an invalid shape). Export it again from your drawing program.' };
+		return { ok: false, error: m.settings_badge_svg_undrawable() };
 	}
 	const clean = new TextEncoder().encode(sanitized.svg);
 	return { ok: true, contentType: 'image/svg+xml', bytes: clean, sha256: sha256(clean), removed: sanitized.removed };

@@ -35,7 +35,7 @@ export const actions: Actions = {
 		const user = requireUser(event);
 		const formData = await readForm(event.request);
 		const file = formData.get('badge');
-		if (!(file instanceof File) || file.size === 0) return domainFailure(invalid('Choose a PNG or SVG file to upload.', 'badge'), new FormData());
+		if (!(file instanceof File) || file.size === 0) return domainFailure(invalid(m.settings_badge_choose_file(), 'badge'), new FormData());
 		try {
 			const stored = await uploadCourseBadge(event.locals.db, user, event.params.courseId, {
 				name: file.name,
