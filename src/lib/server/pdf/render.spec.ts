@@ -94,4 +94,22 @@ describe('the course PDF', () => {
 		expect(text).toContain('Retired.');
 		expect(text).toContain('The latest version is 2');
 	});
+
+	it('words its own labels in the language it is for, and counts its pages', async () => {
+		const english = await textOf(renderCoursePdf(input(fullSpec(), { version: 1, latest: 2 })));
+		expect(english.text).toContain('Learning outcomes');
+		expect(english.text).toMatch(/Page 1 of \d/);
+		expect(english.text).toContain('12 March 2026');
+
+		const { text } = await textOf(renderCoursePdf(input(fullSpec(), { version: 1, latest: 2, retired: true, locale: 'sv' })));
+		for (const words of ['Lärandemål', 'Efter avslutad kurs kan den studerande:', 'Moduler', 'Bedömning', 'Erbjuds inte längre.', 'Den senaste versionen är 2: https://courses.example.org', '12 mars 2026', 'Den gällande versionen finns på']) {
+			expect(text).toContain(words);
+		}
+		expect(text).toMatch(/Sida 1 av \d/);
+		for (const english of ['Learning outcomes', 'Modules', 'Retired.', 'The latest version', 'published', 'Page 1']) expect(text).not.toContain(english);
+
+		const finnish = await textOf(renderCoursePdf(input(fullSpec(), { locale: 'fi' })));
+		expect(finnish.text).toContain('Osaamistavoitteet');
+		expect(finnish.text).toMatch(/Sivu 1\/\d/);
+	});
 });

@@ -5,6 +5,10 @@ import type { PilotFeedbackNote } from '../feedback/items';
 import type { PublicEntry, PublicItem, PublicSpec } from '../public-pages/present';
 import { richTextBlocks, type Block } from './rich-blocks';
 import template from './course.typ?raw';
+import { m } from '$lib/paraglide/messages';
+import type { Locale } from '$lib/paraglide/runtime';
+import { DATE_LONG, formatDate } from '$lib/i18n/format';
+import { inLocale } from '../i18n/in-locale';
 // The fonts travel inside the server bundle, so the PDF looks the same on every machine and nothing
 // is looked up on disk or fetched (Typst packages are not used for the same reason).
 import interRegular from './fonts/Inter-Regular.otf?inline';
@@ -27,6 +31,8 @@ export interface CoursePdfInput {
 	pilotFeedback?: PilotFeedbackNote | null;
 	/** "Co-created with…" when the owner shows it; empty otherwise. */
 	coCreated?: string;
+	/** The language of the PDF's own words (labels, headings): the edition's when the interface has it. */
+	locale?: Locale;
 }
 
 type Value =
@@ -51,19 +57,57 @@ function valueOf(shown: Exclude<Shown, { kind: 'empty' }>): Value {
 const entries = (list: PublicEntry[]) => list.map((e) => ({ label: e.label, value: valueOf(e.shown) }));
 const items = (list: PublicItem[]) => list.map((item) => ({ heading: item.heading, entries: entries(item.entries) }));
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+/**
+ * The PDF's own words in its language. `{page}`, `{pages}` and `{url}` stay as written for the
+ * template to fill in (page numbers are Typst's to count; a link is an element, not text).
+ */
+function pdfLabels(input: CoursePdfInput, locale: Locale) {
+	const o = { locale };
+	const version = String(input.version);
+	return {
+		eyebrow: m.public_spec_eyebrow({}, o),
+		version: m.public_version({ number: version }, o),
+		published: m.public_published_on({ date: formatDate(input.publishedAt, { ...DATE_LONG, timeZone: 'UTC' }, o) }, o),
+		footer: m.pdf_footer({ provider: input.provider, version, date: formatDate(input.publishedAt, { ...DATE_LONG, timeZone: 'UTC' }, o) }, o),
+		page: m.pdf_page({ page: '{page}', pages: '{pages}' }, o),
+		retiredLead: m.public_retired_notice_lead({}, o),
+		retired: m.public_retired_notice({}, o),
+		notLatest: m.pdf_not_latest({ number: version, latest: String(input.latest), url: '{url}' }, o),
+		pilot: m.public_pilot_heading({}, o),
+		summary: m.public_summary({}, o),
+		about: m.public_about_heading({}, o),
+		outcomes: m.public_outcomes_heading({}, o),
+		outcomesIntro: m.public_outcomes_intro({}, o),
+		modules: m.public_modules_heading({}, o),
+		assessment: m.public_assessment_heading({}, o),
+		credential: m.public_credential_heading({}, o),
+		youSaid: m.public_you_said_heading({}, o),
+		youSaidIntro: m.public_you_said_intro({}, o),
+		said: m.public_you_said({}, o),
+		changed: m.public_we_changed({}, o),
+		provenance: m.pdf_provenance({ number: version }, o),
+		contentHash: m.public_content_hash({}, o),
+		authoritative: m.pdf_authoritative({ url: '{url}' }, o)
+	};
+}
 
 /** The data the template lays out (exported for tests of what reaches Typst). */
 export function pdfData(input: CoursePdfInput) {
+	const locale = input.locale ?? 'en';
+	// Everything worded for the PDF (the pilot line too) in the PDF's language, not the requester's.
+	return inLocale(locale, () => pdfDataIn(input, locale));
+}
+
+function pdfDataIn(input: CoursePdfInput, locale: Locale) {
 	const { spec } = input;
 	return {
+		labels: pdfLabels(input, locale),
 		title: spec.title,
 		lang: spec.lang.split('-')[0].toLowerCase(),
 		provider: input.provider,
 		version: String(input.version),
 		latest: String(input.latest),
 		isLatest: input.version === input.latest,
-		published: dateFormat.format(input.publishedAt),
 		hash: input.contentHash,
 		retired: input.retired,
 		url: input.url,

@@ -6,6 +6,8 @@ import { presentPublicSpec } from './present';
 import { readPublishedVersion } from './published';
 import { m } from '$lib/paraglide/messages';
 import { editionUrl } from './edition';
+import { documentLocale, type Locale } from '$lib/i18n/locales';
+import { inLocale } from '../i18n/in-locale';
 
 /**
  * A published version as a PDF with its file name and an ETag, in one of its languages (`lang`, the
@@ -20,7 +22,10 @@ export async function coursePdf(db: Kysely<Database>, slug: string, number: numb
 	const edition = lang === null ? primary : languages.find((l) => l === lang);
 	if (!edition) return null;
 	const base = `${origin}/c/${encodeURIComponent(slug)}`;
-	const spec = presentPublicSpec(version.spec, edition);
+	// A file for anyone, cached by its address: its words follow the edition (English for an edition
+	// in a language the interface does not have), never the language of whoever asked first.
+	const locale = documentLocale(edition, 'en');
+	const spec = inLocale(locale, () => presentPublicSpec(version.spec, edition));
 	const pageUrl = version.number === latest ? base : `${base}/v/${version.number}`;
 	const retired = found.retiredAt !== null;
 	const bytes = renderCoursePdf({
@@ -34,7 +39,8 @@ export async function coursePdf(db: Kysely<Database>, slug: string, number: numb
 		url: languages.length > 1 ? editionUrl(pageUrl, edition) : pageUrl,
 		latestUrl: languages.length > 1 ? editionUrl(base, edition) : base,
 		pilotFeedback: await publicationFeedback(db, version.id),
-		coCreated: version.coCreation ? coCreatedLine(version.coCreation.students, version.coCreation.companyPartners) : ''
+		coCreated: version.coCreation ? coCreatedLine(version.coCreation.students, version.coCreation.companyPartners, locale) : '',
+		locale
 	});
 	const safeSlug = slug.replace(/[^a-z0-9-]+/gi, '-').slice(0, 80) || 'course';
 	const suffix = edition === primary ? '' : `.${edition.replace(/[^a-z0-9-]+/gi, '')}`;
@@ -48,9 +54,8 @@ export async function coursePdf(db: Kysely<Database>, slug: string, number: numb
 	};
 }
 
-/** "Co-created with …" in English, like the rest of the PDF until its labels are translated. */
-function coCreatedLine(students: number, companyPartners: number): string {
-	const locale = 'en';
+/** "Co-created with …" in the PDF's language. */
+function coCreatedLine(students: number, companyPartners: number, locale: Locale): string {
 	return m.common_co_created(
 		{ students: m.common_co_created_students({ count: students }, { locale }), partners: m.common_co_created_partners({ count: companyPartners }, { locale }) },
 		{ locale }
