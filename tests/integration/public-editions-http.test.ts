@@ -32,7 +32,7 @@ describe.skipIf(process.env.TEST_DB === 'postgres')('public pages in every langu
 	const page = async (path: string, acceptLanguage?: string) => {
 		const response = await get(path, acceptLanguage ? { headers: { 'Accept-Language': acceptLanguage } } : undefined);
 		expect(response.status).toBe(200);
-		return { response, html: await response.text() };
+		return { response, html: (await response.text()).replace(/<!--[^>]*-->/g, '') };
 	};
 
 	beforeAll(async () => {
@@ -116,8 +116,27 @@ describe.skipIf(process.env.TEST_DB === 'postgres')('public pages in every langu
 		expect(text).toContain('Kan jämföra material utifrån deras livscykelpåverkan.');
 		const finnish = await get(`/c/${course.slug}/v/1/pdf`);
 		expect(finnish.headers.get('content-language')).toBe('fi');
-		expect(await pdfText(finnish)).toContain('Kiertotalouden tuotesuunnittelu');
+		const finnishText = await pdfText(finnish);
+		expect(finnishText).toContain('Kiertotalouden tuotesuunnittelu');
+		// The PDF's own words follow its edition, whoever asks (this request has no interface language).
+		expect(text).toContain('Lärandemål');
+		expect(text).not.toContain('Learning outcomes');
+		expect(finnishText).toContain('Osaamistavoitteet');
 		expect(swedish.headers.get('etag')).not.toBe(finnish.headers.get('etag'));
 		expect((await get(`/c/${course.slug}/v/1/pdf?lang=de`)).status).toBe(404);
+	});
+
+	it('words the document in the edition’s language and the page’s controls in the reader’s', async () => {
+		// A Finnish reader opens the Swedish edition: Swedish specification, Finnish buttons and notices.
+		const { html } = await page(`/c/${course.slug}?lang=sv`, 'fi');
+		expect(html).toMatch(/<html lang="fi"/);
+		expect(html).toContain('<div class="document" lang="sv">');
+		expect(html).toContain('>Lärandemål</h2>');
+		expect(html).toContain('Efter avslutad kurs kan den studerande:');
+		expect(html).toContain('>Lataa PDF</a>');
+		expect(html).toContain('Osaa teksteistä ei ole vielä kirjoitettu kielellä <span lang="sv">svenska</span>');
+		expect(html).toContain('aria-label="Opintojakson kuvauksen kieli"');
+		expect(html).not.toContain('Learning outcomes');
+		expect(html).not.toContain('Download PDF');
 	});
 });
