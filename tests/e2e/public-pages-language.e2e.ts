@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { extractText, getDocumentProxy } from 'unpdf';
 import { multilingualSpec } from '$lib/course-spec/fixtures';
 import { addPart, createPathway, setPathwayPublished } from '$lib/server/pathways';
 import type { RunningApp } from '../support/app-server';
@@ -111,6 +112,12 @@ describe.skipIf(!chromiumAvailable())('public pages and course settings in Finni
 			expect(await page.locator('.document').getAttribute('lang')).toBe(lang);
 			await page.locator('details.guide summary').click();
 			await check(page, `i18n-course-${lang}`, ENGLISH.course);
+			// Printed from the browser: the page margins speak the document's language too.
+			const printed = await page.pdf({ format: 'A4' });
+			const { text } = await extractText(await getDocumentProxy(new Uint8Array(printed)), { mergePages: true });
+			expect(text).toMatch(lang === 'fi' ? /Sivu 1\/\d/ : /Sida 1 av \d/);
+			expect(text).toContain(lang === 'fi' ? 'julkaistu opintojakson kuvaus' : 'publicerad kursbeskrivning');
+			expect(text).not.toMatch(/Page 1 of/);
 
 			await page.goto(`${app.url}/c/${course.slug}/versions`);
 			await check(page, `i18n-versions-${lang}`, ENGLISH.versions);
