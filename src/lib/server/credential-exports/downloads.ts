@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import { primaryLanguage } from '$lib/course-spec';
 import type { Database } from '../db/types';
-import { EXPORT_CONTENT_TYPES, badgeAlt, badgeContent, exportLanguages, type ExportFormat } from '../exports';
+import { EXPORT_CONTENT_TYPES, badgeContent, exportLanguages, type BadgeContent, type ExportFormat } from '../exports';
+import { formatNumber } from '$lib/i18n/format';
 import { languageEdition } from '../exports/urls';
 import { CREDENTIAL_FORMATS } from './formats';
 import { m } from '$lib/paraglide/messages';
@@ -40,6 +41,18 @@ const FORMAT_TEXTS: Record<ExportFormat, { title: () => string; explanation: () 
 	spec: { title: m.downloads_spec, explanation: m.downloads_spec_explanation }
 };
 
+/**
+ * The badge's alt text on the page, in the reader's language (the export's own caption, badgeAlt,
+ * stays in the content's language: it is part of the published file).
+ */
+function pageBadgeAlt(content: BadgeContent): string {
+	const facts = [
+		content.ects !== null ? `${formatNumber(content.ects)} ECTS` : '',
+		content.eqfLevel !== null ? m.pathway_eqf_level({ level: content.eqfLevel }) : ''
+	].filter(Boolean);
+	return m.public_badge_alt({ details: [content.title || m.public_untitled_course(), ...facts, content.provider].filter(Boolean).join(', ') });
+}
+
 export async function versionDownloads(db: Kysely<Database>, slug: string, number: number, origin: string): Promise<VersionDownloads | null> {
 	const source = await readExportSource(db, slug, number);
 	if (!source) return null;
@@ -66,7 +79,7 @@ export async function versionDownloads(db: Kysely<Database>, slug: string, numbe
 			png: urls.badgeImage,
 			svg: source.badge?.contentType === 'image/png' ? null : urls.badgeSvg,
 			// An uploaded picture says what the owner drew; the words of the generated one still describe the credential.
-			alt: badgeAlt(badgeContent(input)),
+			alt: pageBadgeAlt(badgeContent(input)),
 			uploaded: source.badge !== null
 		}
 	};
