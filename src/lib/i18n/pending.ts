@@ -31,8 +31,6 @@ export const PENDING: string[] = [
 	'src/lib/editor/TranslationSide.svelte',
 	'src/lib/feedback/ParticipantForm.svelte',
 	'src/routes/(app)/admin/+page.svelte',
-	'src/routes/(app)/courses/[courseId=id]/+layout.svelte',
-	'src/routes/(app)/courses/[courseId=id]/+page.svelte',
 	'src/routes/(app)/courses/[courseId=id]/contributions/+page.svelte',
 	'src/routes/(app)/courses/[courseId=id]/feedback/+page.svelte',
 	'src/routes/(app)/courses/[courseId=id]/feedback/RoundSettingsFields.svelte',
