@@ -49,7 +49,6 @@ export const PENDING: string[] = [
 	'src/routes/(app)/courses/[courseId=id]/history/RestoreConfirm.svelte',
 	'src/routes/(app)/courses/[courseId=id]/history/[number=int]/+page.svelte',
 	'src/routes/(app)/courses/[courseId=id]/history/compare/+page.svelte',
-	'src/routes/(app)/courses/[courseId=id]/publish/+page.svelte',
 	'src/routes/(app)/courses/[courseId=id]/settings/+page.svelte',
 	'src/routes/(app)/courses/[courseId=id]/settings/BadgeSettings.svelte',
 	'src/routes/(app)/courses/[courseId=id]/team/+page.svelte',
