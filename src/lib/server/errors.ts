@@ -36,8 +36,8 @@ export class DomainError extends Error {
 }
 
 // Defaults are read when the error arises, so they are in the language of the request.
-export const notFound = (message = m.error_not_found()) => new DomainError('not_found', message);
-export const forbidden = (message = m.error_forbidden()) => new DomainError('forbidden', message);
+export const notFound = (message: string = m.error_not_found()) => new DomainError('not_found', message);
+export const forbidden = (message: string = m.error_forbidden()) => new DomainError('forbidden', message);
 export const conflict = (message: string, field?: string) => new DomainError('conflict', message, field);
 export const invalid = (message: string, field?: string) => new DomainError('invalid', message, field);
 
