@@ -46,7 +46,6 @@ export const PENDING: string[] = [
 	'src/routes/(app)/courses/[courseId=id]/feedback/new/+page.svelte',
 	'src/routes/(app)/courses/[courseId=id]/settings/+page.svelte',
 	'src/routes/(app)/courses/[courseId=id]/settings/BadgeSettings.svelte',
-	'src/routes/(app)/request-access/RequestAccessCard.svelte',
 	'src/routes/(public)/+error.svelte',
 	'src/routes/(public)/+layout.svelte',
 	'src/routes/(public)/c/[slug]/CoursePage.svelte',
@@ -59,5 +58,4 @@ export const PENDING: string[] = [
 	'src/routes/(public)/catalogue/PathwayList.svelte',
 	'src/routes/(public)/catalogue/ResultCard.svelte',
 	'src/routes/(public)/p/[slug]/+page.svelte',
-	'src/routes/invite/[token]/+page.svelte',
 ];
