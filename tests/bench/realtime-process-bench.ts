@@ -21,7 +21,7 @@ import { adminQuery, postgresReachable } from '../support/postgres-admin';
  * ratios within one run, since the machine's load moves between runs.
  *
  * Environment: BENCH_SECONDS (per fan-out run, 5), BENCH_MAX_CLIENTS (top of the ramp, 9600),
- * BENCH_SECTIONS (some of idle,fanout,memory,cold,ramp,kill; all by default; idle always runs),
+ * BENCH_SECTIONS (some of first,idle,fanout,memory,cold,ramp,kill; all by default; idle always runs),
  * BENCH_NODE_FLAGS (more flags for the server's node, e.g. --cpu-prof),
  * BENCH_HEAP_SNAPSHOTS (a directory: heap snapshots of the server at idle start and after leaving),
  * BENCH_PIN (core list for taskset, "0"; empty: no pinning), BENCH_POSTGRES_URL (an admin URL, else
@@ -44,8 +44,8 @@ const IDLE_CONNECTIONS = 1000;
 const IDLE_ROOMS = 10;
 const MiB = 1024 * 1024;
 const root = path.resolve(import.meta.dirname, '../..');
-/** Which parts to run (comma-separated; all by default): idle, fanout, memory, cold, ramp, kill. */
-const SECTIONS = new Set((process.env.BENCH_SECTIONS ?? 'idle,fanout,memory,cold,ramp,kill').split(',').map((s) => s.trim()));
+/** Which parts to run (comma-separated; all by default): first, idle, fanout, memory, cold, ramp, kill. */
+const SECTIONS = new Set((process.env.BENCH_SECTIONS ?? 'first,idle,fanout,memory,cold,ramp,kill').split(',').map((s) => s.trim()));
 /** Also measure y-websocket's own server (`@y/websocket-server`, in memory) with the same clients; BENCH_REFERENCE=0 skips it. */
 const REFERENCE = process.env.BENCH_REFERENCE !== '0';
 /** A directory to write the server's heap snapshots to (idle start, and 10 s after every client left). */
@@ -95,6 +95,23 @@ function prepareReference(): Prepared {
 		kill: [],
 		cleanup: async () => {}
 	};
+}
+
+/**
+ * Resident memory of a server started on a new, empty PGlite data directory, as a new user's first
+ * `npm start` is: it creates and migrates the database itself.
+ */
+async function firstStartResident(target: Target): Promise<number> {
+	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'co-course-bench-first-'));
+	const empty: Prepared = { dataDir, token: '', fanout: [], idle: [], cold: [], kill: [], cleanup: async () => {} };
+	const server = await startServer(target, empty);
+	try {
+		await sleep(10_000);
+		return residentBytes(server.pid);
+	} finally {
+		await server.stop();
+		fs.rmSync(dataDir, { recursive: true, force: true });
+	}
 }
 
 /** A data directory (and, for PostgreSQL, a database) of its own, migrated and seeded, then closed. */
@@ -162,12 +179,20 @@ function freePort(): Promise<number> {
 	});
 }
 
+/** The node flags `npm start` runs the server with (package.json's start script), so the bench measures that. */
+function startScriptFlags(serverRoot: string): string[] {
+	const pkg = JSON.parse(fs.readFileSync(path.join(serverRoot, 'package.json'), 'utf8')) as { scripts?: { start?: string } };
+	const words = (pkg.scripts?.start ?? '').split(/\s+/);
+	return words[0] === 'node' ? words.slice(1).filter((word) => word.startsWith('--')) : [];
+}
+
 async function startServer(target: Target, prepared: Prepared): Promise<Server> {
 	const reference = target.kind === 'y-websocket';
 	const port = reference ? await freePort() : 0;
 	const entry = reference ? path.join(root, 'node_modules/@y/websocket-server/src/server.js') : 'src/server.js';
 	const extraFlags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
-	const node = [process.execPath, ...extraFlags, '--expose-gc', '--import', path.join(root, 'tests/bench/server-probe.mjs'), entry];
+	const ownFlags = reference ? [] : startScriptFlags(target.serverRoot);
+	const node = [process.execPath, ...ownFlags, ...extraFlags, '--expose-gc', '--import', path.join(root, 'tests/bench/server-probe.mjs'), entry];
 	const [command, ...args] = PIN ? ['taskset', '-c', PIN, ...node] : node;
 	const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: prepared.dataDir, DATABASE_URL: prepared.databaseUrl ?? '' };
 	delete env.NODE_OPTIONS;
@@ -235,6 +260,10 @@ type Results = Map<string, string>;
 
 async function measure(target: Target): Promise<Results> {
 	const results: Results = new Map();
+	if (SECTIONS.has('first') && target.kind === 'co-course' && !target.postgresAdminUrl) {
+		progress(`${target.label}: first start on a new data directory`);
+		results.set('RSS 10 s after the first start on a new data directory', mib(await firstStartResident(target)));
+	}
 	progress(`${target.label}: preparing`);
 	const prepared = await prepare(target);
 	const clients = startClients();
@@ -291,11 +320,14 @@ async function measure(target: Target): Promise<Results> {
 				await clients.call('connectIdle', { url: collab(id), headers: headers(), count: IDLE_CONNECTIONS / IDLE_ROOMS });
 			}
 			const withIdle = await server.memory();
-			results.set(`heap per ${IDLE_CONNECTIONS.toLocaleString('en')} idle connections`, mib(withIdle.heap - before.heap));
+			const signed = (bytes: number) => `${bytes >= 0 ? '+' : ''}${mib(bytes)}`;
+			results.set(
+				`heap per ${IDLE_CONNECTIONS.toLocaleString('en')} idle connections (of which compiled code and bytecode)`,
+				`${mib(withIdle.heap - before.heap)} (${signed(withIdle.code - before.code)})`
+			);
 			await clients.call('closeAll');
 			await sleep(10_000);
 			const after = await server.memory();
-			const signed = (bytes: number) => `${bytes >= 0 ? '+' : ''}${mib(bytes)}`;
 			results.set(
 				'heap 10 s after every client left, vs. idle start (of which compiled code and bytecode)',
 				`${signed(after.heap - idle.heap)} (${signed(after.code - idle.code)})`
