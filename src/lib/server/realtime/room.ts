@@ -194,14 +194,14 @@ export class Room {
 		switch (message.kind) {
 			case 'sync-step-1': {
 				if (!connection.chargeSyncRequest()) throw new OverBudgetError('asked for the document too often');
-				let reply: Uint8Array[];
+				let missing: Uint8Array | null;
 				try {
-					reply = isEmptyStateVector(message.stateVector)
-						? this.fullState.get()
-						: [encodeSyncStep2(this.doc, message.stateVector)];
+					missing = isEmptyStateVector(message.stateVector) ? null : encodeSyncStep2(this.doc, message.stateVector);
 				} catch (err) {
 					throw new MalformedMessageError('invalid state vector', { cause: err });
 				}
+				// A peer with nothing (every page load) gets the frames every such peer gets.
+				const reply = missing ? [missing] : this.fullState.get();
 				// The reply may hold edits still being written; it goes out once they are stored.
 				this.store.afterStored(() => {
 					if (!this.connections.has(connection)) return;
