@@ -22,11 +22,8 @@ export type CourseAction =
 	| 'suggestion.create'
 	| 'suggestion.decide'
 	| 'course.badge'
-<<<<<<< HEAD
-	| 'course.coCreation';
-=======
+	| 'course.coCreation'
 	| 'course.languages';
->>>>>>> editions
 
 export type InstanceAction = 'course.create' | 'admin.settings' | 'admin.roles' | 'review.queue';
 
@@ -49,11 +46,8 @@ export const COURSE_ACTIONS: readonly CourseAction[] = [
 	'suggestion.create',
 	'suggestion.decide',
 	'course.badge',
-<<<<<<< HEAD
-	'course.coCreation'
-=======
+	'course.coCreation',
 	'course.languages'
->>>>>>> editions
 ];
 export const INSTANCE_ACTIONS: readonly InstanceAction[] = ['course.create', 'admin.settings', 'admin.roles', 'review.queue'];
 
@@ -142,17 +136,14 @@ export function can(actor: Actor | null, action: Action, course?: CourseContext)
 		// The badge is the course's face towards issuers, like its team: the owners' to change.
 		case 'course.badge':
 			return !archived && atLeast(membership, 'owner');
-<<<<<<< HEAD
 		// Showing who co-created the course on its public pages names the team's make-up to the world:
 		// the owners' to choose, and to withdraw even once the course is archived.
 		case 'course.coCreation':
 			return atLeast(membership, 'owner');
-=======
 		// Which editions a course has decides what the team writes and what the public sees in each
 		// language: an owner's call, like the badge.
 		case 'course.languages':
 			return !archived && atLeast(membership, 'owner');
->>>>>>> editions
 	}
 }
 

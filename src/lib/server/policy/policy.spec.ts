@@ -39,11 +39,8 @@ const ACTIVE_DRAFT: Matrix = {
 	'access.request':    [N,    N,     N,      N,     Y,     N,        Y,    Y],
 	'access.review':     [Y,    N,     N,      N,     N,     N,        N,    N],
 	'course.badge':      [Y,    N,     N,      N,     N,     N,        N,    N],
-<<<<<<< HEAD
 	'course.coCreation': [Y,    N,     N,      N,     N,     N,        N,    N],
-=======
 	'course.languages':  [Y,    N,     N,      N,     N,     N,        N,    N],
->>>>>>> editions
 	'course.create':     [Y,    Y,     Y,      Y,     Y,     N,        Y,    Y],
 	'admin.settings':    [N,    N,     N,      N,     N,     N,        N,    Y],
 	'admin.roles':       [N,    N,     N,      N,     N,     N,        N,    Y],
@@ -70,11 +67,8 @@ const ARCHIVED_DRAFT: Matrix = {
 	'access.request':    [N,    N,     N,      N,     Y,     N,        Y,    Y],
 	'access.review':     [Y,    N,     N,      N,     N,     N,        N,    N],
 	'course.badge':      [N,    N,     N,      N,     N,     N,        N,    N],
-<<<<<<< HEAD
 	'course.coCreation': [Y,    N,     N,      N,     N,     N,        N,    N],
-=======
 	'course.languages':  [N,    N,     N,      N,     N,     N,        N,    N],
->>>>>>> editions
 	'course.create':     [Y,    Y,     Y,      Y,     Y,     N,        Y,    Y],
 	'admin.settings':    [N,    N,     N,      N,     N,     N,        N,    Y],
 	'admin.roles':       [N,    N,     N,      N,     N,     N,        N,    Y],
@@ -102,11 +96,8 @@ const ACTIVE_IN_REVIEW: Matrix = {
 	'access.request':    [N,    N,     N,      N,     Y,     N,        Y,    Y],
 	'access.review':     [Y,    N,     N,      N,     N,     N,        N,    N],
 	'course.badge':      [Y,    N,     N,      N,     N,     N,        N,    N],
-<<<<<<< HEAD
 	'course.coCreation': [Y,    N,     N,      N,     N,     N,        N,    N],
-=======
 	'course.languages':  [Y,    N,     N,      N,     N,     N,        N,    N],
->>>>>>> editions
 	'course.create':     [Y,    Y,     Y,      Y,     Y,     N,        Y,    Y],
 	'admin.settings':    [N,    N,     N,      N,     N,     N,        N,    Y],
 	'admin.roles':       [N,    N,     N,      N,     N,     N,        N,    Y],

@@ -4,11 +4,8 @@ import { publicationFeedback } from '../feedback/items';
 import { renderCoursePdf } from '../pdf/render';
 import { presentPublicSpec } from './present';
 import { readPublishedVersion } from './published';
-<<<<<<< HEAD
 import { m } from '$lib/paraglide/messages';
-=======
 import { editionUrl } from './edition';
->>>>>>> editions
 
 /**
  * A published version as a PDF with its file name and an ETag, in one of its languages (`lang`, the
@@ -34,32 +31,20 @@ export async function coursePdf(db: Kysely<Database>, slug: string, number: numb
 		publishedAt: version.publishedAt,
 		contentHash: version.contentHash,
 		retired,
-<<<<<<< HEAD
-		url: version.number === latest ? base : `${base}/v/${version.number}`,
-		latestUrl: base,
-		pilotFeedback: await publicationFeedback(db, version.id),
-		coCreated: version.coCreation ? coCreatedLine(version.coCreation.students, version.coCreation.companyPartners) : ''
-=======
 		url: languages.length > 1 ? editionUrl(pageUrl, edition) : pageUrl,
 		latestUrl: languages.length > 1 ? editionUrl(base, edition) : base,
-		pilotFeedback: await publicationFeedback(db, version.id)
->>>>>>> editions
+		pilotFeedback: await publicationFeedback(db, version.id),
+		coCreated: version.coCreation ? coCreatedLine(version.coCreation.students, version.coCreation.companyPartners) : ''
 	});
 	const safeSlug = slug.replace(/[^a-z0-9-]+/gi, '-').slice(0, 80) || 'course';
 	const suffix = edition === primary ? '' : `.${edition.replace(/[^a-z0-9-]+/gi, '')}`;
 	return {
 		bytes,
-<<<<<<< HEAD
-		filename: `${safeSlug}-v${version.number}.pdf`,
-		// What the PDF shows besides the spec: whether it is the latest, whether the course is retired,
-		// and whether the owner shows who co-created it.
-		etag: `"${version.contentHash}.${version.number}.${latest}${retired ? '.r' : ''}${version.coCreation ? '.c' : ''}"`
-=======
 		lang: edition,
 		filename: `${safeSlug}-v${version.number}${suffix}.pdf`,
-		// What the PDF shows besides the spec: its language, whether it is the latest and whether the course is retired.
-		etag: `"${version.contentHash}.${version.number}.${latest}${retired ? '.r' : ''}${suffix}"`
->>>>>>> editions
+		// What the PDF shows besides the spec: its language, whether it is the latest, whether the course
+		// is retired, and whether the owner shows who co-created it.
+		etag: `"${version.contentHash}.${version.number}.${latest}${retired ? '.r' : ''}${version.coCreation ? '.c' : ''}${suffix}"`
 	};
 }
 

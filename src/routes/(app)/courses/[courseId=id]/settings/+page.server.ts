@@ -1,11 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { invalid } from '$lib/server/errors';
 import { courseBadgeStatus, uploadCourseBadge, useGeneratedBadge } from '$lib/server/credential-exports';
-<<<<<<< HEAD
-import { renameCourse, setCourseArchived } from '$lib/server/courses';
-import { coCreationSetting, setCoCreationShown } from '$lib/server/contributions';
-import { renameCourseSchema } from '$lib/server/courses/schema';
-=======
 import {
 	addCourseLanguage,
 	courseLanguages,
@@ -15,7 +10,7 @@ import {
 	setCourseArchived
 } from '$lib/server/courses';
 import { courseLanguageSchema, removeCourseLanguageSchema, renameCourseSchema } from '$lib/server/courses/schema';
->>>>>>> editions
+import { coCreationSetting, setCoCreationShown } from '$lib/server/contributions';
 import { domainFailure, parseForm, readForm } from '$lib/server/forms';
 import { orHttpError, requireUser } from '$lib/server/guard';
 import { m } from '$lib/paraglide/messages';
@@ -25,20 +20,14 @@ import type { Actions, PageServerLoad } from './$types';
 // and the course's languages.
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
-<<<<<<< HEAD
-	const [badge, coCreation] = await Promise.all([
-		orHttpError(courseBadgeStatus(event.locals.db, user, event.params.courseId)),
-		orHttpError(coCreationSetting(event.locals.db, user, event.params.courseId))
-	]);
-	return { badge, coCreation };
-=======
 	const { db } = event.locals;
 	const { courseId } = event.params;
-	return {
-		badge: await orHttpError(courseBadgeStatus(db, user, courseId)),
-		languages: await orHttpError(courseLanguages(db, user, courseId))
-	};
->>>>>>> editions
+	const [badge, coCreation, languages] = await Promise.all([
+		orHttpError(courseBadgeStatus(db, user, courseId)),
+		orHttpError(coCreationSetting(db, user, courseId)),
+		orHttpError(courseLanguages(db, user, courseId))
+	]);
+	return { badge, coCreation, languages };
 };
 
 export const actions: Actions = {
@@ -67,7 +56,6 @@ export const actions: Actions = {
 		}
 		return { badgeReset: true };
 	},
-<<<<<<< HEAD
 	coCreation: async (event) => {
 		const user = requireUser(event);
 		const formData = await readForm(event.request);
@@ -80,7 +68,7 @@ export const actions: Actions = {
 			return domainFailure(err, new FormData());
 		}
 		return { coCreationSaved: true };
-=======
+	},
 	addLanguage: async (event) => {
 		const user = requireUser(event);
 		const formData = await readForm(event.request);
@@ -119,7 +107,6 @@ export const actions: Actions = {
 			return domainFailure(err, formData);
 		}
 		return { primaryChanged: parsed.data.language };
->>>>>>> editions
 	},
 	rename: async (event) => {
 		const user = requireUser(event);
