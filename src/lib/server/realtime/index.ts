@@ -12,7 +12,7 @@ import { RoomRegistry } from './rooms';
 import { createUpgradeListener, type AuthorizeCollab } from './upgrade';
 import { encodeSignal, type SignalTopic } from './protocol';
 import { createDatabaseDocumentStore, type DocumentStore } from './document-store';
-import { accessChangeMatches, combineHooks, type AccessChange, type LiveRooms, type RealtimeExtension } from './hooks';
+import { accessChangeMatches, combineHooks, type AccessChange, type ChangeOrigin, type LiveRooms, type RealtimeExtension } from './hooks';
 
 export * as CloseEvents from './close-codes';
 export { loadDocState } from './persistence';
@@ -59,6 +59,8 @@ export interface RealtimeDeps {
 	tuning?: Partial<RealtimeTuning>;
 	/** Called once a course's room is loaded (see RoomRegistryOptions.onLoaded). */
 	onLoaded?: (courseId: string, doc: Y.Doc) => void;
+	/** Called when a change reaches the room's peers, with where it came from (see RealtimeHooks.onChange). */
+	onChange?: (courseId: string, update: Uint8Array, origin: ChangeOrigin, doc: Y.Doc) => void;
 	/** Called after edits to a course's document are stored (see RoomRegistryOptions.onStored). */
 	onStored?: (courseId: string, doc: Y.Doc, authorIds: readonly string[]) => void;
 	/** Called when a course's room goes idle and at shutdown (see RoomRegistryOptions.onIdle). */
@@ -115,7 +117,17 @@ export function attachRealtime(server: Server, deps: RealtimeDeps): RealtimeServ
 	const tuning: RealtimeTuning = { ...DEFAULT_REALTIME_TUNING, ...deps.tuning };
 	const store = deps.store ?? createDatabaseDocumentStore(deps.db);
 	const extensions = deps.extensions ?? [];
-	const hooks = combineHooks([{ onLoaded: deps.onLoaded, onStored: deps.onStored, onIdle: deps.onIdle }, ...extensions]);
+	const onChange = deps.onChange;
+	const appHooks = {
+		onLoaded: deps.onLoaded,
+		onStored: deps.onStored,
+		onIdle: deps.onIdle,
+		onChange: onChange && ((courseId: string, update: Uint8Array, origin: ChangeOrigin) => {
+			const doc = registry.room(courseId)?.doc;
+			if (doc) onChange(courseId, update, origin, doc);
+		})
+	};
+	const hooks = combineHooks([appHooks, ...extensions]);
 	const registry = new RoomRegistry({
 		store,
 		writer: tuning,

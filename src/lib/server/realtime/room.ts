@@ -180,6 +180,14 @@ export class Room {
 		if (present.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, present, new RemoteChange(instanceId));
 	}
 
+	/** An awareness update for these client ids (a removed one as a null state), leaving out unknown ids. */
+	encodeAwareness(clientIds: number[]): Uint8Array {
+		return awarenessProtocol.encodeAwarenessUpdate(
+			this.awareness,
+			clientIds.filter((id) => this.awareness.meta.has(id))
+		);
+	}
+
 	/** The presence of this process's own peers as one awareness update, or null when there is none. */
 	localAwarenessUpdate(): Uint8Array | null {
 		const ids = [...this.awarenessOwners.keys()].filter((id) => this.awareness.getStates().has(id));
