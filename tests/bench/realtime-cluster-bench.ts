@@ -28,10 +28,12 @@ const MAX_CLIENTS = Number(process.env.BENCH_MAX_CLIENTS ?? 4800);
 const RAMP_STEP = 800;
 const ROOM_SIZE = 20;
 const P99_LIMIT_MS = 100;
-const FANOUT: Array<[rooms: number, clients: number]> = [
-	[10, 200],
-	[100, 10]
-];
+/** BENCH_FANOUT=10x200,100x10 (the default) picks the fan-out runs. */
+const FANOUT: Array<[rooms: number, clients: number]> = (process.env.BENCH_FANOUT ?? '10x200,100x10')
+	.split(',')
+	.map((run) => run.split('x').map(Number) as [number, number]);
+/** BENCH_ONLY_CLUSTER=1 skips the one-process setups (for a quick look at the relay path). */
+const ONLY_CLUSTER = process.env.BENCH_ONLY_CLUSTER === '1';
 const PIN = process.env.BENCH_PIN !== '0';
 const root = path.resolve(import.meta.dirname, '../..');
 const BENCH_ORIGIN = 'http://co-course.bench.invalid';
@@ -168,10 +170,12 @@ export async function runClusterBench(processes: number): Promise<void> {
 		} finally {
 			await handle.close();
 		}
-		const setups: Setup[] = [
-			{ label: '1 process', processes: 1, redis: false },
-			{ label: '1 process + Redis', processes: 1, redis: true }
-		];
+		const setups: Setup[] = ONLY_CLUSTER
+			? []
+			: [
+					{ label: '1 process', processes: 1, redis: false },
+					{ label: '1 process + Redis', processes: 1, redis: true }
+				];
 		if (processes > 1) setups.push({ label: `${processes} processes + Redis`, processes, redis: true });
 		for (const setup of setups) columns.push([setup.label, await measure(setup, databaseUrl, redisUrl, token, courses)]);
 	} finally {

@@ -15,6 +15,8 @@ export interface RelayTuning {
 	subscribeTimeoutMs: number;
 }
 
+const MAX_FRAMES_WHILE_LOADING = 1000;
+
 export const DEFAULT_RELAY_TUNING: RelayTuning = { heartbeatMs: 2_000, deadAfterMs: 7_000, subscribeTimeoutMs: 2_000 };
 
 export interface RedisRelayOptions {
@@ -49,14 +51,21 @@ export class RedisRelay implements RealtimeExtension {
 	private readonly publisher: RedisClientType;
 	private readonly subscriber: RedisClientType;
 	private rooms: LiveRooms | null = null;
-	/** This process's update count per course: the sequence number of the next frame. */
-	private readonly sentSeq = new Map<string, number>();
-	/** Per course, the last sequence number heard from each other process. */
-	private readonly heardSeq = new Map<string, Map<string, number>>();
+	/** Per loaded course, this process's load of it (epoch) and how many updates it sent since. */
+	private readonly sentSeq = new Map<string, { epoch: number; seq: number }>();
+	private loads = 0;
+	/** Per course, the last [epoch, sequence number] heard from each other process. */
+	private readonly heardSeq = new Map<string, Map<string, { epoch: number; seq: number }>>();
 	/** Per course, the awareness client ids each other process speaks for. */
 	private readonly remotePresence = new Map<string, Map<string, Set<number>>>();
 	private readonly lastHeard = new Map<string, number>();
 	private readonly subscriptions = new Map<string, Promise<void>>();
+	/**
+	 * Frames that arrived while their room was loading (subscribed, stored document being read): an
+	 * edit committed after the read began is not in what it returns, so it is applied once the room exists.
+	 */
+	private readonly arrivedWhileLoading = new Map<string, Buffer[]>();
+	private readonly resyncWhenLoaded = new Set<string>();
 	private readonly resyncs = new Map<string, Promise<void>>();
 	private readonly resyncAgain = new Set<string>();
 	private heartbeat: ReturnType<typeof setInterval> | null = null;
@@ -129,14 +138,19 @@ export class RedisRelay implements RealtimeExtension {
 	}
 
 	onLoaded(courseId: string): void {
+		const arrived = this.arrivedWhileLoading.get(courseId) ?? [];
+		this.arrivedWhileLoading.delete(courseId);
+		for (const message of arrived) this.receiveDoc(courseId, message);
+		if (this.resyncWhenLoaded.delete(courseId)) this.resync(courseId);
 		this.publishDoc(courseId, { kind: 'query-awareness', instanceId: this.instanceId });
 	}
 
 	onChange(courseId: string, update: Uint8Array, origin: ChangeOrigin): void {
 		if (origin.kind === 'remote') return;
-		const seq = (this.sentSeq.get(courseId) ?? 0) + 1;
-		this.sentSeq.set(courseId, seq);
-		this.publishDoc(courseId, { kind: 'update', instanceId: this.instanceId, seq, update });
+		let sent = this.sentSeq.get(courseId);
+		if (!sent) this.sentSeq.set(courseId, (sent = { epoch: ++this.loads, seq: 0 }));
+		sent.seq += 1;
+		this.publishDoc(courseId, { kind: 'update', instanceId: this.instanceId, epoch: sent.epoch, seq: sent.seq, update });
 	}
 
 	onAwareness(courseId: string, room: Room, change: AwarenessChange, origin: AwarenessOrigin): void {
@@ -152,6 +166,8 @@ export class RedisRelay implements RealtimeExtension {
 	}
 
 	onUnloaded(courseId: string): void {
+		this.arrivedWhileLoading.delete(courseId);
+		this.resyncWhenLoaded.delete(courseId);
 		this.sentSeq.delete(courseId);
 		this.heardSeq.delete(courseId);
 		this.remotePresence.delete(courseId);
@@ -180,10 +196,20 @@ export class RedisRelay implements RealtimeExtension {
 		if (frame.instanceId === this.instanceId) return;
 		this.lastHeard.set(frame.instanceId, Date.now());
 		const room = this.rooms?.room(courseId);
-		if (!room) return; // loading: what it carries is in the stored document being read
+		if (!room) {
+			// Still loading (or just unloaded, then nobody takes it: onUnloaded dropped the subscription).
+			if (this.subscriptions.has(courseId)) {
+				const arrived = this.arrivedWhileLoading.get(courseId) ?? [];
+				// Bounded (a load that failed leaves its subscription): past that, re-read once loaded.
+				if (arrived.length < MAX_FRAMES_WHILE_LOADING) arrived.push(message);
+				else this.resyncWhenLoaded.add(courseId);
+				this.arrivedWhileLoading.set(courseId, arrived);
+			}
+			return;
+		}
 		switch (frame.kind) {
 			case 'update': {
-				const gap = this.noteSeq(courseId, frame.instanceId, frame.seq);
+				const gap = this.noteSeq(courseId, frame.instanceId, frame.epoch, frame.seq);
 				try {
 					room.applyRemoteChange(frame.update, frame.instanceId);
 				} catch (err) {
@@ -222,9 +248,10 @@ export class RedisRelay implements RealtimeExtension {
 		switch (message.type) {
 			case 'heartbeat':
 				this.lastHeard.set(message.instanceId, Date.now());
-				for (const [courseId, seq] of Object.entries(message.seqs)) {
-					if (typeof seq !== 'number' || !this.rooms?.room(courseId)) continue;
-					if (this.noteSeq(courseId, message.instanceId, seq, true)) this.resync(courseId);
+				for (const [courseId, sent] of Object.entries(message.seqs)) {
+					if (!Array.isArray(sent) || typeof sent[0] !== 'number' || typeof sent[1] !== 'number') continue;
+					if (!this.rooms?.room(courseId)) continue;
+					if (this.noteSeq(courseId, message.instanceId, sent[0], sent[1], true)) this.resync(courseId);
 				}
 				return;
 			case 'bye':
@@ -238,16 +265,21 @@ export class RedisRelay implements RealtimeExtension {
 
 	/**
 	 * Records a sequence number heard from `instanceId`; true when numbers were skipped. The first
-	 * number heard for a course is the baseline: what came before it is in the stored document read
-	 * when the room was loaded. A heartbeat repeats the last number sent, so it may equal the last heard.
+	 * number heard of a course (or of a new load of it there) is the baseline: what came before it is
+	 * in the stored document read when the room was loaded. A heartbeat repeats the last number sent,
+	 * so it may equal the last heard.
 	 */
-	private noteSeq(courseId: string, instanceId: string, seq: number, repeated = false): boolean {
+	private noteSeq(courseId: string, instanceId: string, epoch: number, seq: number, repeated = false): boolean {
 		let heard = this.heardSeq.get(courseId);
 		if (!heard) this.heardSeq.set(courseId, (heard = new Map()));
 		const last = heard.get(instanceId);
-		if (last === undefined || seq > last) heard.set(instanceId, seq);
-		if (last === undefined) return false;
-		return repeated ? seq > last : seq > last + 1;
+		if (!last || last.epoch !== epoch) {
+			heard.set(instanceId, { epoch, seq });
+			return false;
+		}
+		const previous = last.seq;
+		if (seq > previous) last.seq = seq;
+		return repeated ? seq > previous : seq > previous + 1;
 	}
 
 	private trackRemotePresence(courseId: string, instanceId: string, change: AwarenessChange): void {
@@ -308,8 +340,8 @@ export class RedisRelay implements RealtimeExtension {
 	}
 
 	private beat(): void {
-		const seqs: Record<string, number> = {};
-		for (const [courseId, seq] of this.sentSeq) seqs[courseId] = seq;
+		const seqs: Record<string, [number, number]> = {};
+		for (const [courseId, { epoch, seq }] of this.sentSeq) seqs[courseId] = [epoch, seq];
 		void this.publishCluster({ type: 'heartbeat', instanceId: this.instanceId, seqs });
 		const deadline = Date.now() - this.tuning.deadAfterMs;
 		for (const [instanceId, heardAt] of this.lastHeard) if (heardAt < deadline) this.forgetInstance(instanceId);

@@ -11,16 +11,19 @@ import type { SignalTopic } from '../protocol';
 export const DocFrameKind = { Update: 0, Awareness: 1, QueryAwareness: 2, Signal: 3 } as const;
 
 export type DocFrame =
-	/** `seq` counts this instance's updates of the course, so a receiver notices one it missed. */
-	| { kind: 'update'; instanceId: string; seq: number; update: Uint8Array }
+	/**
+	 * `seq` counts this instance's updates of the course since it loaded the room (`epoch` names that
+	 * load: the count starts again when the room is loaded again), so a receiver notices one it missed.
+	 */
+	| { kind: 'update'; instanceId: string; epoch: number; seq: number; update: Uint8Array }
 	| { kind: 'awareness'; instanceId: string; update: Uint8Array }
 	/** A process opened the course: everyone else answers with their own peers' presence. */
 	| { kind: 'query-awareness'; instanceId: string }
 	| { kind: 'signal'; instanceId: string; topic: SignalTopic };
 
 export type ClusterMessage =
-	/** Every few seconds: alive, and the last update sequence number sent per course. */
-	| { type: 'heartbeat'; instanceId: string; seqs: Record<string, number> }
+	/** Every few seconds: alive, and the last [epoch, sequence number] sent per course. */
+	| { type: 'heartbeat'; instanceId: string; seqs: Record<string, [epoch: number, seq: number]> }
 	/** Shutting down: its peers' presence goes at once. */
 	| { type: 'bye'; instanceId: string }
 	| { type: 'access'; instanceId: string; change: AccessChange };
@@ -31,6 +34,7 @@ export function encodeDocFrame(frame: DocFrame): Buffer {
 	encoding.writeVarString(encoder, frame.instanceId);
 	switch (frame.kind) {
 		case 'update':
+			encoding.writeVarUint(encoder, frame.epoch);
 			encoding.writeVarUint(encoder, frame.seq);
 			encoding.writeVarUint8Array(encoder, frame.update);
 			break;
@@ -54,8 +58,9 @@ export function decodeDocFrame(data: Uint8Array): DocFrame {
 	const instanceId = decoding.readVarString(decoder);
 	switch (kind) {
 		case DocFrameKind.Update: {
+			const epoch = decoding.readVarUint(decoder);
 			const seq = decoding.readVarUint(decoder);
-			return { kind: 'update', instanceId, seq, update: decoding.readVarUint8Array(decoder) };
+			return { kind: 'update', instanceId, epoch, seq, update: decoding.readVarUint8Array(decoder) };
 		}
 		case DocFrameKind.Awareness:
 			return { kind: 'awareness', instanceId, update: decoding.readVarUint8Array(decoder) };
