@@ -4,6 +4,7 @@ import type { CourseSpec } from '$lib/course-spec/types';
 import { checkCompleteness } from '$lib/course-spec/rules/completeness';
 import { checkQuality } from '$lib/course-spec/rules/quality';
 import { alignmentMatrix } from '$lib/course-spec/rules/alignment';
+import { translationProgressOf, type TranslationProgress } from '$lib/course-spec/translation';
 
 /**
  * The course spec as plain data, re-derived from the live Y.Doc after changes (at most once per
@@ -50,10 +51,20 @@ export class LiveSpec {
 	get alignment() {
 		return this.#alignment;
 	}
+	/** For each language other than the primary one: how much is translated, and how much is behind its source. */
+	get translations(): TranslationProgress[] {
+		return this.#translations;
+	}
 
 	#completeness = $derived(checkCompleteness(this.#spec!));
 	#quality = $derived(checkQuality(this.#spec!, { hoursPerEcts: this.#hoursPerEcts }));
 	#alignment = $derived(alignmentMatrix(this.#spec!));
+	// Read from the document, which also holds what each translation was written against (not in the
+	// spec); every change to it re-derives the spec, so following the spec keeps this current.
+	#translations = $derived.by(() => {
+		const [, ...others] = this.#spec!.languages;
+		return translationProgressOf(this.#doc, others);
+	});
 
 	destroy() {
 		cancelAnimationFrame(this.#frame);

@@ -20,6 +20,7 @@ import {
 import { isRichTextEmpty } from './rich-text';
 import { readRichText, toYNodes, writeRichText } from './rich-text-yjs';
 import { commonSubsequence, sameJson } from './sequence';
+import { recordBasisOfWrittenTranslations, translationTexts } from './translation';
 import type { CourseSpec, LangString, ListName, RichText, RichTextBlock, RichTextDoc } from './types';
 
 // Makes a live document say what a spec says while touching only what differs, so that people
@@ -35,10 +36,13 @@ import type { CourseSpec, LangString, ListName, RichText, RichTextBlock, RichTex
 //   items outside the longest common subsequence of ids. A move is a delete and an insert in Yjs 13
 //   (see moveItem), so typing in a moved item at that moment is lost: only items that must move do;
 // - outcome links and topics are reconciled as sequences of ids: links that stay are not touched,
-//   so a link a peer toggles concurrently is kept or removed as they meant.
+//   so a link a peer toggles concurrently is kept or removed as they meant;
+// - translations the spec changes take its source as their basis (see translation.ts); the others
+//   keep theirs, so a source restored under an unchanged translation shows as "source changed".
 
 /** Writes `spec` into `doc` in one transaction, changing only what differs. */
 export function applySpec(doc: Y.Doc, spec: CourseSpec): void {
+	const translationsBefore = translationTexts(doc);
 	doc.transact(() => {
 		const meta = metaMap(doc);
 		for (const [key, value] of Object.entries(specMeta(spec))) {
@@ -49,6 +53,7 @@ export function applySpec(doc: Y.Doc, spec: CourseSpec): void {
 		reconcileValues(topicsArray(doc), spec.topics);
 		for (const list of LIST_NAMES) reconcileList(doc, list, spec[list] as unknown as ItemData[]);
 		ensureLanguageEntries(doc, spec.languages);
+		recordBasisOfWrittenTranslations(doc, translationsBefore);
 	});
 }
 

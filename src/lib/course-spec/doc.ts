@@ -22,11 +22,15 @@ import { cleanRichText, cleanText } from './clean-text';
 import { isRichTextEmpty } from './rich-text';
 import { readRichText, writeRichText } from './rich-text-yjs';
 import { SUPERVISION_OPTIONS } from './vocabularies';
+import { recordBasisOfWrittenTranslations } from './translation';
 
 // Conversions between the live Yjs document and the spec JSON. docToSpec is total: whatever a peer
 // put into the document, it returns a well-typed spec (odd values become "not set"), de-duplicates
 // items by id and drops links to outcomes that no longer exist, and strips control characters from
-// every text it reads (see clean-text.ts). Validation proper is parseSpec's job.
+// every text it reads (see clean-text.ts). Validation proper is parseSpec's job. The translation
+// basis (translation.ts) is editorial state of the live document and deliberately not part of the
+// spec: versions, their hashes, exports and the public API carry none of it (it may also hold source
+// text that was never published).
 
 const text = (v: unknown): string | null => (typeof v === 'string' ? cleanText(v) || null : null);
 const number = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
@@ -236,6 +240,7 @@ export function specToDoc(spec: CourseSpec, doc: Y.Doc = new Y.Doc()): Y.Doc {
 			spec[list].forEach((item, i) => insertItem(doc, list, i, item));
 		}
 		ensureLanguageEntries(doc, spec.languages);
+		recordBasisOfWrittenTranslations(doc);
 	});
 	return doc;
 }

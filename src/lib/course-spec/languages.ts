@@ -39,3 +39,20 @@ export const LANGUAGES: Vocabulary = {
 		([code, authority, en, fi]): Concept => ({ uri: AUTHORITY + authority, code, label: { en, fi } })
 	)
 };
+
+/**
+ * A language's name in that language ("Svenska", "Suomi"), as people pick the language they write
+ * in; from Intl, else the English name from the list above, else the tag itself.
+ */
+export function languageEndonym(code: string): string {
+	const fallback = LANGUAGES.concepts.find((c) => c.code === code)?.label.en ?? code;
+	try {
+		const name = new Intl.DisplayNames([code], { type: 'language' }).of(code);
+		return name && name !== code ? name.charAt(0).toLocaleUpperCase(code) + name.slice(1) : capitalise(fallback);
+	} catch {
+		// Not a well-formed tag.
+		return capitalise(fallback);
+	}
+}
+
+const capitalise = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);

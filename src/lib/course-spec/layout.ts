@@ -15,9 +15,18 @@ import type { EqfChoice, LangCode, ListName, StackabilityMode, SupervisionCode }
 //   modules                   Y.Array<Y.Map>: { id, title: Y.Map<lang, Y.Text>, description:
 //                               Y.Map<lang, Y.XmlFragment>, hours, activityType, outcomeIds: Y.Array<string> }
 //   assessments               Y.Array<Y.Map>: { id, title, type, description, outcomeIds } (as modules)
+//   translationBasis          Y.Map<"<ref>|<lang>", TranslationBasis>: the source text each translation
+//                               was written against (see translation.ts); not part of the spec JSON
 
 export const META = 'meta';
 export const TOPICS = 'topics';
+export const TRANSLATION_BASIS = 'translationBasis';
+
+/** What a translation was last written or confirmed against: the source language and its plain text. */
+export interface TranslationBasis {
+	from: LangCode;
+	text: string;
+}
 
 /** Scalar fields kept in `meta`, with the type of each value. */
 export interface MetaValues {
@@ -92,6 +101,7 @@ export const textMap = (doc: Y.Doc, key: TextFieldKey): LangTexts => doc.getMap(
 export const richTextMap = (doc: Y.Doc, key: RichTextFieldKey): LangFragments => doc.getMap(key);
 export const topicsArray = (doc: Y.Doc): Y.Array<string> => doc.getArray(TOPICS);
 export const listArray = (doc: Y.Doc, list: ListName): Y.Array<ListItem> => doc.getArray(list);
+export const translationBasisMap = (doc: Y.Doc): Y.Map<TranslationBasis> => doc.getMap(TRANSLATION_BASIS);
 
 /** The document's primary language: the first language of instruction, English if none is set. */
 export function docPrimaryLanguage(doc: Y.Doc): LangCode {

@@ -18,6 +18,8 @@ export interface EditorContext {
 	unarchiveHref: string | null;
 	/** The language being edited: the course's primary language. */
 	readonly lang: string;
+	/** The language shown next to the primary one for translating, if any (translation mode). */
+	readonly translateInto: string | null;
 }
 
 const KEY = Symbol('spec-editor');

@@ -32,8 +32,24 @@ describe('classifyOutcomeVerb', () => {
 		expect(classifyOutcomeVerb(text, 'fi')).toBe(verdict);
 	});
 
+	it.each([
+		['Studenten kan tillämpa principer för cirkulär design.', 'observable'],
+		['Kan jämföra material utifrån deras livscykelpåverkan.', 'observable'],
+		['Efter kursen ska studenten kunna analysera en produkts livscykel.', 'observable'],
+		['Den studerande redogör för de viktigaste standarderna.', 'observable'],
+		['Kritiskt granska leverantörers påståenden.', 'observable'],
+		['Beskriver materialens egenskaper.', 'observable'],
+		['Studenten förstår cirkulär ekonomi.', 'vague'],
+		['Känna till lagstiftningen.', 'vague'],
+		['Deltagaren ska vara medveten om riskerna.', 'vague'],
+		['Grunderna i cirkulär design.', 'unknown']
+	])('sv: %s → %s', (text, verdict) => {
+		expect(classifyOutcomeVerb(text, 'sv')).toBe(verdict);
+	});
+
 	it('does not judge languages it has no verbs for', () => {
-		expect(classifyOutcomeVerb('Förstå cirkulär design.', 'sv')).toBeNull();
+		expect(classifyOutcomeVerb('Verstehen Sie zirkuläres Design.', 'de')).toBeNull();
+		expect(classifyOutcomeVerb('Förstå cirkulär design.', 'sv-FI')).toBe('vague');
 		expect(classifyOutcomeVerb('Understand it.', 'en-GB')).toBe('vague');
 	});
 });

@@ -3,7 +3,9 @@ import type { LangCode } from '../types';
 // Is a learning outcome phrased with an observable action verb? Verb lists follow the revised
 // Bloom taxonomy as used in European outcome-writing guides (Cedefop 2017): verbs whose result can
 // be seen or assessed count; "understand", "know", "be aware of" and the like do not. A list can
-// never be complete, so a verb it does not know is reported as unknown, not as wrong.
+// never be complete, so a verb it does not know is reported as unknown, not as wrong. Swedish
+// verbs follow the same taxonomy as Swedish universities' outcome guides use it (e.g. "redogöra för",
+// "tillämpa", "värdera"); "känna till" and "förstå" are the vague ones there too.
 
 export type VerbVerdict = 'observable' | 'vague' | 'unknown';
 
@@ -90,9 +92,55 @@ const FI: Lexicon = {
 	forms: (w) => [w]
 };
 
-const LEXICONS: Record<string, Lexicon> = { en: EN, fi: FI };
+// Swedish outcomes are written as "Studenten kan …", "Efter kursen ska studenten kunna …" or
+// with the verb alone, in the infinitive ("analysera") or the present ("analyserar", "beskriver").
+const SV: Lexicon = {
+	observable: words(`
+		definiera namnge lista identifiera ange återge lokalisera citera registrera
+		beskriva förklara sammanfatta klassificera kategorisera jämföra diskutera särskilja skilja tolka illustrera
+		exemplifiera förutsäga översätta rapportera redogöra
+		tillämpa använda demonstrera visa genomföra implementera lösa beräkna räkna hantera utföra förbereda modifiera
+		skissa
+		analysera undersöka utreda granska organisera strukturera testa diagnostisera kartlägga modellera mäta prioritera
+		utvärdera bedöma värdera kritisera motivera argumentera försvara rekommendera validera verifiera övervaka välja
+		bestämma specificera
+		skapa designa utforma utveckla konstruera producera framställa planera formulera komponera bygga generera föreslå
+		skriva programmera prototypa integrera kombinera anpassa presentera kommunicera dokumentera förhandla leda
+		samordna koordinera leverera konfigurera installera underhålla felsöka optimera visualisera rita reflektera
+		intervjua sammanställa tillverka simulera`),
+	vague: words(`förstå förstår veta vet inse inser begripa begriper lära lär uppleva upplever`),
+	vaguePhrases: [
+		'känna till',
+		'känner till',
+		'vara medveten',
+		'är medveten',
+		'vara bekant',
+		'är bekant',
+		'bli bekant',
+		'ha kunskap',
+		'har kunskap',
+		'ha kännedom',
+		'har kännedom',
+		'ha förståelse',
+		'har förståelse',
+		'få förståelse',
+		'få kunskap',
+		'få insikt',
+		'få kännedom'
+	],
+	prefixes: [
+		/^(?:.*?\s)?(?:studenten|studenterna|studerande|studeranden|deltagaren|deltagarna|eleven|eleverna|du)\s+(?:(?:ska|skall|kan|bör|förväntas|förmår)\s+)*(?:kunna\s+)?/,
+		/^(?:.*?\s)?(?:ska|skall)\s+kunna\s+/,
+		/^(?:kan|kunna)\s+/
+	],
+	isAdverb: (w) => w.endsWith('t') || w === 'och',
+	// Present tense: "analyserar" → "analysera", "beskriver" → "beskriva", "redogör" → "redogöra".
+	forms: (w) => [w, w.replace(/r$/, ''), w.replace(/er$/, 'a'), w + 'a']
+};
 
-/** Whether outcomes in this language can be checked (English and Finnish, any region). */
+const LEXICONS: Record<string, Lexicon> = { en: EN, fi: FI, sv: SV };
+
+/** Whether outcomes in this language can be checked (English, Finnish and Swedish, any region). */
 export const canCheckVerbs = (lang: LangCode): boolean => lexiconFor(lang) !== undefined;
 
 function lexiconFor(lang: LangCode): Lexicon | undefined {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FIXTURE_IDS, fullSpec } from '../fixtures';
+import { FIXTURE_IDS, fullSpec, multilingualSpec } from '../fixtures';
 import type { CourseSpec } from '../types';
 import { checkQuality, QUALITY_RULES, type QualityRuleCode } from './quality';
 
@@ -62,10 +62,41 @@ describe('checkQuality', () => {
 		expect(checkQuality(spec).map((i) => i.code)).toEqual(['workload-ects-mismatch']);
 	});
 
-	it('checks verbs in the primary language and leaves other languages alone', () => {
+	it('checks verbs in every course language that has a verb list, and leaves the others alone', () => {
 		const spec = fullSpec();
-		spec.languages = ['sv'];
-		spec.learningOutcomes.forEach((o, i) => (o.text = { sv: `Förstå del ${i + 1}.` }));
+		spec.languages = ['de'];
+		spec.learningOutcomes.forEach((o, i) => (o.text = { de: `Verstehen Teil ${i + 1}.` }));
+		expect(checkQuality(spec)).toEqual([]);
+	});
+
+	it('reports verb findings of a translation with its language, and none for the primary twice', () => {
+		const spec = multilingualSpec();
+		expect(checkQuality(spec)).toEqual([]);
+		spec.learningOutcomes[1].text.sv = 'Studenten förstår materialens livscykel.';
+		spec.learningOutcomes[2].text.en = 'Pitch design basics.';
+		expect(checkQuality(spec)).toEqual([
+			{
+				code: 'outcome-vague-verb',
+				severity: 'warning',
+				message: 'LO2 (Swedish) uses a verb that cannot be observed or assessed (such as "understand" or "know"); say what the learner can do instead.',
+				fieldKey: 'outcomeText',
+				itemId: COMPARE,
+				lang: 'sv'
+			},
+			{
+				code: 'outcome-verb-unrecognised',
+				severity: 'info',
+				message: 'LO3 (English) does not start with a recognised action verb (such as "describe", "apply" or "compare").',
+				fieldKey: 'outcomeText',
+				itemId: PITCH,
+				lang: 'en'
+			}
+		]);
+	});
+
+	it('an untranslated outcome is no quality finding (the panel counts it as untranslated)', () => {
+		const spec = multilingualSpec();
+		delete spec.learningOutcomes[0].text.sv;
 		expect(checkQuality(spec)).toEqual([]);
 	});
 

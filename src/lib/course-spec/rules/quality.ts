@@ -1,5 +1,6 @@
 import { ITEM_LABEL_PREFIX, type FieldKey } from '../fields';
-import type { CourseSpec } from '../types';
+import type { CourseSpec, LangCode } from '../types';
+import { LANGUAGES } from '../vocabularies';
 import { primaryLanguage } from './field-values';
 import { canCheckVerbs, classifyOutcomeVerb } from './outcome-verbs';
 
@@ -29,6 +30,8 @@ export interface QualityIssue {
 	fieldKey: FieldKey;
 	/** The outcome, module or assessment concerned, if the finding is about one. */
 	itemId?: string;
+	/** The translation concerned, for findings about a text in a language other than the primary one. */
+	lang?: LangCode;
 }
 
 export interface QualityOptions {
@@ -43,13 +46,24 @@ export const ECTS_SCOPE = { min: 1, max: 59 } as const;
 
 const HOURS_EPSILON = 0.05;
 const formatNumber = (n: number) => String(Math.round(n * 10) / 10);
+const languageName = (code: LangCode) => LANGUAGES.concepts.find((c) => c.code === code)?.label.en ?? code;
 
 export function checkQuality(spec: CourseSpec, options: QualityOptions = {}): QualityIssue[] {
 	const hoursPerEcts = options.hoursPerEcts ?? 27;
 	const lang = primaryLanguage(spec);
 	const issues: QualityIssue[] = [];
-	const report = (code: QualityRuleCode, message: string, fieldKey: FieldKey, itemId?: string) =>
-		issues.push({ code, severity: QUALITY_RULES[code].severity, message, fieldKey, ...(itemId ? { itemId } : {}) });
+	const report = (code: QualityRuleCode, message: string, fieldKey: FieldKey, itemId?: string, inLang?: LangCode) =>
+		issues.push({
+			code,
+			severity: QUALITY_RULES[code].severity,
+			message,
+			fieldKey,
+			...(itemId ? { itemId } : {}),
+			...(inLang ? { lang: inLang } : {})
+		});
+	// Rules about wording run in every language the course has text in; the others (links, hours)
+	// are about the course, once. A missing translation is the panel's translation count, not a finding.
+	const translations = spec.languages.filter((l) => l !== lang && canCheckVerbs(l));
 
 	const assessed = new Set(spec.assessments.flatMap((a) => a.outcomeIds));
 	const taught = new Set(spec.modules.flatMap((m) => m.outcomeIds));
@@ -67,24 +81,34 @@ export function checkQuality(spec: CourseSpec, options: QualityOptions = {}): Qu
 		if (spec.modules.length > 0 && !taught.has(outcome.id)) {
 			report('outcome-not-taught', `${name} is not addressed by any module.`, 'outcomeText', outcome.id);
 		}
-		if (!canCheckVerbs(lang)) return;
-		const verdict = classifyOutcomeVerb(text, lang);
+		if (canCheckVerbs(lang)) checkVerb(name, text, outcome.id, lang);
+		for (const other of translations) {
+			const translation = (outcome.text[other] ?? '').trim();
+			if (translation !== '') checkVerb(`${name} (${languageName(other)})`, translation, outcome.id, other);
+		}
+	});
+
+	function checkVerb(name: string, text: string, itemId: string, textLang: LangCode) {
+		const inLang = textLang === lang ? undefined : textLang;
+		const verdict = classifyOutcomeVerb(text, textLang);
 		if (verdict === 'vague') {
 			report(
 				'outcome-vague-verb',
 				`${name} uses a verb that cannot be observed or assessed (such as "understand" or "know"); say what the learner can do instead.`,
 				'outcomeText',
-				outcome.id
+				itemId,
+				inLang
 			);
 		} else if (verdict === 'unknown') {
 			report(
 				'outcome-verb-unrecognised',
 				`${name} does not start with a recognised action verb (such as "describe", "apply" or "compare").`,
 				'outcomeText',
-				outcome.id
+				itemId,
+				inLang
 			);
 		}
-	});
+	}
 
 	spec.assessments.forEach((assessment, i) => {
 		if (assessment.outcomeIds.length === 0) {
