@@ -133,8 +133,9 @@ export class RedisRelay implements RealtimeExtension {
 			this.subscriptions.set(courseId, subscribed);
 		}
 		// Redis down: the room opens anyway; the re-sync after reconnecting brings in what it missed.
-		const timeout = new Promise<void>((resolve) => setTimeout(resolve, this.tuning.subscribeTimeoutMs).unref());
-		return Promise.race([subscribed.catch(() => {}), timeout]);
+		let timer: ReturnType<typeof setTimeout> | undefined;
+		const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, this.tuning.subscribeTimeoutMs)));
+		return Promise.race([subscribed.catch(() => {}), timeout]).finally(() => clearTimeout(timer));
 	}
 
 	onLoaded(courseId: string): void {
