@@ -8,6 +8,7 @@ import { seedEditor, startClients } from './realtime-bench';
 import { adminQuery, postgresReachable } from '../support/postgres-admin';
 import { redisReachable } from '../support/cluster';
 import { ensureProductionBuild } from '../support/production-build';
+import { startLoadBalancer, type LoadBalancer } from '../support/load-balancer';
 
 /**
  * `npm run bench:realtime -- --processes N`: the production server as 1 process (no Redis, the
@@ -20,7 +21,8 @@ import { ensureProductionBuild } from '../support/production-build';
  * each at 10 edits/s) whose deliveries stay at p99 ≤ 100 ms; and the servers' CPU time per
  * delivered message. Environment: BENCH_SECONDS (per run, 5), BENCH_MAX_CLIENTS (4800),
  * BENCH_PIN=0 to leave the processes unpinned (default: server i on CPU i mod CPUs),
- * BENCH_POSTGRES_URL / TEST_DATABASE_URL, BENCH_REDIS_URL (redis://127.0.0.1:6379).
+ * BENCH_POSTGRES_URL / TEST_DATABASE_URL, BENCH_REDIS_URL (redis://127.0.0.1:6379), BENCH_VIA_BALANCER=1
+ * (sockets through tests/support/load-balancer.ts), BENCH_FANOUT, BENCH_ONLY_CLUSTER=1.
  */
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -32,6 +34,8 @@ const P99_LIMIT_MS = 100;
 const FANOUT: Array<[rooms: number, clients: number]> = (process.env.BENCH_FANOUT ?? '10x200,100x10')
 	.split(',')
 	.map((run) => run.split('x').map(Number) as [number, number]);
+/** BENCH_VIA_BALANCER=1: every socket goes through the plain Node balancer (round robin) instead. */
+const VIA_BALANCER = process.env.BENCH_VIA_BALANCER === '1';
 /** BENCH_ONLY_CLUSTER=1 skips the one-process setups (for a quick look at the relay path). */
 const ONLY_CLUSTER = process.env.BENCH_ONLY_CLUSTER === '1';
 const PIN = process.env.BENCH_PIN !== '0';
@@ -99,13 +103,15 @@ async function measure(setup: Setup, databaseUrl: string, redisUrl: string, toke
 	const env = { DATABASE_URL: databaseUrl, ORIGIN: BENCH_ORIGIN, REDIS_URL: setup.redis ? redisUrl : '' };
 	const servers = await Promise.all(Array.from({ length: setup.processes }, (_, i) => startServer(env, PIN ? i % cpus : null)));
 	const clients = startClients();
+	const balancer: LoadBalancer | null = VIA_BALANCER ? await startLoadBalancer(servers.map((server) => server.url)) : null;
+	const entries = balancer ? [balancer.url] : servers.map((server) => server.url);
 	try {
 		const headers = { Cookie: `${SESSION_COOKIE}=${token}`, Origin: BENCH_ORIGIN };
 		const run = async (rooms: string[], perRoom: number) => {
 			const cpuBefore = servers.map((server) => server.cpuSeconds());
 			const started = performance.now();
 			const result = await clients.call<{ p50: number; p99: number; samples: number; expected: number }>('fanout', {
-				baseUrl: servers.map((server) => `${server.url.replace(/^http/, 'ws')}/collab`),
+				baseUrl: entries.map((url) => `${url.replace(/^http/, 'ws')}/collab`),
 				headers,
 				rooms,
 				clients: perRoom,
@@ -138,6 +144,7 @@ async function measure(setup: Setup, databaseUrl: string, redisUrl: string, toke
 		results.set(`max clients at p99 ≤ ${P99_LIMIT_MS} ms (rooms of ${ROOM_SIZE}, steps of ${RAMP_STEP})`, `${held === MAX_CLIENTS ? '≥ ' : ''}${held.toLocaleString('en')}${firstMiss}`);
 	} finally {
 		clients.stop();
+		await balancer?.close();
 		await Promise.all(servers.map((server) => server.stop()));
 	}
 	return results;
@@ -184,7 +191,7 @@ export async function runClusterBench(processes: number): Promise<void> {
 
 	console.log(
 		`\nCo-course realtime bench — production servers (node src/server.js${PIN ? ', server i pinned to CPU i with taskset' : ''}) on PostgreSQL, ` +
-			`clients in another process, spread over the processes; Node ${process.version}, ${os.cpus().length} CPUs, ` +
+			`clients in another process, spread over the processes${VIA_BALANCER ? ' through the plain Node balancer' : ''}; Node ${process.version}, ${os.cpus().length} CPUs, ` +
 			`load average ${load.toFixed(2)} at the start, ${SECONDS} s per run\n`
 	);
 	const measures = [...new Set(columns.flatMap(([, results]) => [...results.keys()]))];
