@@ -211,6 +211,7 @@ export class RedisRelay implements RealtimeExtension {
 		switch (frame.kind) {
 			case 'update': {
 				const gap = this.noteSeq(courseId, frame.instanceId, frame.epoch, frame.seq);
+				if (gap) console.warn(`[relay] course ${courseId}: an update from ${frame.instanceId} was missed; re-syncing`);
 				try {
 					room.applyRemoteChange(frame.update, frame.instanceId);
 				} catch (err) {
@@ -252,7 +253,10 @@ export class RedisRelay implements RealtimeExtension {
 				for (const [courseId, sent] of Object.entries(message.seqs)) {
 					if (!Array.isArray(sent) || typeof sent[0] !== 'number' || typeof sent[1] !== 'number') continue;
 					if (!this.rooms?.room(courseId)) continue;
-					if (this.noteSeq(courseId, message.instanceId, sent[0], sent[1], true)) this.resync(courseId);
+					if (this.noteSeq(courseId, message.instanceId, sent[0], sent[1], true)) {
+						console.warn(`[relay] course ${courseId}: the last update from ${message.instanceId} was missed; re-syncing`);
+						this.resync(courseId);
+					}
 				}
 				return;
 			case 'bye':
