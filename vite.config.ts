@@ -1,4 +1,6 @@
 import { sveltekit } from '@sveltejs/kit/vite';
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
+import { paraglideOptions } from './paraglide.options.js';
 import { defineConfig } from 'vitest/config';
 import type { Plugin, ViteDevServer } from 'vite';
 import type { Server } from 'node:http';
@@ -29,7 +31,7 @@ function realtimeDev(): Plugin {
 const postgresUrl = process.env.TEST_DATABASE_URL;
 
 export default defineConfig({
-	plugins: [sveltekit(), realtimeDev()],
+	plugins: [paraglideVitePlugin(paraglideOptions), sveltekit(), realtimeDev()],
 	// SvelteKit's own plugin does most of the build's work, so Rolldown's "slow plugin" report would
 	// greet every first `npm start` with a page of timings nobody can act on.
 	build: { rolldownOptions: { checks: { bundlerTimings: false } } },

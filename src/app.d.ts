@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db/types';
 import type { AuthLimiters, Session, SessionUser } from '$lib/server/auth';
 import type { Mailer } from '$lib/server/notifications/mailer';
+import type { Locale } from '$lib/i18n/locales';
 
 declare global {
 	namespace App {
@@ -16,6 +17,8 @@ declare global {
 			mailer: Mailer;
 			user: SessionUser | null;
 			session: Session | null;
+			/** The interface language of this request (src/lib/server/i18n/handle.ts). */
+			locale: Locale;
 		}
 	}
 }

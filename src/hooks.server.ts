@@ -5,6 +5,8 @@ import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookies';
 import { handedOffServer, registerShutdown } from '$lib/server/app-server';
 import { attachLiveServer } from '$lib/server/live';
+import { handleLocale } from '$lib/server/i18n/handle';
+import { m } from '$lib/paraglide/messages';
 
 export const init: ServerInit = async () => {
 	await getRuntime();
@@ -58,11 +60,12 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(handleRuntime, handleSession, handleHeaders);
+export const handle = sequence(handleRuntime, handleSession, handleLocale, handleHeaders);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
-	if (status === 404) return { message: 'Not found' };
+	// Runs inside the request's locale (handleLocale), so the message is in the reader's language.
+	if (status === 404) return { message: m.error_not_found() };
 	const errorId = crypto.randomUUID().slice(0, 8);
 	console.error(`[error ${errorId}] ${event.request.method} ${event.url.pathname}:`, error);
-	return { message: status >= 500 ? 'Something went wrong on our side.' : message, errorId };
+	return { message: status >= 500 ? m.error_server() : message, errorId };
 };

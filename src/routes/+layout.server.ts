@@ -7,6 +7,7 @@ export const load: LayoutServerLoad = async ({ locals, url }) => {
 	void url.pathname;
 	const user = locals.user;
 	return {
+		locale: locals.locale,
 		user: user ? { id: user.id, name: user.name, role: user.role } : null,
 		unreadNotifications: user ? await unreadCount(locals.db, user.id) : 0,
 		// Coordinators and admins build pathways: the navigation shows them the way there.

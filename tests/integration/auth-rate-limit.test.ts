@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { createAuthLimiters, logIn, RateLimitedError, signUp, WRONG_CREDENTIALS, type AuthLimiters } from '$lib/server/auth';
+import { createAuthLimiters, logIn, RateLimitedError, signUp, wrongCredentialsMessage, type AuthLimiters } from '$lib/server/auth';
 import { LIMITS } from '$lib/server/auth/rate-limit';
 import { DomainError } from '$lib/server/errors';
 import { createTestDatabase, resetTables } from '$tests/support/db';
@@ -34,7 +34,7 @@ async function outcome(attempt: Promise<unknown>): Promise<Outcome> {
 	} catch (err) {
 		if (err instanceof RateLimitedError) return 'limited';
 		if (!(err instanceof DomainError) || err.code !== 'invalid') throw err;
-		return err.message === WRONG_CREDENTIALS ? 'wrong' : 'invalid';
+		return err.message === wrongCredentialsMessage() ? 'wrong' : 'invalid';
 	}
 }
 
@@ -54,7 +54,7 @@ const refusal = (address: string, input = account) =>
 async function guessPatiently(n: number, from: (i: number) => string, email = account.email): Promise<void> {
 	for (let i = 0; i < n; ) {
 		const refused = await refusal(from(i), { email, password: 'not the right one' }).catch((err: unknown) => {
-			if (err instanceof DomainError && err.message === WRONG_CREDENTIALS) return null;
+			if (err instanceof DomainError && err.message === wrongCredentialsMessage()) return null;
 			throw err;
 		});
 		if (refused === null) i++;

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { createAuthLimiters, logIn, signUp, validateSessionToken, WRONG_CREDENTIALS } from '$lib/server/auth';
+import { createAuthLimiters, logIn, signUp, validateSessionToken, wrongCredentialsMessage } from '$lib/server/auth';
 import { DomainError } from '$lib/server/errors';
 import { createTestDatabase, resetTables } from '$tests/support/db';
 
@@ -116,7 +116,7 @@ describe('logIn', () => {
 
 		for (const err of [wrongPassword, unknownEmail]) {
 			expect(err).toBeInstanceOf(DomainError);
-			expect(err).toMatchObject({ code: 'invalid', message: WRONG_CREDENTIALS, field: undefined });
+			expect(err).toMatchObject({ code: 'invalid', message: wrongCredentialsMessage(), field: undefined });
 		}
 		expect(await db.selectFrom('sessions').select('id').execute()).toHaveLength(1);
 	});
@@ -125,7 +125,7 @@ describe('logIn', () => {
 		await signUpAt(input({ email: 'marie@example.org' }));
 		const { password_hash } = await db.selectFrom('users').select('password_hash').executeTakeFirstOrThrow();
 		await expect(logInAt({ email: 'marie@example.org', password: password_hash })).rejects.toMatchObject({
-			message: WRONG_CREDENTIALS
+			message: wrongCredentialsMessage()
 		});
 	});
 });

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { m } from '$lib/paraglide/messages';
 import type { Database } from '../db/types';
 import { invalid } from '../errors';
 import { authenticate, createUser, normaliseEmail, type User } from '../users';
@@ -9,7 +10,8 @@ import { createSession, generateSessionToken, type Session } from './session';
 export * from './session';
 export { AuthLimiters, createAuthLimiters, RateLimitedError } from './rate-limit';
 
-export const WRONG_CREDENTIALS = 'That email and password do not match an account.';
+/** One message for a wrong email and a wrong password alike: it must not reveal which accounts exist. */
+export const wrongCredentialsMessage = (): string => m.auth_wrong_credentials();
 
 export interface SignedIn {
 	user: User;
@@ -48,7 +50,7 @@ export async function logIn(
 	const user = await authenticate(db, input.email, input.password);
 	if (!user) {
 		await limiters.loginFailed(accountKey, clientAddress);
-		throw invalid(WRONG_CREDENTIALS);
+		throw invalid(wrongCredentialsMessage());
 	}
 	await limiters.signedIn(accountKey, clientAddress);
 	return startSession(db, user);

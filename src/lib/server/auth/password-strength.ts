@@ -1,4 +1,5 @@
 import { ZxcvbnFactory, type ZxcvbnResult } from '@zxcvbn-ts/core';
+import { m } from '$lib/paraglide/messages';
 import * as common from '@zxcvbn-ts/language-common';
 import * as en from '@zxcvbn-ts/language-en';
 
@@ -49,5 +50,5 @@ export function weakPasswordReason(password: string, person: { name?: string; em
 	const { suggestions } = result.feedback;
 	const warning = result.feedback.warning ?? (personal ? en.translations.warnings.userInputs : null);
 	const why = [warning, ...suggestions].filter((s): s is string => !!s);
-	return ['This password is too easy to guess.', ...why].join(' ');
+	return [m.auth_password_too_easy(), ...why].join(' ');
 }

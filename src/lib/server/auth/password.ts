@@ -1,4 +1,5 @@
 import { hash, verify } from '@node-rs/argon2';
+import { m } from '$lib/paraglide/messages';
 import { weakPasswordReason } from './password-strength';
 
 // OWASP's argon2id baseline (19 MiB, 2 iterations, 1 lane).
@@ -24,7 +25,7 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
  * name and email count as guessable, since attackers try them first.
  */
 export function passwordProblem(password: string, person: { email?: string; name?: string } = {}): string | null {
-	if (password.length < PASSWORD_MIN_LENGTH) return `Use at least ${PASSWORD_MIN_LENGTH} characters.`;
-	if (password.length > PASSWORD_MAX_LENGTH) return `Use at most ${PASSWORD_MAX_LENGTH} characters.`;
+	if (password.length < PASSWORD_MIN_LENGTH) return m.form_min_characters({ min: PASSWORD_MIN_LENGTH });
+	if (password.length > PASSWORD_MAX_LENGTH) return m.form_max_characters({ max: PASSWORD_MAX_LENGTH });
 	return weakPasswordReason(password, person);
 }

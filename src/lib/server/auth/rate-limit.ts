@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { m } from '$lib/paraglide/messages';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/types';
 import { DomainError } from '../errors';
@@ -37,11 +38,14 @@ export class RateLimitedError extends DomainError {
 		readonly retryAfterSeconds: number,
 		readonly reason: RateLimitReason
 	) {
-		const wait = retryAfterSeconds <= 90 ? plural(retryAfterSeconds, 'second') : plural(Math.ceil(retryAfterSeconds / 60), 'minute');
+		const wait =
+			retryAfterSeconds <= 90
+				? m.auth_wait_seconds({ count: retryAfterSeconds })
+				: m.auth_wait_minutes({ count: Math.ceil(retryAfterSeconds / 60) });
 		const messages: Record<RateLimitReason, string> = {
-			address: `Too many attempts from your network. Try again in ${wait}.`,
-			'account-and-address': `Too many wrong passwords for this account from here. Try again in ${wait}.`,
-			account: `This account has had many failed logins, so attempts are spaced out. Wait ${wait} and try again.`
+			address: m.auth_too_many_from_network({ wait }),
+			'account-and-address': m.auth_too_many_wrong_passwords({ wait }),
+			account: m.auth_account_throttled({ wait })
 		};
 		super('rate_limited', messages[reason]);
 	}
@@ -143,7 +147,6 @@ export class AuthLimiters {
 	}
 }
 
-const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
 
 function key(kind: string, ...parts: string[]): string {
 	return `${kind}:${hashToken(parts.join('\n'))}`;

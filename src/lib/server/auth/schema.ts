@@ -1,14 +1,18 @@
 import * as v from 'valibot';
 import { plainText } from '../form-text';
 import { PASSWORD_MAX_LENGTH, passwordProblem } from './password';
+import { m } from '$lib/paraglide/messages';
+
+// Messages are functions: valibot calls them when an issue arises, inside the request, so each person
+// reads them in their own language (a string here would be fixed at import, in whatever language).
 
 const email = v.pipe(
-	v.string('Enter your email address.'),
+	v.string(() => m.auth_email_required()),
 	v.trim(),
 	plainText(),
-	v.nonEmpty('Enter your email address.'),
-	v.maxLength(254, 'That email address is too long.'),
-	v.email('Enter an email address like name@example.org.')
+	v.nonEmpty(() => m.auth_email_required()),
+	v.maxLength(254, () => m.auth_email_too_long()),
+	v.email(() => m.auth_email_invalid())
 );
 
 type SignupInput = { name: string; email: string; password: string };
@@ -18,14 +22,14 @@ const isStrongEnough = ({ name, email, password }: SignupInput) => passwordProbl
 export const signupSchema = v.pipe(
 	v.object({
 		name: v.pipe(
-			v.string('Enter your name.'),
+			v.string(() => m.auth_name_required()),
 			v.trim(),
 			plainText(),
-			v.nonEmpty('Enter your name.'),
-			v.maxLength(100, 'Use at most 100 characters.')
+			v.nonEmpty(() => m.auth_name_required()),
+			v.maxLength(100, () => m.form_max_characters({ max: 100 }))
 		),
 		email,
-		password: v.pipe(v.string('Choose a password.'), v.nonEmpty('Choose a password.'), v.maxLength(PASSWORD_MAX_LENGTH))
+		password: v.pipe(v.string(() => m.auth_password_required()), v.nonEmpty(() => m.auth_password_required()), v.maxLength(PASSWORD_MAX_LENGTH))
 	}),
 	v.forward(
 		v.partialCheck([['name'], ['email'], ['password']], isStrongEnough, (issue) => {
@@ -38,5 +42,5 @@ export const signupSchema = v.pipe(
 
 export const loginSchema = v.object({
 	email,
-	password: v.pipe(v.string('Enter your password.'), v.nonEmpty('Enter your password.'), v.maxLength(PASSWORD_MAX_LENGTH))
+	password: v.pipe(v.string(() => m.auth_password_enter()), v.nonEmpty(() => m.auth_password_enter()), v.maxLength(PASSWORD_MAX_LENGTH))
 });

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database, InstanceRole } from '../db/types';
 import { generateSecretToken } from '../ids';
 import { hashToken } from '../hash';
+import { toLocaleOrNull, type Locale } from '$lib/i18n/locales';
 
 export const SESSION_COOKIE = 'session';
 
@@ -15,6 +16,8 @@ export interface SessionUser {
 	name: string;
 	email: string;
 	role: InstanceRole;
+	/** Interface language the person chose, if any. */
+	locale: Locale | null;
 }
 
 export interface Session {
@@ -64,7 +67,8 @@ export async function validateSessionToken(
 			'users.id as user_id',
 			'users.name',
 			'users.email',
-			'users.role'
+			'users.role',
+			'users.locale'
 		])
 		.where('sessions.id', '=', id)
 		.executeTakeFirst();
@@ -85,7 +89,7 @@ export async function validateSessionToken(
 	}
 	return {
 		session: { id, userId: row.user_id, expiresAt: currentExpiry },
-		user: { id: row.user_id, name: row.name, email: row.email, role: row.role },
+		user: { id: row.user_id, name: row.name, email: row.email, role: row.role, locale: toLocaleOrNull(row.locale) },
 		renewed
 	};
 }

@@ -15,6 +15,8 @@ export interface UserTable {
 	password_hash: string;
 	role: InstanceRole;
 	created_at: Timestamp;
+	/** Interface language chosen by the person; null follows Accept-Language. */
+	locale: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface SessionTable {

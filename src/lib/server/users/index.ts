@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { m } from '$lib/paraglide/messages';
 import type { Database, InstanceRole, UserRow } from '../db/types';
 import { generateId } from '../ids';
 import { hashPassword, verifyPassword } from '../auth/password';
@@ -33,7 +34,7 @@ export async function createUser(
 		// Serialises concurrent first signups so that exactly one becomes admin.
 		await sql`select pg_advisory_xact_lock(7240117)`.execute(trx);
 		const taken = await trx.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
-		if (taken) throw conflict('An account with this email already exists. Log in instead.', 'email');
+		if (taken) throw conflict(m.auth_email_taken(), 'email');
 		const anyUser = await trx.selectFrom('users').select('id').limit(1).executeTakeFirst();
 		const row = await trx
 			.insertInto('users')

@@ -3,6 +3,7 @@ import { signUp } from '$lib/server/auth';
 import { setSessionCookie } from '$lib/server/auth/cookies';
 import { safeRedirectTarget } from '$lib/server/auth/redirect';
 import { signupSchema } from '$lib/server/auth/schema';
+import { PASSWORD_MIN_LENGTH } from '$lib/server/auth/password';
 import { domainFailure, parseForm, readForm } from '$lib/server/forms';
 import { joinAfterSignIn } from '$lib/server/invites';
 import type { Actions, PageServerLoad } from './$types';
@@ -10,7 +11,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = ({ locals, url }) => {
 	const next = safeRedirectTarget(url.searchParams.get('next'), url.origin);
 	if (locals.user) redirect(303, next);
-	return { next };
+	return { next, passwordMinLength: PASSWORD_MIN_LENGTH };
 };
 
 export const actions: Actions = {
