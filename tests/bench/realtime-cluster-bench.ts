@@ -28,6 +28,7 @@ import { startLoadBalancer, type LoadBalancer } from '../support/load-balancer';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const MAX_CLIENTS = Number(process.env.BENCH_MAX_CLIENTS ?? 4800);
 const RAMP_STEP = 800;
+const SETTLE_MS = 6_000;
 const ROOM_SIZE = 20;
 const P99_LIMIT_MS = 100;
 /** BENCH_FANOUT=10x200,100x10 (the default) picks the fan-out runs. */
@@ -126,6 +127,8 @@ async function measure(setup: Setup, databaseUrl: string, redisUrl: string, toke
 			});
 			clearInterval(sampler);
 			sample();
+			// Let the closed sockets' rooms unload (5 s grace) before the next run, so runs do not overlap.
+			await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
 			// The clients record for SECONDS after the warm-up, then wait 1 s for the last deliveries and close.
 			const windowEnd = cpuSamples[cpuSamples.length - 1][0] - 1000;
 			const windowStart = windowEnd - SECONDS * 1000;
