@@ -8,6 +8,7 @@ import { attachRealtime, type RealtimeServer } from '$lib/server/realtime';
 import { appendDocUpdate } from '$lib/server/realtime/persistence';
 import { RedisRelay } from '$lib/server/realtime/relay/redis-relay';
 import { encodeClusterMessage, encodeDocFrame } from '$lib/server/realtime/relay/wire';
+import { getText, setMeta } from '$lib/course-spec/mutations';
 import { createTestDatabase } from '$tests/support/db';
 import { redisReachable } from '$tests/support/cluster';
 import { addMember, buildCourse, buildSession, buildUser } from '$tests/support/factories';
@@ -31,6 +32,7 @@ describe.skipIf(!reachable)(`the Redis relay between two servers${reachable ? ''
 	let ownerToken: string;
 	let editorToken: string;
 	let ownerId: string;
+	let editorId: string;
 
 	async function startServer() {
 		const relay = new RedisRelay({ url: redisUrl, prefix, tuning: { heartbeatMs: 200, deadAfterMs: 800 } });
@@ -58,6 +60,7 @@ describe.skipIf(!reachable)(`the Redis relay between two servers${reachable ? ''
 		const owner = await buildUser(db);
 		const editor = await buildUser(db);
 		ownerId = owner.id;
+		editorId = editor.id;
 		courseId = (await buildCourse(db, owner)).id;
 		await addMember(db, courseId, editor.id, 'editor');
 		ownerToken = await buildSession(db, owner.id);
@@ -84,6 +87,29 @@ describe.skipIf(!reachable)(`the Redis relay between two servers${reachable ? ''
 			const rows = await db.selectFrom('course_doc_updates').select('author_ids').where('course_id', '=', courseId).execute();
 			expect(rows.length).toBeGreaterThan(0);
 			expect(rows.every((row) => row.author_ids.length === 1 && row.author_ids[0] === ownerId)).toBe(true);
+		} finally {
+			onA.destroy();
+			onB.destroy();
+		}
+	});
+
+	it('credits each process’s own people only: an edit relayed from A is not credited to who types next on B', async () => {
+		const [a, b] = servers;
+		const onA = connectProvider(a.url, courseId, { token: ownerToken, origin: a.origin });
+		const onB = connectProvider(b.url, courseId, { token: editorToken, origin: b.origin });
+		try {
+			await Promise.all([waitForSynced(onA), waitForSynced(onB)]);
+			getText(onA.doc, 'title', 'en').insert(0, 'Relayed ');
+			await waitFor(() => getText(onB.doc, 'title', 'en').toString().startsWith('Relayed '), { message: 'the title on B' });
+			await new Promise((resolve) => setTimeout(resolve, 50)); // B's baseline moves on once per turn
+			setMeta(onB.doc, 'ectsCredits', 4);
+			const editsOf = async (userId: string) =>
+				(await db.selectFrom('course_field_edits').select('field_key').where('course_id', '=', courseId).where('user_id', '=', userId).execute()).map(
+					(row) => row.field_key
+				);
+			await waitFor(async () => (await editsOf(editorId)).length > 0 && (await editsOf(ownerId)).length > 0, { message: 'both edits attributed' });
+			expect(await editsOf(editorId)).not.toContain('title');
+			expect(await editsOf(ownerId)).toContain('title');
 		} finally {
 			onA.destroy();
 			onB.destroy();

@@ -58,9 +58,8 @@ export function appRealtimeDeps(db: Kysely<Database>, options: { snapshots?: Par
 		acceptsPresence,
 		validSessions: (sessionIds: string[]) => validSessionIds(db, sessionIds),
 		onLoaded: (courseId, doc) => attribution.roomLoaded(courseId, doc),
-		// Another process's edit is credited there; here it must not count for the next local batch.
 		onChange(courseId, _update, origin, doc) {
-			if (origin.kind === 'remote') attribution.roomLoaded(courseId, doc);
+			if (origin.kind === 'remote') attribution.remoteEdits(courseId, doc);
 		},
 		onStored(courseId, doc, authorIds) {
 			recordActivity(courseId, doc);
