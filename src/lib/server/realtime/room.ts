@@ -16,6 +16,7 @@ import {
 } from './protocol';
 import { applyStoredParts, MalformedUpdateError, updateProblem } from './update-guard';
 import type { AwarenessChange, AwarenessOrigin, ChangeOrigin } from './hooks';
+import { changesMapKeys } from './map-keys';
 
 export type { Peer } from './connection';
 
@@ -290,6 +291,10 @@ export class Room {
 			throw err;
 		}
 		if (problem) throw new RefusedMessageError(`refused an update with ${problem}`);
+		const locked = connection.peer.lockedKeys ?? [];
+		if (locked.length > 0 && changesMapKeys(this.doc, update, locked)) {
+			throw new RefusedMessageError(`refused an update to ${locked.map((k) => k.join('.')).join(', ')}, which this peer may not change`);
+		}
 		try {
 			Y.applyUpdate(this.doc, update, connection);
 		} catch (err) {
