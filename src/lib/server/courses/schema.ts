@@ -2,7 +2,6 @@ import * as v from 'valibot';
 import { m } from '$lib/paraglide/messages';
 import { plainText } from '../form-text';
 import { PERSPECTIVES, INVITE_ROLES } from '$lib/labels';
-import { m } from '$lib/paraglide/messages';
 
 export const courseTitle = v.pipe(
 	v.string(() => m.courses_title_required()),
