@@ -23,9 +23,15 @@ const MESSAGES = {
 
 export type EuElementCode = keyof typeof MESSAGES;
 
-export const EU_ELEMENTS = Object.fromEntries(
-	(Object.keys(MESSAGES) as EuElementCode[]).map((code) => {
-		const [label, hint] = MESSAGES[code];
-		return [code, { get label() { return label(); }, get hint() { return hint(); } }];
-	})
-) as Record<EuElementCode, { readonly label: string; readonly hint: string }>;
+export const EU_ELEMENTS = {} as Record<EuElementCode, { readonly label: string; readonly hint: string }>;
+for (const code of Object.keys(MESSAGES) as EuElementCode[]) {
+	const [label, hint] = MESSAGES[code];
+	EU_ELEMENTS[code] = {
+		get label(): string {
+			return label();
+		},
+		get hint(): string {
+			return hint();
+		}
+	};
+}
