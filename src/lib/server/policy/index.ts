@@ -22,7 +22,8 @@ export type CourseAction =
 	| 'suggestion.create'
 	| 'suggestion.decide'
 	| 'course.badge'
-	| 'course.coCreation';
+	| 'course.coCreation'
+	| 'course.languages';
 
 export type InstanceAction = 'course.create' | 'admin.settings' | 'admin.roles' | 'review.queue';
 
@@ -45,7 +46,8 @@ export const COURSE_ACTIONS: readonly CourseAction[] = [
 	'suggestion.create',
 	'suggestion.decide',
 	'course.badge',
-	'course.coCreation'
+	'course.coCreation',
+	'course.languages'
 ];
 export const INSTANCE_ACTIONS: readonly InstanceAction[] = ['course.create', 'admin.settings', 'admin.roles', 'review.queue'];
 
@@ -138,6 +140,10 @@ export function can(actor: Actor | null, action: Action, course?: CourseContext)
 		// the owners' to choose, and to withdraw even once the course is archived.
 		case 'course.coCreation':
 			return atLeast(membership, 'owner');
+		// Which editions a course has decides what the team writes and what the public sees in each
+		// language: an owner's call, like the badge.
+		case 'course.languages':
+			return !archived && atLeast(membership, 'owner');
 	}
 }
 

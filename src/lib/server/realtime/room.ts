@@ -15,6 +15,7 @@ import {
 	type AwarenessEntry
 } from './protocol';
 import { applyStoredParts, MalformedUpdateError, updateProblem } from './update-guard';
+import { changesMapKeys } from './map-keys';
 
 export type { Peer } from './connection';
 
@@ -229,6 +230,10 @@ export class Room {
 			throw err;
 		}
 		if (problem) throw new RefusedMessageError(`refused an update with ${problem}`);
+		const locked = connection.peer.lockedKeys ?? [];
+		if (locked.length > 0 && changesMapKeys(this.doc, update, locked)) {
+			throw new RefusedMessageError(`refused an update to ${locked.map((k) => k.join('.')).join(', ')}, which this peer may not change`);
+		}
 		try {
 			Y.applyUpdate(this.doc, update, connection);
 		} catch (err) {
