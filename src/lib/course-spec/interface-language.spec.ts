@@ -5,6 +5,8 @@ import { FIELDS, getField, ITEM_LABEL_PREFIX, SECTIONS, sectionTitle } from './f
 import { FIXTURE_IDS, fullSpec } from './fixtures';
 import { checkCompleteness } from './rules/completeness';
 import { checkQuality } from './rules/quality';
+import { parseSpec } from './schema';
+import { LIMITS } from './limits';
 import { COUNTRIES, findConcept, labelIn, LANGUAGES, PARTICIPATION_FORMS, VOCABULARIES, SUPERVISION_OPTIONS } from './vocabularies';
 
 // The spec's labels are read where they are shown: the same imported objects must read in whichever
@@ -81,5 +83,17 @@ describe('the course spec in the interface language', () => {
 		spec.workloadHours = 13.5;
 		speak('fi');
 		expect(checkQuality(spec).find((f) => f.code === 'ects-out-of-scope')?.message).toContain('tämä on 0,5 op');
+	});
+
+	it('words the spec validation issues in the current language when they arise', () => {
+		const spec = { ...fullSpec(), ectsCredits: LIMITS.ectsMax + 1, topics: [''] };
+		speak('fi');
+		const finnish = parseSpec(spec);
+		expect(finnish.ok ? [] : finnish.issues.map((i) => i.message)).toEqual(
+			expect.arrayContaining([`Opintopisteitä voi olla enintään ${LIMITS.ectsMax}`, 'Aihe ei voi olla tyhjä'])
+		);
+		speak('en');
+		const english = parseSpec(spec);
+		expect(english.ok ? [] : english.issues.map((i) => i.message)).toContain(`ECTS credits can be at most ${LIMITS.ectsMax}`);
 	});
 });
