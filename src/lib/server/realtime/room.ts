@@ -15,6 +15,8 @@ import {
 	type AwarenessEntry
 } from './protocol';
 import { applyStoredParts, MalformedUpdateError, updateProblem } from './update-guard';
+import { FullStateFrames, isEmptyStateVector } from './full-state';
+import type { AwarenessChange, AwarenessOrigin, ChangeOrigin } from './hooks';
 import { changesMapKeys } from './map-keys';
 
 export type { Peer } from './connection';
@@ -30,6 +32,10 @@ export interface RoomOptions {
 	acceptsPresence?: AcceptsPresence;
 	/** What each connection may send (frames, bytes, presence updates per second). */
 	budget?: ConnectionBudget;
+	/** A change was delivered to the peers (see RealtimeHooks.onChange). */
+	onChange?: (update: Uint8Array, origin: ChangeOrigin) => void;
+	/** Presence changed (see RealtimeHooks.onAwareness). */
+	onAwareness?: (room: Room, change: AwarenessChange, origin: AwarenessOrigin) => void;
 }
 
 /** A frame the server will not act on; its sender is closed with BadMessage and the event logged. */
@@ -41,6 +47,14 @@ class OverBudgetError extends Error {}
 /** The origin of a change the server makes on behalf of a user (e.g. restoring a version). */
 export class ServerChange {
 	constructor(readonly authorId: string | null) {}
+}
+
+/**
+ * The origin of a change or presence update relayed from another process (or re-read from the
+ * store to heal a gap): it is delivered to this process's peers and never stored again.
+ */
+export class RemoteChange {
+	constructor(readonly instanceId: string) {}
 }
 
 /**
@@ -60,6 +74,8 @@ export class Room {
 	/** Which connection set each awareness client id, so one peer cannot overwrite another's presence. */
 	private readonly awarenessOwners = new Map<number, Connection>();
 	private readonly acceptsPresence: AcceptsPresence;
+	/** What a peer with nothing gets (kept until the document changes). */
+	private readonly fullState: FullStateFrames;
 
 	constructor(
 		readonly courseId: string,
@@ -78,14 +94,17 @@ export class Room {
 		// Applied one by one rather than merged first: merging would decode and re-encode the whole state.
 		// Whatever is stored passes the same guard as live updates, so no old row can wedge the room;
 		// a state written from a live (guarded) document is not read twice for it.
+		let appliedAsStored = true;
 		applyStoredParts(
 			this.doc,
 			stored.parts,
 			(part, problem) => {
+				appliedAsStored = false;
 				console.warn(`[realtime] course ${courseId}: stored document part ${part + 1} of ${stored.parts.length}: ${problem}`);
 			},
 			stored.trustedParts
 		);
+		this.fullState = new FullStateFrames(this.doc, appliedAsStored ? stored.parts : null);
 		this.awareness = new awarenessProtocol.Awareness(this.doc);
 		this.awareness.setLocalState(null); // the server itself is not present in the document
 		this.doc.on('update', this.handleDocUpdate);
@@ -132,6 +151,54 @@ export class Room {
 		const problem = updateProblem(this.doc, update);
 		if (problem) throw new Error(`Refused a server change to course ${this.courseId}: ${problem}`);
 		Y.applyUpdate(this.doc, update, new ServerChange(authorId));
+	}
+
+	/** Applies a change another process has stored: delivered to the peers here, not stored again. */
+	applyRemoteChange(update: Uint8Array, instanceId: string): void {
+		Y.applyUpdate(this.doc, update, new RemoteChange(instanceId));
+	}
+
+	/**
+	 * Applies what the store holds (what this room lacks of it reaches its peers as a relayed change),
+	 * then asks every peer for what the server lacks: a message from another process was lost, so
+	 * anything may be missing on either side.
+	 */
+	resync(stored: { parts: Uint8Array[]; trustedParts: number }): void {
+		this.doc.transact(() => {
+			applyStoredParts(
+				this.doc,
+				stored.parts,
+				(part, problem) => console.warn(`[realtime] course ${this.courseId}: re-sync, stored part ${part + 1}: ${problem}`),
+				stored.trustedParts
+			);
+		}, new RemoteChange('store'));
+		const ask = encodeSyncStep1(this.doc);
+		for (const connection of this.connections) connection.send(ask);
+	}
+
+	/** Applies presence relayed from another process. */
+	applyRemoteAwareness(update: Uint8Array, instanceId: string): void {
+		awarenessProtocol.applyAwarenessUpdate(this.awareness, update, new RemoteChange(instanceId));
+	}
+
+	/** Removes presence that came from another process (it left, or stopped answering). */
+	removeRemoteAwareness(clientIds: number[], instanceId: string): void {
+		const present = clientIds.filter((id) => this.awareness.getStates().has(id) && !this.awarenessOwners.has(id));
+		if (present.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, present, new RemoteChange(instanceId));
+	}
+
+	/** An awareness update for these client ids (a removed one as a null state), leaving out unknown ids. */
+	encodeAwareness(clientIds: number[]): Uint8Array {
+		return awarenessProtocol.encodeAwarenessUpdate(
+			this.awareness,
+			clientIds.filter((id) => this.awareness.meta.has(id))
+		);
+	}
+
+	/** The presence of this process's own peers as one awareness update, or null when there is none. */
+	localAwarenessUpdate(): Uint8Array | null {
+		const ids = [...this.awarenessOwners.keys()].filter((id) => this.awareness.getStates().has(id));
+		return ids.length > 0 ? awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids) : null;
 	}
 
 	closeConnections(event: CloseEvent, filter: (peer: Peer) => boolean = () => true): number {
@@ -189,15 +256,18 @@ export class Room {
 		switch (message.kind) {
 			case 'sync-step-1': {
 				if (!connection.chargeSyncRequest()) throw new OverBudgetError('asked for the document too often');
-				let reply: Uint8Array;
+				let missing: Uint8Array | null;
 				try {
-					reply = encodeSyncStep2(this.doc, message.stateVector);
+					missing = isEmptyStateVector(message.stateVector) ? null : encodeSyncStep2(this.doc, message.stateVector);
 				} catch (err) {
 					throw new MalformedMessageError('invalid state vector', { cause: err });
 				}
+				// A peer with nothing (every page load) gets the frames every such peer gets.
+				const reply = missing ? [missing] : this.fullState.get();
 				// The reply may hold edits still being written; it goes out once they are stored.
 				this.store.afterStored(() => {
-					if (this.connections.has(connection)) connection.send(reply);
+					if (!this.connections.has(connection)) return;
+					for (const frame of reply) connection.send(frame);
 				});
 				return;
 			}
@@ -272,14 +342,26 @@ export class Room {
 	}
 
 	private handleDocUpdate = (update: Uint8Array, origin: unknown): void => {
-		const authorId =
-			origin instanceof Connection ? origin.peer.userId : origin instanceof ServerChange ? origin.authorId : null;
+		this.fullState.invalidate();
+		if (origin instanceof RemoteChange) {
+			// Stored by the process it came from (or read from the store): only delivered here.
+			const frame = encodeDocUpdate(update);
+			for (const connection of this.connections) connection.send(frame);
+			this.options.onChange?.(update, { kind: 'remote', instanceId: origin.instanceId });
+			return;
+		}
+		const changeOrigin: ChangeOrigin =
+			origin instanceof Connection
+				? { kind: 'peer', userId: origin.peer.userId }
+				: { kind: 'server', authorId: origin instanceof ServerChange ? origin.authorId : null };
+		const authorId = changeOrigin.kind === 'peer' ? changeOrigin.userId : changeOrigin.authorId;
 		this.store.record(update, authorId, () => {
 			const frame = encodeDocUpdate(update);
 			// The sender already has its own change; everyone else gets the same encoded frame.
 			for (const connection of this.connections) {
 				if (connection !== origin) connection.send(frame);
 			}
+			this.options.onChange?.(update, changeOrigin);
 		});
 	};
 
@@ -302,5 +384,14 @@ export class Room {
 		// and their own periodic awareness renewal is what keeps a lone editor's socket alive.
 		const frame = encodeAwareness(this.awareness, changed);
 		for (const connection of this.connections) connection.send(frame);
+		this.options.onAwareness?.(
+			this,
+			{ added, updated, removed },
+			origin instanceof RemoteChange
+				? { kind: 'remote', instanceId: origin.instanceId }
+				: origin === 'timeout'
+					? { kind: 'expired' }
+					: { kind: 'local' }
+		);
 	};
 }
