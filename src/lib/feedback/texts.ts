@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages';
 import type { FeedbackPerspective, QuestionRole } from './model';
 
 // What participants read, in the language a round's form is in: the generated questions and every
@@ -6,7 +7,12 @@ import type { FeedbackPerspective, QuestionRole } from './model';
 export const FORM_LANGUAGES = ['en', 'fi', 'sv'] as const;
 export type FormLanguage = (typeof FORM_LANGUAGES)[number];
 
-export const FORM_LANGUAGE_NAMES: Record<FormLanguage, string> = { en: 'English', fi: 'Finnish (suomi)', sv: 'Swedish (svenska)' };
+/** Each form language named in the reader's interface language (getters: read when shown). */
+export const FORM_LANGUAGE_NAMES = Object.defineProperties({} as Record<FormLanguage, string>, {
+	en: { enumerable: true, get: () => m.feedback_language_en() },
+	fi: { enumerable: true, get: () => m.feedback_language_fi() },
+	sv: { enumerable: true, get: () => m.feedback_language_sv() }
+});
 
 export const isFormLanguage = (value: string): value is FormLanguage => (FORM_LANGUAGES as readonly string[]).includes(value);
 
