@@ -19,7 +19,7 @@ export function subjectLabel(spec: CourseSpec, subject: Pick<Subject, 'kind' | '
 		return text ? m.feedback_subject_outcome_text({ number: index + 1, text: short(text) }) : m.feedback_subject_outcome({ number: index + 1 });
 	}
 	if (subject.kind === 'module') {
-		const index = spec.modules.findIndex((m) => m.id === subject.id);
+		const index = spec.modules.findIndex((module) => module.id === subject.id);
 		if (index < 0) return m.feedback_subject_removed_module();
 		const title = spec.modules[index].title[lang]?.trim();
 		return title ? m.feedback_subject_module_title({ number: index + 1, title: short(title) }) : m.feedback_subject_module({ number: index + 1 });
@@ -32,6 +32,6 @@ export function subjectChoices(spec: CourseSpec): { value: string; label: string
 	return [
 		{ value: 'overall', label: subjectLabel(spec, { kind: 'overall', id: null }) },
 		...spec.learningOutcomes.map((o) => ({ value: `outcome:${o.id}`, label: subjectLabel(spec, { kind: 'outcome', id: o.id }) })),
-		...spec.modules.map((m) => ({ value: `module:${m.id}`, label: subjectLabel(spec, { kind: 'module', id: m.id }) }))
+		...spec.modules.map((module) => ({ value: `module:${module.id}`, label: subjectLabel(spec, { kind: 'module', id: module.id }) }))
 	];
 }
