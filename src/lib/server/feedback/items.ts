@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages';
 import type { Kysely, Transaction } from 'kysely';
 import { ITEM_STATUSES, SCALES, isText, type Answers, type FeedbackPerspective, type ItemStatus, type Question, type Subject } from '$lib/feedback/model';
 import type { CourseSpec } from '$lib/course-spec/types';
@@ -211,11 +212,11 @@ export async function updateItem(
 	if (decision.addressedIn.startsWith('v')) {
 		versionNumber = Number(decision.addressedIn.slice(1));
 		const found = await db.selectFrom('course_versions').select('id').where('course_id', '=', courseId).where('number', '=', versionNumber).executeTakeFirst();
-		if (!found) throw invalid('There is no such saved version of this course.', 'addressedIn');
+		if (!found) throw invalid(m.feedback_error_no_such_version(), 'addressedIn');
 	} else if (decision.addressedIn.startsWith('p')) {
 		publishedId = decision.addressedIn.slice(1);
 		const found = await db.selectFrom('published_versions').select('id').where('course_id', '=', courseId).where('id', '=', publishedId).executeTakeFirst();
-		if (!found) throw invalid('There is no such published version of this course.', 'addressedIn');
+		if (!found) throw invalid(m.feedback_error_no_such_publication(), 'addressedIn');
 	}
 	const result = await db
 		.updateTable('feedback_items')
@@ -232,7 +233,7 @@ export async function updateItem(
 		.where('id', '=', decision.itemId)
 		.where('round_id', '=', roundId)
 		.executeTakeFirst();
-	if (Number(result.numUpdatedRows) === 0) throw notFound('That feedback item is not in this round.');
+	if (Number(result.numUpdatedRows) === 0) throw notFound(m.feedback_error_item_not_in_round());
 }
 
 /** What the items of a round can be filtered by: the course, or one outcome or module of its version. */
@@ -281,7 +282,7 @@ export interface PilotFeedbackNote {
  */
 export async function publicationFeedback(db: Kysely<Database>, publishedVersionId: string): Promise<PilotFeedbackNote | null> {
 	const publication = await db.selectFrom('published_versions').select(['id', 'feedback_summary']).where('id', '=', publishedVersionId).executeTakeFirst();
-	if (!canReadPublicly('publication.readFeedback', { published: publication !== undefined })) throw notFound('Published version not found.');
+	if (!canReadPublicly('publication.readFeedback', { published: publication !== undefined })) throw notFound(m.feedback_error_publication_not_found());
 	const { addressed, items } = await doneItems(db, (query) => query.where('i.published_version_id', '=', publishedVersionId));
 	const summary = publication!.feedback_summary;
 	return addressed === 0 && !summary ? null : { summary, addressed, items };
