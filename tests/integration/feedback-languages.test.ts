@@ -3,14 +3,14 @@ import { fullSpec, FIXTURE_IDS } from '$lib/course-spec/fixtures';
 import type { Locale } from '$lib/i18n/locales';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { isDomainError } from '$lib/server/errors';
-import { createAnonymousLink, createRound, participantLocale, participantView } from '$lib/server/feedback';
+import { createAnonymousLink, createRound, listItems, participantLocale, participantView, submitResponse, submissionThrottle } from '$lib/server/feedback';
 import { parseRoundSettings } from '$lib/server/feedback/schema';
 import { subjectLabel } from '$lib/server/feedback/subjects';
 import { setUserLocale } from '$lib/server/i18n/preference';
 import { addNotifications } from '$lib/server/notifications/store';
 import { createTestDatabase } from '$tests/support/db';
 import { buildUser } from '$tests/support/factories';
-import { buildCourseWithVersion, buildRound, roundSettings, tokenOf } from '$tests/support/feedback';
+import { buildCourseWithVersion, buildRound, formValues, roundSettings, tokenOf } from '$tests/support/feedback';
 
 // Feedback and notifications in three languages: the team's pages and errors in the request's
 // language, a participant's pages in the round's, an email in its recipient's.
@@ -80,6 +80,22 @@ describe("the team's feedback pages", () => {
 		expect(await asRequestIn('en', () => messageOf(createRound(db, owner, courseId, versionNumber, past)))).toBe(
 			'That closing time has already passed.'
 		);
+	});
+
+	it('word low ratings in the reader’s language, whatever language the answer came in', async () => {
+		const { owner, courseId, round } = await buildRound(db, { language: 'sv' });
+		const token = tokenOf((await createAnonymousLink(db, owner, courseId, round.id, null, ORIGIN)).url);
+		const [first] = FIXTURE_IDS.outcomes;
+		const answers = formValues({
+			perspective: 'student',
+			'overall.recommend': '9',
+			...Object.fromEntries(FIXTURE_IDS.outcomes.flatMap((o) => [[`outcome.${o}.relevance`, o === first ? '1' : '4'], [`outcome.${o}.clarity`, '4']]))
+		});
+		expect((await submitResponse(db, submissionThrottle(db), token, answers, '192.0.2.7')).ok).toBe(true);
+		const item = async (language: Locale) =>
+			(await asRequestIn(language, () => listItems(db, owner, courseId, round.id))).items.find((i) => i.excerpt.includes('1'))?.excerpt;
+		expect(await item('fi')).toBe('Merkityksellisyys: 1/5');
+		expect(await item('en')).toBe('Relevance: 1 of 5');
 	});
 
 	it('name what a question is about in the reader’s language', async () => {

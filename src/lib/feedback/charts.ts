@@ -1,4 +1,5 @@
 import { m } from '$lib/paraglide/messages';
+import { formatNumber } from '$lib/i18n/format';
 import type * as PlotModule from './plot';
 import type { Distribution, HoursSummary, RecommendResult } from '$lib/server/feedback/results';
 
@@ -24,9 +25,10 @@ const countDomain = (max: number) => [0, Math.max(1, max)];
 
 /** Each item's answers 1–5 as shares of its bar; the mean is in the row's label. */
 export function ratingBars(rows: { label: string; distribution: Distribution | null }[], measure: string): ChartBuilder {
+	const mean = (d: Distribution | null) => (d?.mean == null ? '–' : formatNumber(d.mean, { maximumFractionDigits: 2 }));
 	const data = rows.flatMap((row) =>
 		(row.distribution?.values ?? []).map((value, i) => ({
-			item: `${row.label} · ${row.distribution?.mean ?? '–'}`,
+			item: `${row.label} · ${mean(row.distribution)}`,
 			value: String(value),
 			count: row.distribution!.counts[i]
 		}))
@@ -39,7 +41,7 @@ export function ratingBars(rows: { label: string; distribution: Distribution | n
 			style: font,
 			ariaLabel: m.feedback_chart_rating_aria({ measure }),
 			x: { percent: true, label: null, domain: [0, 100], tickFormat: (d: number) => `${d}%` },
-			y: { label: null, domain: rows.map((row) => `${row.label} · ${row.distribution?.mean ?? '–'}`) },
+			y: { label: null, domain: rows.map((row) => `${row.label} · ${mean(row.distribution)}`) },
 			color: { type: 'ordinal', domain: ['1', '2', '3', '4', '5'], range: RATING_COLOURS, legend: true },
 			marks: [Plot.barX(data, Plot.stackX({ x: 'count', y: 'item', fill: 'value', offset: 'normalize', order: 'value' })), Plot.ruleX([0])]
 		});

@@ -24,7 +24,24 @@ const ROLE_NAMES: Partial<Record<Question['role'], string>> = {
 	recommend: 'Would recommend'
 };
 
-/** The answer as an item quotes it, or null when the answer does not make an item. */
+const ROLE_LABELS: Partial<Record<Question['role'], () => string>> = {
+	relevance: () => m.feedback_item_relevance(),
+	clarity: () => m.feedback_item_clarity(),
+	recommend: () => m.feedback_item_recommend()
+};
+
+/**
+ * A low rating as the team's page shows it, in the reader's language. The stored excerpt stays the
+ * same in every language (it is what tells a changed answer from an unchanged one), so ratings are
+ * worded again from the answer when read; text answers are shown as written.
+ */
+function shownExcerpt(question: Question | undefined, answer: Answers[string] | undefined, stored: string): string {
+	if (!question || (question.kind !== 'rating' && question.kind !== 'recommend') || typeof answer !== 'number') return stored;
+	const name = ROLE_LABELS[question.role]?.() ?? question.prompt.slice(0, 80);
+	return m.feedback_item_rating({ name, value: answer, max: SCALES[question.kind].max });
+}
+
+/** The answer as an item quotes it (in the same words in every language), or null when the answer does not make an item. */
 export function itemExcerpt(question: Question, answer: Answers[string] | undefined): string | null {
 	if (answer === undefined) return null;
 	if (isText(question.kind)) return typeof answer === 'string' && answer.trim() ? answer : null;
@@ -139,7 +156,7 @@ export async function listItems(
 		.leftJoin('users as u', 'u.id', 'i.updated_by')
 		.leftJoin('published_versions as p', 'p.id', 'i.published_version_id')
 		.selectAll('i')
-		.select(['r.perspective', 'r.respondent_name', 'u.name as updated_by_name', 'p.number as published_number'])
+		.select(['r.perspective', 'r.respondent_name', 'r.answers', 'u.name as updated_by_name', 'p.number as published_number'])
 		.where('i.round_id', '=', roundId)
 		.orderBy('i.created_at')
 		.orderBy('i.id')
@@ -156,11 +173,11 @@ export async function listItems(
 		items.push({
 			id: row.id,
 			status: row.status,
-			excerpt: row.excerpt,
+			excerpt: shownExcerpt(questions.get(row.question_id), row.answers[row.question_id], row.excerpt),
 			note: row.note,
 			said: row.said,
 			subject: { ...subject, label: subjectLabel(round.spec, subject) },
-			question: questions.get(row.question_id)?.prompt ?? '(question removed)',
+			question: questions.get(row.question_id)?.prompt ?? m.feedback_item_question_removed(),
 			perspective: row.perspective,
 			respondent: round.anonymous ? null : row.respondent_name,
 			addressedIn: row.published_version_id
