@@ -9,6 +9,10 @@ import { applyCourseDocUpdate } from '$lib/server/course-docs';
 import { createUser } from '$lib/server/users';
 import { touchedFields } from '$lib/server/contributions';
 import { docToSpec } from '$lib/course-spec/doc';
+import { writeRichText } from '$lib/course-spec/rich-text-yjs';
+import type { RichTextDoc } from '$lib/course-spec/types';
+import { anchorBetween, highlightPositions } from '$lib/collab/comment-highlights';
+import { richTextClient } from '../support/prosemirror-client';
 
 // `npm run bench:comments` (PGlite in memory): how long the editor's re-read of a course's comments
 // takes as threads pile up (every open editor re-reads on each change), and what attribution adds to
@@ -58,6 +62,30 @@ export async function runCommentsBench(): Promise<number> {
 		touchedFields(before, docToSpec(doc));
 	}, 101);
 	console.log(`attribution per stored batch (docToSpec + compare, full fixture): ${ms(attribution)}`);
+
+	// Rich-text highlights are recomputed from their Yjs positions on every remote change to the field.
+	const summary = new Y.Doc().getMap('summary').set('en', new Y.XmlFragment());
+	const sentence = 'Students compare platform business models with a partner company and write a short report. ';
+	const paragraphs = Array.from({ length: 20 }, () => ({ type: 'paragraph', content: [{ type: 'text', text: sentence.repeat(5) }] }));
+	writeRichText(summary, { type: 'doc', content: paragraphs } as RichTextDoc);
+	const editor = richTextClient(summary);
+	console.log('rich-text highlights recomputed per remote change (20 paragraphs, ~1,400 words)');
+	for (const count of [10, 50]) {
+		const binding = editor.binding();
+		const anchors: { start: string; end: string; quote: string }[] = [];
+		for (let i = 0; i < count; i++) {
+			// Sixteen characters somewhere in paragraph i % 20.
+			let at = 1;
+			for (let j = 0; j < i % 20; j++) at += binding.doc.child(j).nodeSize;
+			const from = at + 9 + (i % 5) * 10;
+			anchors.push(anchorBetween(binding, from, from + 16)!);
+		}
+		let placed = 0;
+		const took = await time(() => {
+			placed = anchors.filter((a) => highlightPositions(binding, a.start, a.end, a.quote) !== null).length;
+		}, 51);
+		console.log(`${String(count).padStart(4)} highlights: ${ms(took)} (${placed} placed)`);
+	}
 	await close();
 	return 0;
 }

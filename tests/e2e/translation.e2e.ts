@@ -25,8 +25,12 @@ describe.skipIf(!chromiumAvailable())('translating a course side by side', () =>
 		const link = await createInviteLink(lecturer, courseUrl, app.url, 'editor', 'lecturer');
 		translator = await newPerson(browser, app.url, 'Sara Svensson');
 		await acceptInvite(translator, link);
+		// The owner adds Swedish in Settings, where a course's languages are set.
+		await lecturer.goto(`${courseUrl}/settings`);
+		await lecturer.getByLabel('Add a language').selectOption({ label: 'Swedish' });
+		await lecturer.getByRole('button', { name: 'Add language' }).click();
+		await lecturer.getByRole('status').filter({ hasText: 'Added Swedish' }).waitFor();
 		await openEditor(lecturer, courseUrl);
-		await lecturer.getByLabel('Add to Languages of instruction').selectOption({ label: 'Swedish' });
 		await openEditor(translator, courseUrl);
 	});
 	afterAll(async () => {

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { createTestDatabase, resetTables } from '$tests/support/db';
 import { buildPublishedCourse, publishNextVersion } from '$tests/support/factories';
 import {
@@ -11,7 +12,7 @@ import {
 	specWithWord
 } from '$tests/support/catalogue-fixtures';
 import { catalogueFacets, parseCatalogueQuery, rebuildCatalogue, searchCatalogue, type CatalogueQuery } from '$lib/server/catalogue';
-import { minimalSpec } from '$lib/course-spec/fixtures';
+import { minimalSpec, multilingualSpec } from '$lib/course-spec/fixtures';
 
 const handle = await createTestDatabase();
 const { db } = handle;
@@ -39,6 +40,29 @@ describe('catalogue search', () => {
 		// Also the other way round, and plain inflections the stemmer handles.
 		expect(await slugs('q=kiertotaloutta')).toEqual([fi.slug]);
 		expect(await slugs('q=yrityksille')).toEqual([fi.slug]);
+	});
+
+	it('finds a Finnish-primary course by a Swedish word in its Swedish edition, searched with the Swedish configuration', async () => {
+		// fi primary, sv and en editions; the Swedish summary says "återanvändning, reparation och återvinning".
+		const trilingual = await buildPublishedCourse(db, multilingualSpec());
+		await buildPublishedCourse(db, englishSpec());
+		// A definite form only Swedish stemming reduces to the summary's word; the snippet is the Swedish passage.
+		const found = await search('q=återvinningen');
+		expect(found.items.map((i) => i.slug)).toEqual([trilingual.slug]);
+		expect(text(found.items[0].snippet)).toContain('Utforma produkter för återanvändning, reparation och återvinning.');
+		expect(found.items[0].snippet.find((run) => run.hit)?.text).toBe('återvinning');
+		expect(await slugs('q=reparationen')).toEqual([trilingual.slug]);
+		// The Swedish edition is indexed in the Swedish configuration: English or Finnish stemming of the
+		// same text would not relate the two forms.
+		const { rows } = await sql<{ sv: boolean; en: boolean; fi: boolean }>`
+			select tsv_sv @@ plainto_tsquery('swedish', 'reparationen') as sv,
+				to_tsvector('english', body_sv) @@ plainto_tsquery('english', 'reparationen') as en,
+				to_tsvector('finnish', body_sv) @@ plainto_tsquery('finnish', 'reparationen') as fi
+			from catalogue_texts where course_id = ${trilingual.courseId}`.execute(db);
+		expect(rows).toEqual([{ sv: true, en: false, fi: false }]);
+		// The Finnish and English editions of the same course are searched in their own languages.
+		expect(await slugs('q=kierrätykseen')).toEqual([trilingual.slug]);
+		expect(await slugs('q=recycled')).toEqual([trilingual.slug]);
 	});
 
 	it('finds an English course by another form of a word (stemming)', async () => {

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, type DatabaseHandle } from '$lib/server/db';
@@ -64,5 +67,28 @@ describe.skipIf(process.env.TEST_DB === 'postgres')('Kysely over PGlite in a wor
 		const { rows } = await sql<{ data: Uint8Array }>`select data from blobs where id = 1`.execute(db());
 		expect(Buffer.from(rows[0].data).toString()).toBe('payload');
 		expect(rows[0].data.byteLength).toBe(rows[0].data.buffer.byteLength);
+	});
+
+	it('restarts its engine on a data directory with every row kept, and the same handle goes on working', async () => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'co-course-pglite-restart-'));
+		const onDisk = await createDatabase({ pgliteDir: dir });
+		try {
+			const disk = onDisk.db as unknown as import('kysely').Kysely<any>;
+			await sql`create table kept (id int primary key, note text not null)`.execute(disk);
+			await sql`insert into kept values (1, 'before the restart')`.execute(disk);
+			await onDisk.releaseEngineMemory();
+			await sql`insert into kept values (2, 'after the restart')`.execute(disk);
+			const { rows } = await sql<{ note: string }>`select note from kept order by id`.execute(disk);
+			expect(rows.map((row) => row.note)).toEqual(['before the restart', 'after the restart']);
+		} finally {
+			await onDisk.close();
+			fs.rmSync(dir, { recursive: true, force: true });
+		}
+	});
+
+	it('does not restart an in-memory database, whose rows live only in its engine', async () => {
+		await handle.releaseEngineMemory();
+		const { rows } = await sql<{ n: number }>`select count(*)::int as n from counter`.execute(db());
+		expect(rows[0].n).toBe(1);
 	});
 });

@@ -194,6 +194,40 @@ describe('course document persistence', () => {
 		provider.destroy();
 	});
 
+	it('a peer with nothing gets the stored document whole when it counts itself synced, and later peers get later edits', async () => {
+		const courseId = await newCourse();
+		const source = new Y.Doc();
+		source.getText('text').insert(0, 'stored state ');
+		await database.db.insertInto('course_doc_state').values({ course_id: courseId, state: Y.encodeStateAsUpdate(source), guarded: true }).execute();
+		for (const word of ['first', 'second']) {
+			const before = Y.encodeStateVector(source);
+			source.getArray('array').push([`${word} row`]);
+			await appendDocUpdate(database.db, courseId, Y.encodeStateAsUpdate(source, before), [ownerId]);
+		}
+		const server = await start();
+		/** Connects a fresh peer and reads its document at the moment it says it is synced. */
+		const joinAndRead = async (token: string) => {
+			const provider = connectProvider(server.collabUrl, courseId, { token, origin: server.origin });
+			const atSync = new Promise<ReturnType<typeof docContent>>((resolve) => {
+				provider.once('sync', () => resolve(docContent(provider.doc)));
+			});
+			return { provider, content: await atSync };
+		};
+
+		const first = await joinAndRead(ownerToken);
+		expect(first.content).toEqual(docContent(source));
+		const second = await joinAndRead(editorToken);
+		expect(second.content).toEqual(docContent(source));
+
+		// After an edit, a newcomer gets the document as it is now, not as it was loaded.
+		first.provider.doc.getMap('map').set('edited', 'after load');
+		await waitFor(() => second.provider.doc.getMap('map').get('edited') === 'after load', { message: 'edit relayed' });
+		const third = await joinAndRead(editorToken);
+		expect(third.content).toEqual(docContent(first.provider.doc));
+		expect(third.content).not.toEqual(docContent(source));
+		for (const { provider } of [first, second, third]) provider.destroy();
+	});
+
 	it('unloads a document after the last peer leaves, and reloads it from the database', async () => {
 		const courseId = await newCourse();
 		const server = await start();

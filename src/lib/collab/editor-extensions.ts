@@ -10,6 +10,8 @@ import { Extension } from '@tiptap/core';
 import type * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
 import type { EditorUndoHandle } from './undo';
+import { CommentHighlights } from './comment-highlights';
+import { ReadOnlySelection } from './read-only-selection';
 
 export type TextMode = 'line' | 'plain' | 'rich';
 
@@ -28,6 +30,10 @@ export function editorExtensions(options: {
 	undoManager: EditorUndoHandle;
 	user: { name: string; color: string };
 	placeholder?: string;
+	/** A highlighted comment's text was clicked: show its thread. */
+	onOpenThread?: (threadId: string) => void;
+	/** While true, the text can be selected (to comment on it) but not changed. */
+	selectOnly?: () => boolean;
 }): AnyExtension[] {
 	const base: AnyExtension[] =
 		options.mode === 'rich'
@@ -48,6 +54,8 @@ export function editorExtensions(options: {
 		...base,
 		Placeholder.configure({ placeholder: options.placeholder ?? '' }),
 		Collaboration.configure({ fragment: options.fragment, yUndoOptions: { undoManager: options.undoManager } }),
-		CollaborationCaret.configure({ provider: options.provider, user: options.user })
+		CollaborationCaret.configure({ provider: options.provider, user: options.user }),
+		CommentHighlights.configure({ onOpen: options.onOpenThread ?? (() => {}) }),
+		ReadOnlySelection.configure({ active: options.selectOnly ?? (() => false) })
 	];
 }

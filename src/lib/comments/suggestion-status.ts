@@ -1,10 +1,10 @@
 import type * as Y from 'yjs';
 import { findItem, ITEM_FIELDS, type ItemFieldKey } from '$lib/course-spec/layout';
 import type { FieldKey } from '$lib/course-spec/fields';
-import { peekRichText, peekText } from '$lib/editor/field-binding';
+import { peekRichText, peekText, storageOf } from '$lib/editor/field-binding';
 import { paragraphText } from './paragraphs';
 import type { Suggestion, ThreadView } from './model';
-import { resolveRange } from './range';
+import { locateRichRange, resolveRange } from './range';
 
 /** The text a suggestion would change, as it is now; null when its item or paragraph is gone. */
 export function currentTarget(doc: Y.Doc, s: Extract<Suggestion, { op: 'text' | 'paragraph' }>): string | null {
@@ -39,7 +39,16 @@ export function suggestionStatus(doc: Y.Doc, thread: ThreadView): { stale: boole
 	const { anchor } = thread;
 	return {
 		stale: open && isSuggestionStale(doc, s),
-		orphaned: anchor.kind === 'range' && anchor.start && anchor.end ? (resolveRange(doc, anchor.start, anchor.end)?.orphaned ?? true) : false,
+		orphaned: anchor.kind === 'range' && anchor.start && anchor.end ? rangeOrphaned(doc, anchor) : false,
 		current: open && (s.op === 'text' || s.op === 'paragraph') ? currentTarget(doc, s) : null
 	};
+}
+
+/** A range's text is gone: for rich text, neither its positions nor its quote find it (locateRichRange). */
+function rangeOrphaned(doc: Y.Doc, anchor: ThreadView['anchor']): boolean {
+	const storage = storageOf(anchor.field as FieldKey);
+	const rich = storage === 'richText' || storage === 'itemRichText';
+	const fragment = rich ? peekRichText(doc, anchor.field as FieldKey, anchor.lang ?? '', anchor.itemId ?? undefined) : null;
+	if (fragment) return locateRichRange(fragment, anchor.start!, anchor.end!, anchor.quote ?? '').orphaned;
+	return resolveRange(doc, anchor.start!, anchor.end!)?.orphaned ?? true;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fullSpec, minimalSpec } from './fixtures';
+import { fullSpec, minimalSpec, multilingualSpec } from './fixtures';
 import { presentSpec } from './present';
 
 const fieldIn = (sections: ReturnType<typeof presentSpec>, key: string) =>
@@ -32,5 +32,21 @@ describe('presenting a spec for reading', () => {
 	it('says plainly what is not filled in', () => {
 		const sections = presentSpec(minimalSpec());
 		expect(fieldIn(sections, 'code').shown).toEqual({ kind: 'empty' });
+	});
+
+	it('reads another edition when asked, falling back to the primary language text by text, and says which', () => {
+		const spec = multilingualSpec();
+		delete spec.prerequisites.sv;
+		const sections = presentSpec(spec, 'sv');
+		expect(fieldIn(sections, 'title')).toMatchObject({ shown: { text: 'Cirkulär produktdesign' }, lang: 'sv' });
+		expect(fieldIn(sections, 'prerequisites')).toMatchObject({ shown: { text: 'Tuotekehityksen perustiedot.' }, lang: 'fi' });
+		// Values that are not text carry no language.
+		expect(fieldIn(sections, 'ectsCredits').lang).toBeUndefined();
+		const modules = fieldIn(sections, 'modules');
+		expect(modules.items[0]).toMatchObject({ title: 'Module 1: Principer', titleLang: 'sv' });
+		const outcomes = modules.items[0].fields.find((f) => f.field.key === 'moduleOutcomes')!.shown;
+		expect(outcomes.kind === 'list' && outcomes.items[0]).toMatch(/^LO1 Kan tillämpa/);
+		// Without a language, the primary one.
+		expect(fieldIn(presentSpec(spec), 'title')).toMatchObject({ shown: { text: 'Kiertotalouden tuotesuunnittelu' }, lang: 'fi' });
 	});
 });

@@ -1,11 +1,13 @@
 import { ITEM_LABEL_PREFIX, SECTIONS, itemFields, sectionFields, type FieldMeta } from './fields';
 import { ITEM_FIELDS } from './layout';
 import { isRichTextEmpty, richTextToHtml, safeHref } from './rich-text';
-import { primaryLanguage, valuesAt } from './rules/field-values';
+import { isAnswered, primaryLanguage, valuesAt } from './rules/field-values';
 import type { CourseSpec, LangCode, ListName, RichTextDoc } from './types';
 
-// A spec as people read it: every field's label with its value in the primary language, vocabulary
-// values as their labels, rich text as sanitised HTML. Used wherever a spec is shown read-only.
+// A spec as people read it: every field's label with its value in one language (the primary one
+// unless asked), vocabulary values as their labels, rich text as sanitised HTML. Used wherever a spec
+// is shown read-only. A text missing in the asked language is shown in the primary language, and the
+// field says which language its text is in (`lang`), so pages can mark it.
 
 /** How one field's value reads in the document. */
 export type Shown =
@@ -57,32 +59,52 @@ function show(field: FieldMeta, value: unknown, lang: LangCode, outcomeLabels: M
 
 const valueOf = (spec: CourseSpec, field: FieldMeta): unknown => valuesAt(spec, field.path)[0];
 
-/** The spec as sections of labelled values, in the editor's order, read in its primary language. */
-export function presentSpec(spec: CourseSpec) {
-	const lang = primaryLanguage(spec);
+/** A text in `lang`, else in `primary`, else empty: the one translation a reader sees. */
+const inLanguage = (text: Record<string, string> | undefined, lang: LangCode, primary: LangCode): string =>
+	text?.[lang]?.trim() || text?.[primary]?.trim() || '';
+
+/**
+ * The spec as sections of labelled values, in the editor's order, read in `lang` (the primary
+ * language unless given). `lang` on a field is the language its text is in; absent for other values.
+ */
+export function presentSpec(spec: CourseSpec, lang: LangCode = primaryLanguage(spec)) {
+	const primary = primaryLanguage(spec);
+	const textLang = (field: FieldMeta, value: unknown): LangCode | undefined => {
+		if (!field.translatable) return undefined;
+		if (isAnswered(field, value, lang)) return lang;
+		return isAnswered(field, value, primary) ? primary : undefined;
+	};
+	const present = (field: FieldMeta, value: unknown) => {
+		const used = textLang(field, value);
+		return { field, shown: show(field, value, used ?? lang, outcomeLabels), lang: used };
+	};
 	const outcomeLabels = new Map(
-		spec.learningOutcomes.map((o, i) => [o.id, `LO${i + 1} ${o.text[lang]?.trim() || '(no text)'}`])
+		spec.learningOutcomes.map((o, i) => [o.id, `LO${i + 1} ${inLanguage(o.text, lang, primary) || '(no text)'}`])
 	);
 	const titleOf = (list: ListName, item: Record<string, unknown>, i: number) => {
-		const title = list === 'learningOutcomes' ? '' : ((item.title as Record<string, string>)[lang] ?? '').trim();
+		const title = list === 'learningOutcomes' ? '' : inLanguage(item.title as Record<string, string>, lang, primary);
 		return `${ITEM_LABEL_PREFIX[list]}${i + 1}${title ? `: ${title}` : ''}`;
+	};
+	const titleLang = (list: ListName, item: Record<string, unknown>): LangCode | undefined => {
+		if (list === 'learningOutcomes') return undefined;
+		const title = item.title as Record<string, string>;
+		return title[lang]?.trim() ? lang : title[primary]?.trim() ? primary : undefined;
 	};
 	return SECTIONS.map((section) => ({
 		...section,
 		fields: sectionFields(section.key).map((field) => {
-			if (field.kind !== 'list') {
-				return { field, shown: show(field, valueOf(spec, field), lang, outcomeLabels), items: [] };
-			}
+			if (field.kind !== 'list') return { ...present(field, valueOf(spec, field)), items: [] };
 			const list = field.key as ListName;
 			const items = (spec[list] as unknown as Record<string, unknown>[]).map((item, i) => ({
 				id: String(item.id),
 				title: titleOf(list, item, i),
+				titleLang: titleLang(list, item),
 				fields: itemFields(list)
 					// A module's or assessment's title is its heading already.
 					.filter((f) => !(f.key === 'moduleTitle' || f.key === 'assessmentTitle'))
-					.map((f) => ({ field: f, shown: show(f, item[ITEM_FIELDS[f.key as keyof typeof ITEM_FIELDS].key], lang, outcomeLabels) }))
+					.map((f) => present(f, item[ITEM_FIELDS[f.key as keyof typeof ITEM_FIELDS].key]))
 			}));
-			return { field, shown: { kind: 'empty' } as Shown, items };
+			return { field, shown: { kind: 'empty' } as Shown, lang: undefined, items };
 		})
 	}));
 }

@@ -2,6 +2,11 @@ import type { Kysely } from 'kysely';
 import type { Database, Perspective } from './db/types';
 import { hashToken } from './hash';
 import { can, type CourseContext } from './policy';
+import type { MapKey } from './realtime/map-keys';
+import { META } from '$lib/course-spec/layout';
+
+/** What only owners may change in a live document: the course's languages (Settings does it on the server). */
+const OWNER_KEYS: readonly MapKey[] = [[META, 'languages']];
 
 export type CollabAccess =
 	| {
@@ -10,6 +15,7 @@ export type CollabAccess =
 			perspective: Perspective | null;
 			canWrite: boolean;
 			sessionId: string;
+			lockedKeys: readonly MapKey[];
 	  }
 	| { ok: false; status: 401 | 404 };
 
@@ -59,7 +65,8 @@ export async function authorizeCollab(
 		user: { id: row.user_id, name: row.name },
 		perspective: membership?.perspective ?? null,
 		canWrite: can(user, 'course.edit', context),
-		sessionId: row.session_id
+		sessionId: row.session_id,
+		lockedKeys: can(user, 'course.languages', context) ? [] : OWNER_KEYS
 	};
 }
 

@@ -34,7 +34,9 @@ async function startRuntime(): Promise<Runtime> {
 			: { pgliteDir: path.join(config.dataDir, 'pglite') }
 	);
 	try {
-		await migrateToLatest(database.db);
+		const ran = await migrateToLatest(database.db);
+		// Creating a PGlite database (and migrating it) leaves hundreds of MiB of WASM memory behind.
+		if (ran.length > 0) await database.releaseEngineMemory();
 	} catch (err) {
 		await database.close();
 		throw err;

@@ -67,14 +67,13 @@ function checkRange(doc: Y.Doc, field: FieldKey, itemId: string | null, anchor: 
 	const range = typeof anchor.start === 'string' && typeof anchor.end === 'string' && anchor.start.length < 200 && anchor.end.length < 200
 		? resolveRange(doc, anchor.start, anchor.end)
 		: null;
-	if (!range || range.orphaned || !within(range.type, target as unknown as Y.AbstractType<unknown>)) {
+	if (!range || range.orphaned || range.type !== (target as unknown)) {
 		throw invalid('The selected text is no longer there; select it again.', 'anchor');
 	}
 	const quote = typeof anchor.quote === 'string' ? anchor.quote : '';
-	const selected = (range.type as Y.Text).toString().slice(range.from, range.to);
-	// Rich text positions lie in one text node; its string carries no markup between the two ends
-	// only when the selection holds no formatting change, so the quote is compared for plain text alone.
-	if (target instanceof Y.Text && selected !== quote) throw invalid('The selected text has changed; select it again.', 'anchor');
+	// The quote is what lies between the two ends now: a plain field's characters, or a rich-text
+	// field's text without formatting, its paragraphs joined by newlines (as the browser reads it).
+	if (range.text !== quote) throw invalid('The selected text has changed; select it again.', 'anchor');
 	if (quote.trim() === '') throw invalid('Select some text to comment on.', 'anchor');
 	return {
 		lang,
@@ -82,11 +81,4 @@ function checkRange(doc: Y.Doc, field: FieldKey, itemId: string | null, anchor: 
 		end: anchor.end as string,
 		quote: quote.slice(0, COMMENT_LIMITS.quoteLength)
 	};
-}
-
-function within(type: Y.AbstractType<unknown>, ancestor: Y.AbstractType<unknown>): boolean {
-	for (let t: Y.AbstractType<unknown> | null = type; t; t = (t._item?.parent as Y.AbstractType<unknown> | undefined) ?? null) {
-		if (t === ancestor) return true;
-	}
-	return false;
 }

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { m } from '$lib/paraglide/messages';
 import { plainText } from '../form-text';
 import { PERSPECTIVES, INVITE_ROLES } from '$lib/labels';
 
@@ -46,4 +47,29 @@ export const memberSchema = v.object({
 
 export const inviteIdSchema = v.object({
 	inviteId: v.pipe(v.string(), v.regex(/^[a-z2-7]{24}$/, 'Unknown invite.'))
+});
+
+// Which language: checked against the course-language list by the verbs, which name the language in
+// their messages.
+const languageCode = v.pipe(
+	v.string(() => m.languages_choose()),
+	v.trim(),
+	v.nonEmpty(() => m.languages_choose()),
+	v.maxLength(20, () => m.languages_choose_from_list())
+);
+
+export const courseLanguageSchema = v.object({ language: languageCode });
+
+export const removeCourseLanguageSchema = v.object({
+	language: languageCode,
+	/** Present once the owner has seen how many texts removing the language deletes. */
+	confirmedTexts: v.optional(
+		v.pipe(
+			v.string(),
+			v.transform(Number),
+			v.number(() => m.languages_confirm_again()),
+			v.integer(() => m.languages_confirm_again()),
+			v.minValue(0, () => m.languages_confirm_again())
+		)
+	)
 });

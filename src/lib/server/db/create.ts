@@ -11,6 +11,12 @@ export interface DatabaseHandle {
 	driver: 'postgres' | 'pglite';
 	/** Closes the pool or the PGlite instance; PGlite must be closed to leave its data directory consistent. */
 	close(): Promise<void>;
+	/**
+	 * PGlite: restarts the engine to give back the memory a big job took (creating or migrating the
+	 * database), which WASM never returns otherwise. Only while nothing else uses the database.
+	 * PostgreSQL: nothing to do.
+	 */
+	releaseEngineMemory(): Promise<void>;
 }
 
 export interface DatabaseOptions {
@@ -38,7 +44,7 @@ async function createPostgres(url: string, schema?: string): Promise<DatabaseHan
 	// An idle client that loses its connection emits 'error'; without a listener that would crash the process.
 	pool.on('error', (err) => console.error('[db] idle PostgreSQL client error:', err.message));
 	const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-	return { db, driver: 'postgres', close: () => db.destroy() };
+	return { db, driver: 'postgres', close: () => db.destroy(), releaseEngineMemory: async () => {} };
 }
 
 /**
@@ -53,9 +59,8 @@ async function createPglite(dir: string): Promise<DatabaseHandle> {
 	if (onDisk) await ensureWritable(dir);
 	// PGlite runs in a worker thread (see pglite-driver.ts); the trigram extension (search fallback for
 	// Finnish inflections, similar course names; PostgreSQL ships it) is loaded there.
-	const db = new Kysely<Database>({
-		dialect: new WorkerPgliteDialect({ dataDir: dir, options: { postgresqlconf: PGLITE_CONF }, liftoffOnly: true })
-	});
+	const dialect = new WorkerPgliteDialect({ dataDir: dir, options: { postgresqlconf: PGLITE_CONF }, liftoffOnly: true });
+	const db = new Kysely<Database>({ dialect });
 	try {
 		await sql`select 1`.execute(db); // starts the worker and opens the database now, not at first use
 	} catch (err) {
@@ -68,7 +73,9 @@ async function createPglite(dir: string): Promise<DatabaseHandle> {
 			{ cause: err }
 		);
 	}
-	return { db, driver: 'pglite', close: () => db.destroy() };
+	// An in-memory database lives in its engine: restarting that would throw the data away.
+	const releaseEngineMemory = onDisk ? () => dialect.restartEngine() : async () => {};
+	return { db, driver: 'pglite', close: () => db.destroy(), releaseEngineMemory };
 }
 
 /**

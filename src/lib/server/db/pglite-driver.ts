@@ -205,6 +205,19 @@ class WorkerPgliteDriver implements Driver {
 		this.worker = await PgliteWorker.start(this.config);
 	}
 
+	/**
+	 * Closes PGlite and opens it again in a new worker. WASM memory only ever grows, so whatever a
+	 * big job took (creating a database takes some 500 MiB) stays resident until the engine is
+	 * replaced. Only while nothing else uses the database (at startup).
+	 */
+	async restart(): Promise<void> {
+		if (!this.worker) return;
+		const old = this.worker;
+		this.worker = null;
+		await old.close();
+		this.worker = await PgliteWorker.start(this.config);
+	}
+
 	async acquireConnection(): Promise<DatabaseConnection> {
 		if (!this.worker) throw new Error('The PGlite worker is not running.');
 		return new WorkerConnection(this.worker, this.gate);
@@ -276,12 +289,19 @@ class WorkerPgliteAdapter extends PostgresAdapter {
 
 /** Kysely over PGlite running in a worker thread (see pglite-worker.cjs). */
 export class WorkerPgliteDialect implements Dialect {
+	private driver: WorkerPgliteDriver | null = null;
+
 	constructor(private readonly config: WorkerPgliteOptions) {}
 	createAdapter() {
 		return new WorkerPgliteAdapter();
 	}
 	createDriver(): Driver {
-		return new WorkerPgliteDriver(this.config);
+		this.driver = new WorkerPgliteDriver(this.config);
+		return this.driver;
+	}
+	/** Replaces the engine with a fresh one (see WorkerPgliteDriver.restart); only while the database is unused. */
+	async restartEngine(): Promise<void> {
+		await this.driver?.restart();
 	}
 	createIntrospector(db: Kysely<any>) {
 		return new PostgresIntrospector(db);

@@ -47,6 +47,8 @@ export interface CourseTable {
 	retired_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 	/** The uploaded badge the next published version takes; null: the generated one (migrations/0012). */
 	badge_id: ColumnType<string | null, string | null | undefined, string | null>;
+	/** The owner's choice to show "co-created with…" on the public pages (migrations/0020). */
+	show_co_creation: ColumnType<boolean, boolean | undefined, boolean>;
 	created_by: string;
 	created_at: Timestamp;
 	updated_at: Timestamp;
@@ -177,6 +179,9 @@ export interface PublishedVersionTable {
 	approved_at: ColumnType<Date, Date | string, never>;
 	published_by: string;
 	published_at: ColumnType<Date, Date | string | undefined, never>;
+	/** Students and company partners who had taken part when it was published; null before 0020. */
+	co_created_students: ColumnType<number | null, number | null | undefined, never>;
+	co_created_partners: ColumnType<number | null, number | null | undefined, never>;
 }
 
 export interface NotificationTable {

@@ -25,6 +25,8 @@ export interface CoursePdfInput {
 	latestUrl: string;
 	/** "Updated after pilot feedback", when the version answers pilot feedback (the team's words only). */
 	pilotFeedback?: PilotFeedbackNote | null;
+	/** "Co-created with…" when the owner shows it; empty otherwise. */
+	coCreated?: string;
 }
 
 type Value =
@@ -66,6 +68,7 @@ export function pdfData(input: CoursePdfInput) {
 		retired: input.retired,
 		url: input.url,
 		latestUrl: input.latestUrl,
+		coCreated: input.coCreated ?? '',
 		summary: spec.summary?.shown.kind === 'html' ? richTextBlocks(spec.summary.shown.doc) : null,
 		facts: entries(spec.facts),
 		about: entries(spec.about),

@@ -21,7 +21,9 @@ export type CourseAction =
 	| 'comment.write'
 	| 'suggestion.create'
 	| 'suggestion.decide'
-	| 'course.badge';
+	| 'course.badge'
+	| 'course.coCreation'
+	| 'course.languages';
 
 export type InstanceAction = 'course.create' | 'admin.settings' | 'admin.roles' | 'review.queue';
 
@@ -43,7 +45,9 @@ export const COURSE_ACTIONS: readonly CourseAction[] = [
 	'comment.write',
 	'suggestion.create',
 	'suggestion.decide',
-	'course.badge'
+	'course.badge',
+	'course.coCreation',
+	'course.languages'
 ];
 export const INSTANCE_ACTIONS: readonly InstanceAction[] = ['course.create', 'admin.settings', 'admin.roles', 'review.queue'];
 
@@ -131,6 +135,14 @@ export function can(actor: Actor | null, action: Action, course?: CourseContext)
 			return !archived && atLeast(membership, 'editor');
 		// The badge is the course's face towards issuers, like its team: the owners' to change.
 		case 'course.badge':
+			return !archived && atLeast(membership, 'owner');
+		// Showing who co-created the course on its public pages names the team's make-up to the world:
+		// the owners' to choose, and to withdraw even once the course is archived.
+		case 'course.coCreation':
+			return atLeast(membership, 'owner');
+		// Which editions a course has decides what the team writes and what the public sees in each
+		// language: an owner's call, like the badge.
+		case 'course.languages':
 			return !archived && atLeast(membership, 'owner');
 	}
 }

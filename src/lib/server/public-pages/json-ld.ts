@@ -8,9 +8,12 @@ import { EQF_LEVELS, PARTICIPATION_FORMS, findConcept } from '$lib/course-spec/v
 
 const COURSE_MODE: Record<string, string> = { Online: 'online', Blended: 'blended', Presential: 'onsite' };
 
-export function courseJsonLd(spec: CourseSpec, meta: { url: string; version: number; publishedAt: Date }) {
-	const lang = primaryLanguage(spec);
-	const text = (value: Record<string, string>) => (value[lang] ?? Object.values(value)[0] ?? '').trim() || undefined;
+/** `meta.lang` is the edition the page shows (texts fall back to the primary language); the primary one by default. */
+export function courseJsonLd(spec: CourseSpec, meta: { url: string; version: number; publishedAt: Date; lang?: string }) {
+	const primary = primaryLanguage(spec);
+	const lang = meta.lang ?? primary;
+	const text = (value: Record<string, string>) =>
+		(value[lang]?.trim() || value[primary]?.trim() || Object.values(value)[0]?.trim() || '') || undefined;
 	const eqf = typeof spec.eqfLevel === 'number' ? findConcept(EQF_LEVELS, `http://data.europa.eu/snb/eqf/${spec.eqfLevel}`) : undefined;
 	const form = findConcept(PARTICIPATION_FORMS, spec.participationForm)?.label.en;
 	const website = safeHref(spec.awardingBody.website);
@@ -20,7 +23,7 @@ export function courseJsonLd(spec: CourseSpec, meta: { url: string; version: num
 		'@id': meta.url,
 		url: meta.url,
 		name: text(spec.title),
-		description: richTextToPlain(spec.summary[lang]) || undefined,
+		description: richTextToPlain(spec.summary[lang]) || richTextToPlain(spec.summary[primary]) || undefined,
 		courseCode: spec.code ?? undefined,
 		inLanguage: spec.languages,
 		version: String(meta.version),

@@ -12,18 +12,26 @@ export interface PublicEntry {
 	key: FieldKey;
 	label: string;
 	shown: Exclude<Shown, { kind: 'empty' }>;
+	/** The language of the text shown (the edition's, or the primary one where it has none); absent for other values. */
+	lang?: string;
 }
 
 export interface PublicItem {
 	id: string;
 	/** "Module 2: Materials" or "LO1". */
 	heading: string;
+	/** The language of the title in the heading, if it has one. */
+	headingLang?: string;
 	entries: PublicEntry[];
 }
 
 export interface PublicSpec {
-	/** The primary language: the texts are in it. */
+	/** The edition's language: the texts are in it, except where a text has no translation (see PublicEntry.lang). */
 	lang: string;
+	/** The course's primary language, which texts fall back to. */
+	primaryLang: string;
+	/** The language the title is in. */
+	titleLang: string;
 	title: string;
 	/** The awarding body's name. */
 	provider: string;
@@ -55,16 +63,25 @@ const FACTS: readonly FieldKey[] = [
 type Section = ReturnType<typeof presentSpec>[number];
 type SectionField = Section['fields'][number];
 
-const filled = (fields: { field: SectionField['field']; shown: Shown }[]): PublicEntry[] =>
-	fields.flatMap(({ field, shown }) => (shown.kind === 'empty' ? [] : [{ key: field.key, label: field.label, shown }]));
+const filled = (fields: { field: SectionField['field']; shown: Shown; lang?: string }[]): PublicEntry[] =>
+	fields.flatMap(({ field, shown, lang }) =>
+		shown.kind === 'empty' ? [] : [{ key: field.key, label: field.label, shown, ...(lang ? { lang } : {}) }]
+	);
 
 function items(section: Section | undefined): PublicItem[] {
 	const list = section?.fields.find((f) => f.field.kind === 'list');
-	return (list?.items ?? []).map((item) => ({ id: item.id, heading: item.title, entries: filled(item.fields) }));
+	return (list?.items ?? []).map((item) => ({
+		id: item.id,
+		heading: item.title,
+		...(item.titleLang ? { headingLang: item.titleLang } : {}),
+		entries: filled(item.fields)
+	}));
 }
 
-export function presentPublicSpec(spec: CourseSpec): PublicSpec {
-	const sections = new Map(presentSpec(spec).map((s) => [s.key, s]));
+/** The published spec as its public page shows it, in one of its languages (the primary one unless given). */
+export function presentPublicSpec(spec: CourseSpec, lang: string = primaryLanguage(spec)): PublicSpec {
+	const primary = primaryLanguage(spec);
+	const sections = new Map(presentSpec(spec, lang).map((s) => [s.key, s]));
 	const overview = filled((sections.get('overview')?.fields ?? []).filter((f) => f.field.kind !== 'list'));
 	const byKey = (key: FieldKey) => overview.find((e) => e.key === key);
 	const title = byKey('title');
@@ -73,7 +90,9 @@ export function presentPublicSpec(spec: CourseSpec): PublicSpec {
 	const credential = filled((sections.get('credential')?.fields ?? []).filter((f) => f.field.kind !== 'list'));
 	const provider = credential.find((e) => e.key === 'awardingBodyName')?.shown;
 	return {
-		lang: primaryLanguage(spec),
+		lang,
+		primaryLang: primary,
+		titleLang: title?.lang ?? lang,
 		title: title?.shown.kind === 'text' ? title.shown.text : 'Untitled course',
 		provider: provider?.kind === 'text' ? provider.text : '',
 		summary,
@@ -84,6 +103,6 @@ export function presentPublicSpec(spec: CourseSpec): PublicSpec {
 		assessments: items(assessment),
 		assessmentDetails: filled((assessment?.fields ?? []).filter((f) => f.field.kind !== 'list')),
 		credential,
-		description: richTextToPlain(spec.summary[primaryLanguage(spec)]).replace(/\s+/g, ' ').trim()
+		description: richTextToPlain(spec.summary[summary?.lang ?? lang]).replace(/\s+/g, ' ').trim()
 	};
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { CourseSpec } from '$lib/course-spec/types';
 import type { Database } from '../db/types';
+import { publicCoCreation, type CoCreationCount } from '../contributions/co-creation';
 
 // Reading published courses for everyone (no sign-in): pages, PDFs, the API and the sitemap all come
 // through here. Only published_versions is read for content, never the live document or
@@ -15,6 +16,8 @@ export interface PublishedVersion {
 	contentHash: string;
 	changeNotes: string;
 	spec: CourseSpec;
+	/** "Co-created with…", when the owner shows it: the figure counted at this version's publication. */
+	coCreation: CoCreationCount | null;
 }
 
 export interface PublishedCourseVersion {
@@ -41,9 +44,9 @@ export async function findPublishedCourse(db: Kysely<Database>, slug: string) {
 	return db
 		.selectFrom('courses as c')
 		.innerJoin('published_versions as v', 'v.course_id', 'c.id')
-		.select(['c.id', 'c.slug', 'c.retired_at', (eb) => eb.fn.max('v.number').as('latest')])
+		.select(['c.id', 'c.slug', 'c.retired_at', 'c.show_co_creation', (eb) => eb.fn.max('v.number').as('latest')])
 		.where('c.slug', '=', slug)
-		.groupBy(['c.id', 'c.slug', 'c.retired_at'])
+		.groupBy(['c.id', 'c.slug', 'c.retired_at', 'c.show_co_creation'])
 		.executeTakeFirst();
 }
 
@@ -58,7 +61,7 @@ export async function readPublishedVersion(
 	const latest = Number(course.latest);
 	const row = await db
 		.selectFrom('published_versions')
-		.select(['id', 'number', 'published_at', 'content_hash', 'change_notes', 'spec'])
+		.select(['id', 'number', 'published_at', 'content_hash', 'change_notes', 'spec', 'co_created_students', 'co_created_partners'])
 		.where('course_id', '=', course.id)
 		.where('number', '=', number ?? latest)
 		.executeTakeFirst();
@@ -73,7 +76,8 @@ export async function readPublishedVersion(
 			publishedAt: row.published_at,
 			contentHash: row.content_hash,
 			changeNotes: row.change_notes,
-			spec: row.spec
+			spec: row.spec,
+			coCreation: publicCoCreation(course.show_co_creation, row.co_created_students, row.co_created_partners)
 		}
 	};
 }
@@ -87,7 +91,7 @@ export async function listPublishedVersions(
 	if (!course) return null;
 	const rows = await db
 		.selectFrom('published_versions')
-		.select(['id', 'number', 'published_at', 'change_notes', 'content_hash', 'spec'])
+		.select(['id', 'number', 'published_at', 'change_notes', 'content_hash', 'spec', 'co_created_students', 'co_created_partners'])
 		.where('course_id', '=', course.id)
 		.orderBy('number', 'desc')
 		.execute();
@@ -101,7 +105,8 @@ export async function listPublishedVersions(
 			publishedAt: latest.published_at,
 			contentHash: latest.content_hash,
 			changeNotes: latest.change_notes,
-			spec: latest.spec
+			spec: latest.spec,
+			coCreation: publicCoCreation(course.show_co_creation, latest.co_created_students, latest.co_created_partners)
 		},
 		versions: rows.map((r) => ({
 			id: r.id,

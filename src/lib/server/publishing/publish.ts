@@ -15,6 +15,7 @@ import { contentHash } from './content-hash';
 import { assignSlug } from './slug';
 import { checkForPublishing, validateForPublishing, type PublishingProblem } from './validate';
 import { currentProvider } from '../credential-exports';
+import { coCreationAtPublication } from '../contributions';
 
 export interface Published {
 	number: number;
@@ -61,6 +62,8 @@ export async function publishCourse(
 		if (!check.ok) throw unpublishable(check.problems);
 		const hash = contentHash(spec);
 		const versionId = generateId();
+		// Who had taken part by now: the figure this version's public page can show, frozen with it.
+		const coCreation = await coCreationAtPublication(trx, courseId);
 		await trx
 			.insertInto('published_versions')
 			.values({
@@ -76,7 +79,9 @@ export async function publishCourse(
 				review_id: approved.id,
 				approved_by: approved.decided_by,
 				approved_at: approved.decided_at,
-				published_by: actor.id
+				published_by: actor.id,
+				co_created_students: coCreation.students,
+				co_created_partners: coCreation.companyPartners
 			})
 			.execute();
 		// What the exports are built from besides the spec, frozen with it: they stay the same bytes.

@@ -2,6 +2,7 @@ import WebSocket from 'ws';
 import type { CloseEvent } from './close-codes';
 import type { AwarenessEntry } from './protocol';
 import { TokenBucket } from './token-bucket';
+import type { MapKey } from './map-keys';
 
 /** Who is on the other end of a socket, as decided at the upgrade. */
 export interface Peer {
@@ -12,6 +13,8 @@ export interface Peer {
 	name?: string;
 	/** False for read-only peers: their document updates are dropped, their presence is kept. */
 	canWrite: boolean;
+	/** Root map keys this writer may not change (e.g. a course's languages, which owners set): such an update is refused. */
+	lockedKeys?: readonly MapKey[];
 }
 
 /**

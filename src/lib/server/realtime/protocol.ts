@@ -135,10 +135,15 @@ export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
 
 /** Everything in `doc` that a peer with `stateVector` is missing. */
 export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
+	return encodeSyncStep2Update(Y.encodeStateAsUpdate(doc, stateVector));
+}
+
+/** Sync step 2 carrying `update`. */
+export function encodeSyncStep2Update(update: Uint8Array): Uint8Array {
 	const encoder = encoding.createEncoder();
 	encoding.writeVarUint(encoder, MessageType.Sync);
 	encoding.writeVarUint(encoder, SyncType.Step2);
-	encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(doc, stateVector));
+	encoding.writeVarUint8Array(encoder, update);
 	return encoding.toUint8Array(encoder);
 }
 

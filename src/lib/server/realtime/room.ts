@@ -15,6 +15,8 @@ import {
 	type AwarenessEntry
 } from './protocol';
 import { applyStoredParts, MalformedUpdateError, updateProblem } from './update-guard';
+import { FullStateFrames, isEmptyStateVector } from './full-state';
+import { changesMapKeys } from './map-keys';
 
 export type { Peer } from './connection';
 
@@ -59,6 +61,8 @@ export class Room {
 	/** Which connection set each awareness client id, so one peer cannot overwrite another's presence. */
 	private readonly awarenessOwners = new Map<number, Connection>();
 	private readonly acceptsPresence: AcceptsPresence;
+	/** What a peer with nothing gets (kept until the document changes). */
+	private readonly fullState: FullStateFrames;
 
 	constructor(
 		readonly courseId: string,
@@ -77,14 +81,17 @@ export class Room {
 		// Applied one by one rather than merged first: merging would decode and re-encode the whole state.
 		// Whatever is stored passes the same guard as live updates, so no old row can wedge the room;
 		// a state written from a live (guarded) document is not read twice for it.
+		let appliedAsStored = true;
 		applyStoredParts(
 			this.doc,
 			stored.parts,
 			(part, problem) => {
+				appliedAsStored = false;
 				console.warn(`[realtime] course ${courseId}: stored document part ${part + 1} of ${stored.parts.length}: ${problem}`);
 			},
 			stored.trustedParts
 		);
+		this.fullState = new FullStateFrames(this.doc, appliedAsStored ? stored.parts : null);
 		this.awareness = new awarenessProtocol.Awareness(this.doc);
 		this.awareness.setLocalState(null); // the server itself is not present in the document
 		this.doc.on('update', this.handleDocUpdate);
@@ -188,15 +195,18 @@ export class Room {
 		switch (message.kind) {
 			case 'sync-step-1': {
 				if (!connection.chargeSyncRequest()) throw new OverBudgetError('asked for the document too often');
-				let reply: Uint8Array;
+				let missing: Uint8Array | null;
 				try {
-					reply = encodeSyncStep2(this.doc, message.stateVector);
+					missing = isEmptyStateVector(message.stateVector) ? null : encodeSyncStep2(this.doc, message.stateVector);
 				} catch (err) {
 					throw new MalformedMessageError('invalid state vector', { cause: err });
 				}
+				// A peer with nothing (every page load) gets the frames every such peer gets.
+				const reply = missing ? [missing] : this.fullState.get();
 				// The reply may hold edits still being written; it goes out once they are stored.
 				this.store.afterStored(() => {
-					if (this.connections.has(connection)) connection.send(reply);
+					if (!this.connections.has(connection)) return;
+					for (const frame of reply) connection.send(frame);
 				});
 				return;
 			}
@@ -229,6 +239,10 @@ export class Room {
 			throw err;
 		}
 		if (problem) throw new RefusedMessageError(`refused an update with ${problem}`);
+		const locked = connection.peer.lockedKeys ?? [];
+		if (locked.length > 0 && changesMapKeys(this.doc, update, locked)) {
+			throw new RefusedMessageError(`refused an update to ${locked.map((k) => k.join('.')).join(', ')}, which this peer may not change`);
+		}
 		try {
 			Y.applyUpdate(this.doc, update, connection);
 		} catch (err) {
@@ -267,6 +281,7 @@ export class Room {
 	}
 
 	private handleDocUpdate = (update: Uint8Array, origin: unknown): void => {
+		this.fullState.invalidate();
 		const authorId =
 			origin instanceof Connection ? origin.peer.userId : origin instanceof ServerChange ? origin.authorId : null;
 		this.store.record(update, authorId, () => {

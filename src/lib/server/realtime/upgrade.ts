@@ -2,10 +2,11 @@ import { STATUS_CODES, type IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { WebSocketServer } from 'ws';
 import type { RoomRegistry } from './rooms';
+import type { MapKey } from './map-keys';
 
 /** What the upgrade needs to know about a peer; decided by the app's policy, not here. */
 export type CollabAccessDecision =
-	| { ok: true; user: { id: string; name?: string }; canWrite: boolean; sessionId?: string }
+	| { ok: true; user: { id: string; name?: string }; canWrite: boolean; sessionId?: string; lockedKeys?: readonly MapKey[] }
 	| { ok: false; status: 401 | 403 | 404 };
 
 export type AuthorizeCollab = (request: {
@@ -137,7 +138,8 @@ async function upgradeToRoom(
 			userId: access.user.id,
 			name: access.user.name,
 			canWrite: access.canWrite,
-			sessionId: access.sessionId
+			sessionId: access.sessionId,
+			lockedKeys: access.lockedKeys ?? []
 		});
 	});
 	// ws completes (or refuses) a handshake synchronously when no verifyClient is configured.

@@ -5,9 +5,14 @@ import { publicPathwaysOfCourse } from '$lib/server/pathways';
 import type { PageServerLoad } from './$types';
 
 // Public: one published version of a course.
-export const load: PageServerLoad = async ({ params, url, locals }) => {
-	const page = await loadCoursePage(locals.db, params.slug, Number(params.number), url.origin);
+export const load: PageServerLoad = async ({ params, url, locals, request, setHeaders }) => {
+	const page = await loadCoursePage(locals.db, params.slug, Number(params.number), url.origin, {
+		lang: url.searchParams.get('lang'),
+		acceptLanguage: request.headers.get('accept-language')
+	});
 	if (!page) error(404, 'This course has no published version with that number.');
+	// The plain address answers in the reader's language: caches must keep one copy per language.
+	if (page.edition.negotiated) setHeaders({ Vary: 'Accept-Language' });
 	return {
 		page,
 		downloads: await versionDownloads(locals.db, params.slug, page.version.number, url.origin),
