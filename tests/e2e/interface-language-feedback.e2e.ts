@@ -111,6 +111,8 @@ describe.skipIf(!chromiumAvailable())('feedback, contributions and admin in Finn
 
 			// A form sent with a mistake says so in the reader's language, next to the field.
 			await page.goto(`${courseUrl}/feedback/new`);
+			// A new round's form starts in the team member's language.
+			expect(await page.getByLabel(language === 'fi' ? 'Lomakkeen kieli' : 'Formulärets språk').inputValue()).toBe(language);
 			await page.getByRole('button', { name: language === 'fi' ? 'Luo kierros' : 'Skapa omgång' }).click();
 			const expected = language === 'fi' ? 'Anna kierrokselle otsikko' : 'Ge omgången en rubrik';
 			await expect.poll(() => page.locator('#field-title-error').textContent()).toContain(expected);

@@ -14,7 +14,7 @@ export const load: PageServerLoad = async (event) => {
 	const { feedback } = await event.parent();
 	if (!feedback.manage) error(403, m.feedback_error_manage_only());
 	const versions = await orHttpError(listVersions(event.locals.db, user, event.params.courseId));
-	return { versions, timeZones: timeZones(), defaults: newRoundValues() };
+	return { versions, timeZones: timeZones(), defaults: newRoundValues(event.locals.locale) };
 };
 
 export const actions: Actions = {
