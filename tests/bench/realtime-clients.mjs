@@ -75,15 +75,20 @@ function connect(url, headers, writer = null) {
 	});
 }
 
-/** Connects `count` sockets with at most `parallel` handshakes in flight. */
+/**
+ * Connects `count` sockets with at most `parallel` handshakes in flight. `url` may be a list (one per
+ * app process): the sockets then take them in turn, so a room's clients are spread over the processes.
+ */
 async function connectMany(url, headers, count, parallel = 64) {
+	const urls = [].concat(url);
 	let next = 0;
 	const results = [];
 	await Promise.all(
 		Array.from({ length: Math.min(parallel, count) }, async () => {
 			while (next < count) {
+				const index = next;
 				next += 1;
-				results.push(await connect(url, headers));
+				results.push(await connect(urls[index % urls.length], headers));
 			}
 		})
 	);
@@ -111,11 +116,13 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 async function fanout({ baseUrl, headers, rooms, clients, rate, warmupMs, durationMs }) {
 	const writers = [];
-	for (const courseId of rooms) {
-		const url = `${baseUrl}/${courseId}`;
-		await connectMany(url, headers, clients - 1);
+	const bases = [].concat(baseUrl); // several: one per app process, clients spread over them
+	for (const [index, courseId] of rooms.entries()) {
+		const urls = bases.map((base) => `${base}/${courseId}`);
+		await connectMany(urls, headers, clients - 1);
 		const doc = new Y.Doc();
-		const { ws } = await connect(url, headers, doc);
+		// Writers take the processes in turn too, so some readers are always on another process.
+		const { ws } = await connect(urls[index % urls.length], headers, doc);
 		writers.push({ doc, ws });
 	}
 	latencies = [];

@@ -10,6 +10,7 @@ import { startApp, type RunningApp } from '$tests/support/app-server';
 import { adminQuery as runAdminQuery } from '$tests/support/postgres-admin';
 import { addMember, buildCourse, buildSession, buildUser } from '$tests/support/factories';
 import { connectProvider, docFromUpdate, waitForSynced } from '$tests/support/realtime-clients';
+import { ensureProductionBuild } from '$tests/support/production-build';
 
 /**
  * kill -9 of the production server right after another peer has received a run of edits, with no
@@ -47,7 +48,9 @@ beforeAll(async () => {
 		url.pathname = `/${name}`;
 		databaseUrl = url.toString();
 	}
-	// Builds the app when the build is missing or older than the sources (as `npm start` does).
+	// Built under the shared lock first, so that this file never builds beside another one; the start
+	// script then finds the build current and only migrates.
+	await ensureProductionBuild();
 	const built = spawnSync(process.execPath, ['src/start.js', '--migrate-only'], {
 		cwd: root,
 		env: { ...process.env, ...serverEnv() },

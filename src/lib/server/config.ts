@@ -9,12 +9,36 @@ export interface AppConfig {
 	smtpUrl: string | undefined;
 	/** The From address of notification emails. */
 	mailFrom: string | undefined;
+	/**
+	 * Redis, for running several app processes side by side (live documents, presence and access
+	 * changes are relayed through it); unset: one process, nothing Redis-related runs.
+	 */
+	redisUrl: string | undefined;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 	const databaseUrl = env.DATABASE_URL?.trim() || undefined;
 	const dataDir = path.resolve(env.DATA_DIR?.trim() || 'data');
-	return { databaseUrl, dataDir, smtpUrl: env.SMTP_URL?.trim() || undefined, mailFrom: env.MAIL_FROM?.trim() || undefined };
+	const redisUrl = env.REDIS_URL?.trim() || undefined;
+	if (redisUrl) {
+		if (!/^rediss?:\/\//i.test(redisUrl)) {
+			throw new StartupError('REDIS_URL must be a redis:// or rediss:// address (e.g. redis://127.0.0.1:6379).');
+		}
+		// Several processes are what Redis is for, and each would open its own copy of the embedded database.
+		if (!databaseUrl) {
+			throw new StartupError(
+				'REDIS_URL is set but DATABASE_URL is not: several app processes cannot share the embedded database. ' +
+					'Set DATABASE_URL to a PostgreSQL database that every process uses, or unset REDIS_URL to run one process.'
+			);
+		}
+	}
+	return {
+		databaseUrl,
+		dataDir,
+		smtpUrl: env.SMTP_URL?.trim() || undefined,
+		mailFrom: env.MAIL_FROM?.trim() || undefined,
+		redisUrl
+	};
 }
 
 /**

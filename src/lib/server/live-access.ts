@@ -3,25 +3,27 @@ import { liveServer } from './live';
 
 // Access is decided when a socket opens; when it changes, open sockets must be closed so that the
 // next connection is authorised under the new rules (a demoted editor must not keep writing).
+// Each change is described as data (an AccessChange), so that with several processes the relay
+// can apply it to every process's sockets, not only to this one's.
 
 /** Someone's role, or the course's state, changed: reconnect them (or everyone) under the new rules. */
 export function refreshCourseAccess(courseId: string, userId?: string): void {
-	liveServer()?.disconnect(courseId, CloseEvents.AccessChanged, userId ? (peer) => peer.userId === userId : undefined);
+	liveServer()?.changeAccess({ scope: 'course', courseId, userId, event: CloseEvents.AccessChanged });
 }
 
 /** Someone's instance role changed (coordinator granted or taken): reconnect them in every course. */
 export function refreshUserAccess(userId: string): void {
-	liveServer()?.disconnectEverywhere(CloseEvents.AccessChanged, (peer) => peer.userId === userId);
+	liveServer()?.changeAccess({ scope: 'user', userId, event: CloseEvents.AccessChanged });
 }
 
 /** Someone left or was removed: close their sockets for good. */
 export function revokeCourseAccess(courseId: string, userId: string): void {
-	liveServer()?.disconnect(courseId, CloseEvents.Forbidden, (peer) => peer.userId === userId);
+	liveServer()?.changeAccess({ scope: 'course', courseId, userId, event: CloseEvents.Forbidden });
 }
 
 /** A session ended (logout): its open sockets must not keep editing. */
 export function endSessionSockets(sessionId: string): void {
-	liveServer()?.disconnectEverywhere(CloseEvents.Unauthorized, (peer) => peer.sessionId === sessionId);
+	liveServer()?.changeAccess({ scope: 'session', sessionId, event: CloseEvents.Unauthorized });
 }
 
 /**
@@ -30,5 +32,5 @@ export function endSessionSockets(sessionId: string): void {
  * do not depend on the status, so they keep typing undisturbed.
  */
 export function refreshReadersAccess(courseId: string): void {
-	liveServer()?.disconnect(courseId, CloseEvents.AccessChanged, (peer) => !peer.canWrite);
+	liveServer()?.changeAccess({ scope: 'course', courseId, readersOnly: true, event: CloseEvents.AccessChanged });
 }

@@ -7,6 +7,8 @@ import { getRuntime } from './runtime';
 import { createCourseActivityRecorder } from './courses/activity';
 import { createAutoSnapshots, type AutoSnapshotTuning } from './versions/auto-snapshots';
 import { createAttributionRecorder } from './contributions/attribution';
+import { readConfig } from './config';
+import { RedisRelay } from './realtime/relay/redis-relay';
 
 const KEY = Symbol.for('co-course.realtime');
 type Holder = { [KEY]?: RealtimeServer };
@@ -18,8 +20,17 @@ type Holder = { [KEY]?: RealtimeServer };
 export async function attachLiveServer(server: Server, options: { dev?: boolean } = {}): Promise<RealtimeServer> {
 	const { database } = await getRuntime();
 	const origin = process.env.ORIGIN?.trim();
+	const { redisUrl } = readConfig();
+	// With REDIS_URL, this is one of several processes: live documents, presence, comment signals and
+	// access changes are relayed to the others (readConfig has refused it with the embedded database).
+	const relay = redisUrl ? new RedisRelay({ url: redisUrl }) : undefined;
+	if (relay) {
+		await relay.connect();
+		console.log(`[relay] sharing live documents with other processes through Redis as ${relay.instanceId}`);
+	}
 	const realtime = attachRealtime(server, {
 		...appRealtimeDeps(database.db),
+		extensions: relay ? [relay] : [],
 		allowedOrigins: origin ? [origin] : [],
 		// Vite's HMR socket shares the dev server: leave its upgrades alone.
 		ignoreOtherPaths: options.dev ?? false
@@ -47,6 +58,9 @@ export function appRealtimeDeps(db: Kysely<Database>, options: { snapshots?: Par
 		acceptsPresence,
 		validSessions: (sessionIds: string[]) => validSessionIds(db, sessionIds),
 		onLoaded: (courseId, doc) => attribution.roomLoaded(courseId, doc),
+		onChange(courseId, _update, origin, doc) {
+			if (origin.kind === 'remote') attribution.remoteEdits(courseId, doc);
+		},
 		onStored(courseId, doc, authorIds) {
 			recordActivity(courseId, doc);
 			snapshots.recordEdits(courseId, doc, authorIds);

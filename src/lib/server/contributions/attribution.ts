@@ -38,6 +38,11 @@ export function touchedFields(before: CourseSpec, after: CourseSpec): FieldTouch
  */
 export function createAttributionRecorder(db: Kysely<Database>) {
 	const baselines = new Map<string, CourseSpec>();
+	const movedOn = new Map<string, Y.Doc>();
+	const moveBaselines = () => {
+		for (const [courseId, doc] of movedOn) if (!doc.isDestroyed && baselines.has(courseId)) baselines.set(courseId, docToSpec(doc));
+		movedOn.clear();
+	};
 	return {
 		roomLoaded(courseId: string, doc: Y.Doc): void {
 			baselines.set(courseId, docToSpec(doc));
@@ -53,8 +58,18 @@ export function createAttributionRecorder(db: Kysely<Database>) {
 				console.error(`[contributions] recording edits of ${courseId} failed:`, err instanceof Error ? err.message : err)
 			);
 		},
+		/**
+		 * Another process relayed edits (with several processes): it credits its own people, so the
+		 * baseline moves past them and the next batch stored here is not credited with them. Re-read
+		 * once per turn of the event loop (docToSpec takes milliseconds), however many arrived in it.
+		 */
+		remoteEdits(courseId: string, doc: Y.Doc): void {
+			if (movedOn.size === 0) setImmediate(moveBaselines);
+			movedOn.set(courseId, doc);
+		},
 		roomIdle(courseId: string): void {
 			baselines.delete(courseId);
+			movedOn.delete(courseId);
 		}
 	};
 }

@@ -1,8 +1,5 @@
-import type { Kysely } from 'kysely';
 import * as Y from 'yjs';
-import type { Database } from '../db/types';
-import { compactDoc } from './persistence';
-import type { UpdateAppender } from './update-appender';
+import type { DocumentStore } from './document-store';
 
 export interface WriterTuning {
 	/**
@@ -62,9 +59,8 @@ export class DocWriter {
 	private compactThreshold: number;
 
 	constructor(
-		private readonly db: Kysely<Database>,
-		/** Shared by every room of the process: appends of all rooms are grouped into few statements. */
-		private readonly appender: UpdateAppender,
+		/** Shared by every room of the process (its appends of all rooms are grouped into few statements). */
+		private readonly store: DocumentStore,
 		private readonly courseId: string,
 		private readonly tuning: WriterTuning,
 		/** Update rows already stored since the last compaction. */
@@ -158,7 +154,7 @@ export class DocWriter {
 		const update = batch.updates.length === 1 ? batch.updates[0] : Y.mergeUpdates(batch.updates);
 		const authors = [...batch.authors];
 		try {
-			await this.appender.append({ courseId: this.courseId, update, authorIds: authors });
+			await this.store.append({ courseId: this.courseId, update, authorIds: authors });
 		} catch (err) {
 			// Back in front of anything that arrived meanwhile; delivered now (see the class comment).
 			this.queued.updates.unshift(update);
@@ -187,7 +183,7 @@ export class DocWriter {
 		const rows = this.storedRows;
 		const bytes = this.storedBytes;
 		try {
-			await compactDoc(this.db, this.courseId, this.liveDoc());
+			await this.store.compact(this.courseId, this.liveDoc());
 			this.storedRows -= rows;
 			this.storedBytes -= bytes;
 			this.compactThreshold = drawThreshold(this.tuning.compactAfterRows);

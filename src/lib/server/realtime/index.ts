@@ -11,12 +11,17 @@ import type { Peer } from './room';
 import { RoomRegistry } from './rooms';
 import { createUpgradeListener, type AuthorizeCollab } from './upgrade';
 import { encodeSignal, type SignalTopic } from './protocol';
+import { createDatabaseDocumentStore, type DocumentStore } from './document-store';
+import { accessChangeMatches, combineHooks, type AccessChange, type ChangeOrigin, type LiveRooms, type RealtimeExtension } from './hooks';
 
 export * as CloseEvents from './close-codes';
 export { loadDocState } from './persistence';
 export type { AuthorizeCollab, CollabAccessDecision } from './upgrade';
 export type { Peer } from './room';
 export type { SignalTopic } from './protocol';
+export type { DocumentStore } from './document-store';
+export { createDatabaseDocumentStore } from './document-store';
+export type { AccessChange, ChangeOrigin, LiveRooms, RealtimeExtension, RealtimeHooks } from './hooks';
 
 export interface RealtimeTuning extends WriterTuning, ConnectionBudget {
 	/** Largest frame a peer may send; a bigger one closes that socket (1009). */
@@ -40,6 +45,10 @@ export const DEFAULT_REALTIME_TUNING: RealtimeTuning = {
 
 export interface RealtimeDeps {
 	db: Kysely<Database>;
+	/** Where documents are kept; by default the database above (createDatabaseDocumentStore). */
+	store?: DocumentStore;
+	/** Take part in the rooms' lifecycle (e.g. the Redis relay); their hooks run after the app's. */
+	extensions?: RealtimeExtension[];
 	/** The app's access decision (authorizeCollab), so the realtime server never reasons about roles. */
 	authorize: AuthorizeCollab;
 	/** Origins allowed besides the request's own (e.g. the public ORIGIN behind a proxy). */
@@ -50,6 +59,8 @@ export interface RealtimeDeps {
 	tuning?: Partial<RealtimeTuning>;
 	/** Called once a course's room is loaded (see RoomRegistryOptions.onLoaded). */
 	onLoaded?: (courseId: string, doc: Y.Doc) => void;
+	/** Called when a change reaches the room's peers, with where it came from (see RealtimeHooks.onChange). */
+	onChange?: (courseId: string, update: Uint8Array, origin: ChangeOrigin, doc: Y.Doc) => void;
 	/** Called after edits to a course's document are stored (see RoomRegistryOptions.onStored). */
 	onStored?: (courseId: string, doc: Y.Doc, authorIds: readonly string[]) => void;
 	/** Called when a course's room goes idle and at shutdown (see RoomRegistryOptions.onIdle). */
@@ -84,9 +95,14 @@ export interface RealtimeServer {
 	applyServerUpdate(courseId: string, update: Uint8Array, authorId: string | null): Promise<void>;
 	/**
 	 * Tells every socket of a course that `topic` changed (message type 5, see protocol.ts); returns
-	 * how many sockets were told. Only this process's sockets: with several processes it goes on the bus.
+	 * how many of this process's sockets were told. Extensions hear of it (the relay tells the others).
 	 */
 	signal(courseId: string, topic: SignalTopic): number;
+	/**
+	 * Closes the sockets an access change names, here and (through extensions such as the relay) in
+	 * every other process; returns how many of this process's sockets were closed.
+	 */
+	changeAccess(change: AccessChange): number;
 	/** Closes a course's sockets (optionally only some peers), e.g. with CloseEvents.Forbidden. */
 	disconnect(courseId: string, event: CloseEvent, filter?: (peer: Peer) => boolean): number;
 	/** Closes the sockets of matching peers in every course, e.g. those of a session that logged out. */
@@ -99,13 +115,24 @@ export interface RealtimeServer {
  */
 export function attachRealtime(server: Server, deps: RealtimeDeps): RealtimeServer {
 	const tuning: RealtimeTuning = { ...DEFAULT_REALTIME_TUNING, ...deps.tuning };
-	const registry = new RoomRegistry({
-		db: deps.db,
-		writer: tuning,
-		unloadGraceMs: tuning.unloadGraceMs,
+	const store = deps.store ?? createDatabaseDocumentStore(deps.db);
+	const extensions = deps.extensions ?? [];
+	const onChange = deps.onChange;
+	const appHooks = {
 		onLoaded: deps.onLoaded,
 		onStored: deps.onStored,
 		onIdle: deps.onIdle,
+		onChange: onChange && ((courseId: string, update: Uint8Array, origin: ChangeOrigin) => {
+			const doc = registry.room(courseId)?.doc;
+			if (doc) onChange(courseId, update, origin, doc);
+		})
+	};
+	const hooks = combineHooks([appHooks, ...extensions]);
+	const registry = new RoomRegistry({
+		store,
+		writer: tuning,
+		unloadGraceMs: tuning.unloadGraceMs,
+		hooks,
 		acceptsPresence: deps.acceptsPresence,
 		budget: tuning
 	});
@@ -137,6 +164,28 @@ export function attachRealtime(server: Server, deps: RealtimeDeps): RealtimeServ
 		for (const room of registry.rooms()) closed += room.closeConnections(event, filter);
 		return closed;
 	};
+
+	const applyAccessChange = (change: AccessChange): number => {
+		accessEpoch += 1;
+		if (change.scope === 'course') {
+			return registry.disconnect(change.courseId, change.event, (peer) => accessChangeMatches(change, change.courseId, peer));
+		}
+		let closed = 0;
+		for (const room of registry.rooms()) {
+			closed += room.closeConnections(change.event, (peer) => accessChangeMatches(change, room.courseId, peer));
+		}
+		return closed;
+	};
+
+	const signalLocally = (courseId: string, topic: SignalTopic) => registry.broadcast(courseId, encodeSignal(topic));
+	const liveRooms: LiveRooms = {
+		room: (courseId) => registry.room(courseId),
+		rooms: () => registry.rooms(),
+		readStored: (courseId) => store.read(courseId),
+		applyAccessChange,
+		signalLocally
+	};
+	for (const extension of extensions) extension.start?.(liveRooms);
 
 	let checkingSessions = false;
 	const closeEndedSessions = async (): Promise<void> => {
@@ -183,13 +232,23 @@ export function attachRealtime(server: Server, deps: RealtimeDeps): RealtimeServ
 				clearInterval(heartbeat);
 				await registry.close(GoingAway);
 				await new Promise<void>((resolve) => wss.close(() => resolve()));
+				await Promise.allSettled(extensions.map((extension) => extension.close?.()));
 			})();
 			return closing;
 		},
 		stats: () => registry.stats(),
 		snapshot: (courseId) => registry.snapshot(courseId),
 		applyServerUpdate: (courseId, update, authorId) => registry.applyServerUpdate(courseId, update, authorId),
-		signal: (courseId, topic) => registry.broadcast(courseId, encodeSignal(topic)),
+		signal(courseId, topic) {
+			const told = signalLocally(courseId, topic);
+			hooks.onSignal(courseId, topic);
+			return told;
+		},
+		changeAccess(change) {
+			const closed = applyAccessChange(change);
+			hooks.onAccessChange(change);
+			return closed;
+		},
 		disconnect(courseId, event, filter) {
 			accessEpoch += 1;
 			return registry.disconnect(courseId, event, filter);

@@ -16,6 +16,7 @@ import {
 } from './protocol';
 import { applyStoredParts, MalformedUpdateError, updateProblem } from './update-guard';
 import { FullStateFrames, isEmptyStateVector } from './full-state';
+import type { AwarenessChange, AwarenessOrigin, ChangeOrigin } from './hooks';
 import { changesMapKeys } from './map-keys';
 
 export type { Peer } from './connection';
@@ -31,6 +32,10 @@ export interface RoomOptions {
 	acceptsPresence?: AcceptsPresence;
 	/** What each connection may send (frames, bytes, presence updates per second). */
 	budget?: ConnectionBudget;
+	/** A change was delivered to the peers (see RealtimeHooks.onChange). */
+	onChange?: (update: Uint8Array, origin: ChangeOrigin) => void;
+	/** Presence changed (see RealtimeHooks.onAwareness). */
+	onAwareness?: (room: Room, change: AwarenessChange, origin: AwarenessOrigin) => void;
 }
 
 /** A frame the server will not act on; its sender is closed with BadMessage and the event logged. */
@@ -42,6 +47,14 @@ class OverBudgetError extends Error {}
 /** The origin of a change the server makes on behalf of a user (e.g. restoring a version). */
 export class ServerChange {
 	constructor(readonly authorId: string | null) {}
+}
+
+/**
+ * The origin of a change or presence update relayed from another process (or re-read from the
+ * store to heal a gap): it is delivered to this process's peers and never stored again.
+ */
+export class RemoteChange {
+	constructor(readonly instanceId: string) {}
 }
 
 /**
@@ -138,6 +151,54 @@ export class Room {
 		const problem = updateProblem(this.doc, update);
 		if (problem) throw new Error(`Refused a server change to course ${this.courseId}: ${problem}`);
 		Y.applyUpdate(this.doc, update, new ServerChange(authorId));
+	}
+
+	/** Applies a change another process has stored: delivered to the peers here, not stored again. */
+	applyRemoteChange(update: Uint8Array, instanceId: string): void {
+		Y.applyUpdate(this.doc, update, new RemoteChange(instanceId));
+	}
+
+	/**
+	 * Applies what the store holds (what this room lacks of it reaches its peers as a relayed change),
+	 * then asks every peer for what the server lacks: a message from another process was lost, so
+	 * anything may be missing on either side.
+	 */
+	resync(stored: { parts: Uint8Array[]; trustedParts: number }): void {
+		this.doc.transact(() => {
+			applyStoredParts(
+				this.doc,
+				stored.parts,
+				(part, problem) => console.warn(`[realtime] course ${this.courseId}: re-sync, stored part ${part + 1}: ${problem}`),
+				stored.trustedParts
+			);
+		}, new RemoteChange('store'));
+		const ask = encodeSyncStep1(this.doc);
+		for (const connection of this.connections) connection.send(ask);
+	}
+
+	/** Applies presence relayed from another process. */
+	applyRemoteAwareness(update: Uint8Array, instanceId: string): void {
+		awarenessProtocol.applyAwarenessUpdate(this.awareness, update, new RemoteChange(instanceId));
+	}
+
+	/** Removes presence that came from another process (it left, or stopped answering). */
+	removeRemoteAwareness(clientIds: number[], instanceId: string): void {
+		const present = clientIds.filter((id) => this.awareness.getStates().has(id) && !this.awarenessOwners.has(id));
+		if (present.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, present, new RemoteChange(instanceId));
+	}
+
+	/** An awareness update for these client ids (a removed one as a null state), leaving out unknown ids. */
+	encodeAwareness(clientIds: number[]): Uint8Array {
+		return awarenessProtocol.encodeAwarenessUpdate(
+			this.awareness,
+			clientIds.filter((id) => this.awareness.meta.has(id))
+		);
+	}
+
+	/** The presence of this process's own peers as one awareness update, or null when there is none. */
+	localAwarenessUpdate(): Uint8Array | null {
+		const ids = [...this.awarenessOwners.keys()].filter((id) => this.awareness.getStates().has(id));
+		return ids.length > 0 ? awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids) : null;
 	}
 
 	closeConnections(event: CloseEvent, filter: (peer: Peer) => boolean = () => true): number {
@@ -282,14 +343,25 @@ export class Room {
 
 	private handleDocUpdate = (update: Uint8Array, origin: unknown): void => {
 		this.fullState.invalidate();
-		const authorId =
-			origin instanceof Connection ? origin.peer.userId : origin instanceof ServerChange ? origin.authorId : null;
+		if (origin instanceof RemoteChange) {
+			// Stored by the process it came from (or read from the store): only delivered here.
+			const frame = encodeDocUpdate(update);
+			for (const connection of this.connections) connection.send(frame);
+			this.options.onChange?.(update, { kind: 'remote', instanceId: origin.instanceId });
+			return;
+		}
+		const changeOrigin: ChangeOrigin =
+			origin instanceof Connection
+				? { kind: 'peer', userId: origin.peer.userId }
+				: { kind: 'server', authorId: origin instanceof ServerChange ? origin.authorId : null };
+		const authorId = changeOrigin.kind === 'peer' ? changeOrigin.userId : changeOrigin.authorId;
 		this.store.record(update, authorId, () => {
 			const frame = encodeDocUpdate(update);
 			// The sender already has its own change; everyone else gets the same encoded frame.
 			for (const connection of this.connections) {
 				if (connection !== origin) connection.send(frame);
 			}
+			this.options.onChange?.(update, changeOrigin);
 		});
 	};
 
@@ -312,5 +384,14 @@ export class Room {
 		// and their own periodic awareness renewal is what keeps a lone editor's socket alive.
 		const frame = encodeAwareness(this.awareness, changed);
 		for (const connection of this.connections) connection.send(frame);
+		this.options.onAwareness?.(
+			this,
+			{ added, updated, removed },
+			origin instanceof RemoteChange
+				? { kind: 'remote', instanceId: origin.instanceId }
+				: origin === 'timeout'
+					? { kind: 'expired' }
+					: { kind: 'local' }
+		);
 	};
 }

@@ -1,12 +1,10 @@
-import type { Kysely } from 'kysely';
 import * as Y from 'yjs';
-import type { Database } from '../db/types';
 import type { CloseEvent } from './close-codes';
 import { DocWriter, type WriterTuning } from './doc-writer';
-import { loadDocState, readStoredDoc } from './persistence';
+import { readDocState, type DocumentStore } from './document-store';
 import type { ConnectionBudget } from './connection';
+import type { RealtimeHooks } from './hooks';
 import { Room, type Peer } from './room';
-import { UpdateAppender } from './update-appender';
 
 interface LoadedRoom {
 	room: Room;
@@ -15,20 +13,16 @@ interface LoadedRoom {
 }
 
 export interface RoomRegistryOptions {
-	db: Kysely<Database>;
+	store: DocumentStore;
 	writer: WriterTuning;
 	/** How long an empty room stays in memory, so a quick reload or reconnect does not hit the database. */
 	unloadGraceMs: number;
-	/** Called once a course's room is loaded, before anyone edits it (e.g. to take a baseline). */
-	onLoaded?: (courseId: string, doc: Y.Doc) => void;
-	/** Called after edits to a course's document are stored, with their authors; errors are the callee's to handle. */
-	onStored?: (courseId: string, doc: Y.Doc, authorIds: readonly string[]) => void;
 	/**
-	 * Called when a room is about to be unloaded (its last peer left and its edits are stored) and
-	 * for every room at shutdown. The document may be read during the call only; a returned promise
-	 * is awaited at shutdown, so work started then finishes before the database closes.
+	 * What happens to rooms, for the app and extensions (see RealtimeHooks). onIdle runs when a room
+	 * is about to be unloaded (its last peer left and its edits are stored) and for every room at
+	 * shutdown; its promise is awaited at shutdown, so work started then finishes before the database closes.
 	 */
-	onIdle?: (courseId: string, doc: Y.Doc) => void | Promise<void>;
+	hooks?: RealtimeHooks;
 	/** Whether a peer may publish a presence state (see Room). */
 	acceptsPresence?: (peer: Peer, state: unknown) => boolean;
 	/** What each connection may send (see ConnectionBudget). */
@@ -45,11 +39,16 @@ const SHUTDOWN_FLUSH_ATTEMPTS = 5;
 export class RoomRegistry {
 	private readonly loaded = new Map<string, LoadedRoom>();
 	private readonly loading = new Map<string, Promise<LoadedRoom>>();
-	private readonly appender: UpdateAppender;
+	private readonly hooks: RealtimeHooks;
 	private closing = false;
 
 	constructor(private readonly options: RoomRegistryOptions) {
-		this.appender = new UpdateAppender(options.db);
+		this.hooks = options.hooks ?? {};
+	}
+
+	/** The loaded room of a course, if any (not reserved: for extensions acting on live rooms). */
+	room(courseId: string): Room | undefined {
+		return this.loaded.get(courseId)?.room;
 	}
 
 	/** Finds or loads a course's room and reserves it: the caller must join a socket to it or release it. */
@@ -63,7 +62,7 @@ export class RoomRegistry {
 	/** The document as one update, including edits not yet stored when the room is live. */
 	async snapshot(courseId: string): Promise<Uint8Array> {
 		const entry = this.loaded.get(courseId);
-		return entry ? Y.encodeStateAsUpdate(entry.room.doc) : loadDocState(this.options.db, courseId);
+		return entry ? Y.encodeStateAsUpdate(entry.room.doc) : readDocState(this.options.store, courseId);
 	}
 
 	/**
@@ -122,6 +121,7 @@ export class RoomRegistry {
 		for (const entry of entries) {
 			this.loaded.delete(entry.room.courseId);
 			entry.room.destroy();
+			this.hooks.onUnloaded?.(entry.room.courseId);
 		}
 	}
 
@@ -136,23 +136,24 @@ export class RoomRegistry {
 
 	private async createRoom(courseId: string): Promise<LoadedRoom> {
 		if (this.closing) throw new Error('The realtime server is shutting down.');
-		const stored = await readStoredDoc(this.options.db, courseId);
+		// Before the read: whatever another process stores after it is then heard about, not missed.
+		await this.hooks.beforeLoad?.(courseId);
+		const stored = await this.options.store.read(courseId);
 		if (this.closing) throw new Error('The realtime server is shutting down.');
-		const { db, writer: tuning } = this.options;
+		const { store, writer: tuning, hooks } = this.options;
 		let room: Room | undefined = undefined;
-		const onStored = (authorIds: readonly string[]) => room && this.options.onStored?.(courseId, room.doc, authorIds);
-		const writer = new DocWriter(db, this.appender, courseId, tuning, stored.updateRows, stored.updateBytes, onStored, () => room?.doc);
-		room = new Room(
-			courseId,
-			stored,
-			writer,
-			() => this.scheduleUnload(courseId),
-			{ acceptsPresence: this.options.acceptsPresence, budget: this.options.budget }
-		);
+		const onStored = (authorIds: readonly string[]) => room && hooks?.onStored?.(courseId, room.doc, authorIds);
+		const writer = new DocWriter(store, courseId, tuning, stored.updateRows, stored.updateBytes, onStored, () => room?.doc);
+		room = new Room(courseId, stored, writer, () => this.scheduleUnload(courseId), {
+			acceptsPresence: this.options.acceptsPresence,
+			budget: this.options.budget,
+			onChange: hooks?.onChange && ((update, origin) => hooks.onChange?.(courseId, update, origin)),
+			onAwareness: hooks?.onAwareness && ((r, change, origin) => hooks.onAwareness?.(courseId, r, change, origin))
+		});
 		const entry: LoadedRoom = { room, writer, unloadTimer: null };
 		this.loaded.set(courseId, entry);
 		try {
-			this.options.onLoaded?.(courseId, room.doc);
+			hooks?.onLoaded?.(courseId, room.doc);
 		} catch (err) {
 			console.error(`[realtime] after loading course ${courseId}:`, err instanceof Error ? err.message : err);
 		}
@@ -187,11 +188,12 @@ export class RoomRegistry {
 		this.loaded.delete(courseId);
 		entry.writer.stop();
 		entry.room.destroy();
+		this.hooks.onUnloaded?.(courseId);
 	}
 
 	private async notifyIdle(entry: LoadedRoom): Promise<void> {
 		try {
-			await this.options.onIdle?.(entry.room.courseId, entry.room.doc);
+			await this.hooks.onIdle?.(entry.room.courseId, entry.room.doc);
 		} catch (err) {
 			console.error(`[realtime] idle hook of course ${entry.room.courseId} failed:`, err instanceof Error ? err.message : err);
 		}
