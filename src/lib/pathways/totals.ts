@@ -1,4 +1,6 @@
 // Shared by server and pages: pure arithmetic, no data access.
+import { formatNumber } from '$lib/i18n/format';
+import { m } from '$lib/paraglide/messages';
 // What a pathway adds up to, and the 60 ECTS warning. Pure, so the editor, the list and the tests
 // share one computation.
 
@@ -27,7 +29,7 @@ const round = (n: number) => Math.round(n * 100) / 100;
 const total = (values: number[]) => round(values.reduce((a, b) => a + b, 0));
 
 export function formatEcts(n: number): string {
-	return `${Number.isInteger(n) ? n : n.toFixed(n * 10 === Math.round(n * 10) ? 1 : 2)} ECTS`;
+	return `${formatNumber(n, { maximumFractionDigits: 2 })} ECTS`;
 }
 
 /** "3 ECTS", or "3–4 ECTS" when the smallest and largest choice differ. */
@@ -46,17 +48,17 @@ export function pathwayTotals(partEcts: (number | null)[], requirement: Requirem
 }
 
 function flagFor(required: { min: number; max: number }, requirement: Requirement): PathwayFlag | null {
-	const why =
-		'60 ECTS is a full year of study, the size of a degree programme. Stacked micro-credentials must not become a degree by another name: a qualification of that size goes through the degree approval of your institution, not through a pathway. Make the pathway smaller, or ask for N of its parts only.';
+	const why = m.pathways_flag_why();
 	if (required.min >= DEGREE_SIZE_ECTS) {
-		const what = requirement.kind === 'all' ? 'Its parts add up to' : `Even its ${requirement.count} smallest parts add up to`;
-		return { kind: 'required', message: `${what} ${formatEcts(required.min)}. ${why}` };
+		const ects = formatEcts(required.min);
+		const what = requirement.kind === 'all' ? m.pathways_flag_all_add_up({ ects }) : m.pathways_flag_smallest_add_up({ count: requirement.count, ects });
+		return { kind: 'required', message: `${what} ${why}` };
 	}
 	// Only "N of M" has a choice: with all parts required, the smallest and largest totals are the same.
 	if (required.max >= DEGREE_SIZE_ECTS && requirement.kind === 'some') {
 		return {
 			kind: 'possible',
-			message: `A learner who chooses the largest ${requirement.count} parts reaches ${formatEcts(required.max)} (the smallest choice is ${formatEcts(required.min)}). ${why}`
+			message: `${m.pathways_flag_largest_reach({ count: requirement.count, max: formatEcts(required.max), min: formatEcts(required.min) })} ${why}`
 		};
 	}
 	return null;

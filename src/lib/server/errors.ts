@@ -1,3 +1,5 @@
+import { m } from '$lib/paraglide/messages';
+
 /**
  * Errors the domain raises on purpose. Each carries an HTTP status and a stable code; routes turn them
  * into `error()` / `fail()` and `handleError` never sees them as crashes.
@@ -33,8 +35,9 @@ export class DomainError extends Error {
 	}
 }
 
-export const notFound = (message = 'Not found') => new DomainError('not_found', message);
-export const forbidden = (message = 'You do not have access to this.') => new DomainError('forbidden', message);
+// Defaults are read when the error arises, so they are in the language of the request.
+export const notFound = (message: string = m.error_not_found()) => new DomainError('not_found', message);
+export const forbidden = (message: string = m.error_forbidden()) => new DomainError('forbidden', message);
 export const conflict = (message: string, field?: string) => new DomainError('conflict', message, field);
 export const invalid = (message: string, field?: string) => new DomainError('invalid', message, field);
 

@@ -6,6 +6,7 @@ import { addOrUpgradeMember } from '../courses/members';
 import { conflict, DomainError, notFound } from '../errors';
 import { generateId } from '../ids';
 import type { InviteRole } from '../invites';
+import { m } from '$lib/paraglide/messages';
 
 /** How many requests one person may send per hour, to any courses, existing or not. */
 export const ACCESS_REQUESTS_PER_HOUR = 10;
@@ -23,7 +24,7 @@ export interface AccessRequest {
 export class TooManyRequestsError extends DomainError {
 	constructor(readonly retryAfterSeconds: number) {
 		const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
-		super('rate_limited', `You have sent many access requests. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`);
+		super('rate_limited', m.access_error_too_many({ wait: m.auth_wait_minutes({ count: minutes }) }));
 	}
 }
 
@@ -148,6 +149,6 @@ async function takePending(
 		.where('id', '=', requestId)
 		.where('course_id', '=', courseId)
 		.executeTakeFirst();
-	if (!exists) throw notFound('That request does not exist.');
-	throw conflict(`This request was already ${exists.status}.`);
+	if (!exists) throw notFound(m.access_error_not_found());
+	throw conflict(exists.status === 'approved' ? m.access_error_already_approved() : exists.status === 'declined' ? m.access_error_already_declined() : m.access_error_already_answered());
 }

@@ -3,6 +3,7 @@ import type { CourseRole, CourseRow, Database, Perspective } from '../db/types';
 import { can, type Actor, type CourseAction, type CourseContext } from '../policy';
 import { forbidden, notFound } from '../errors';
 import { ID_PATTERN } from '../ids';
+import { m } from '$lib/paraglide/messages';
 
 export interface CourseAccess {
 	course: CourseRow;
@@ -41,7 +42,7 @@ export async function authorizeCourse(
 	action: CourseAction
 ): Promise<CourseAccess> {
 	const access = await getCourseAccess(db, courseId, actor?.id ?? null);
-	if (!access || !can(actor, 'course.view', access.context)) throw notFound('Course not found.');
+	if (!access || !can(actor, 'course.view', access.context)) throw notFound(m.course_not_found());
 	if (!can(actor, action, access.context)) throw forbidden();
 	return access;
 }

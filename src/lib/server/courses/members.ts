@@ -5,6 +5,7 @@ import { conflict, notFound } from '../errors';
 import { authorizeCourse, type CourseAccess } from './access';
 import { presenceColorAmong, presentMembers, type Member, type MemberRecord } from './member-presenter';
 import { refreshCourseAccess, revokeCourseAccess } from '../live-access';
+import { m } from '$lib/paraglide/messages';
 
 export type { Member };
 
@@ -82,7 +83,7 @@ export async function changeMember(
 	await authorizeCourse(db, actor, courseId, 'course.manageTeam');
 	await db.transaction().execute(async (trx) => {
 		const member = await lockMembers(trx, courseId).then((all) => all.find((m) => m.user_id === userId));
-		if (!member) throw notFound('That person is not in this course.');
+		if (!member) throw notFound(m.team_error_not_member());
 		// Both fields are optional in the form; an empty `set` would be invalid SQL.
 		if (!changes.role && !changes.perspective) return;
 		if (changes.role && changes.role !== 'owner' && member.role === 'owner') {
@@ -103,7 +104,7 @@ export async function removeMember(db: Kysely<Database>, actor: Actor, courseId:
 	await authorizeCourse(db, actor, courseId, action);
 	await db.transaction().execute(async (trx) => {
 		const member = await lockMembers(trx, courseId).then((all) => all.find((m) => m.user_id === userId));
-		if (!member) throw notFound('That person is not in this course.');
+		if (!member) throw notFound(m.team_error_not_member());
 		if (member.role === 'owner') await assertAnotherOwner(trx, courseId, userId);
 		await trx.deleteFrom('course_members').where('course_id', '=', courseId).where('user_id', '=', userId).execute();
 	});
@@ -129,7 +130,7 @@ async function assertAnotherOwner(trx: Transaction<Database>, courseId: string, 
 		.where('user_id', '!=', exceptUserId)
 		.executeTakeFirst();
 	if (!other) {
-		throw conflict('A course needs at least one owner. Make someone else an owner first.');
+		throw conflict(m.team_error_last_owner());
 	}
 }
 

@@ -4,30 +4,30 @@ import { plainText } from '../form-text';
 import { PERSPECTIVES, INVITE_ROLES } from '$lib/labels';
 
 export const courseTitle = v.pipe(
-	v.string('Give the course a title.'),
+	v.string(() => m.courses_title_required()),
 	v.trim(),
 	plainText(),
-	v.nonEmpty('Give the course a title.'),
-	v.maxLength(200, 'Keep the title under 200 characters.')
+	v.nonEmpty(() => m.courses_title_required()),
+	v.maxLength(200, () => m.courses_title_too_long({ max: 200 }))
 );
 
 export const createCourseSchema = v.object({
 	title: courseTitle,
-	perspective: v.optional(v.picklist(PERSPECTIVES, 'Choose your perspective.'), 'lecturer')
+	perspective: v.optional(v.picklist(PERSPECTIVES, () => m.team_choose_your_perspective()), 'lecturer')
 });
 
 export const renameCourseSchema = v.object({ title: courseTitle });
 
 export const createInviteSchema = v.object({
-	role: v.picklist(INVITE_ROLES, 'Choose a role.'),
-	perspective: v.picklist(PERSPECTIVES, 'Choose a perspective.'),
+	role: v.picklist(INVITE_ROLES, () => m.team_choose_role()),
+	perspective: v.picklist(PERSPECTIVES, () => m.team_choose_perspective()),
 	expiresInDays: v.pipe(
 		v.optional(v.string(), '14'),
 		v.transform((s) => (s.trim() === '' ? 14 : Number(s))),
-		v.number('Enter a number of days.'),
-		v.integer('Enter a whole number of days.'),
-		v.minValue(1, 'An invite must be valid for at least 1 day.'),
-		v.maxValue(90, 'An invite can be valid for at most 90 days.')
+		v.number(() => m.team_days_number()),
+		v.integer(() => m.team_days_whole()),
+		v.minValue(1, () => m.team_days_min({ count: 1 })),
+		v.maxValue(90, () => m.team_days_max({ count: 90 }))
 	),
 	singleUse: v.pipe(
 		v.optional(v.string(), ''),
@@ -36,17 +36,17 @@ export const createInviteSchema = v.object({
 });
 
 export const memberChangeSchema = v.object({
-	userId: v.pipe(v.string(), v.regex(/^[a-z2-7]{24}$/, 'Unknown member.')),
-	role: v.optional(v.picklist(['owner', 'editor', 'commenter', 'viewer'] as const, 'Choose a role.')),
-	perspective: v.optional(v.picklist(PERSPECTIVES, 'Choose a perspective.'))
+	userId: v.pipe(v.string(), v.regex(/^[a-z2-7]{24}$/, () => m.team_unknown_member())),
+	role: v.optional(v.picklist(['owner', 'editor', 'commenter', 'viewer'] as const, () => m.team_choose_role())),
+	perspective: v.optional(v.picklist(PERSPECTIVES, () => m.team_choose_perspective()))
 });
 
 export const memberSchema = v.object({
-	userId: v.pipe(v.string(), v.regex(/^[a-z2-7]{24}$/, 'Unknown member.'))
+	userId: v.pipe(v.string(), v.regex(/^[a-z2-7]{24}$/, () => m.team_unknown_member()))
 });
 
 export const inviteIdSchema = v.object({
-	inviteId: v.pipe(v.string(), v.regex(/^[a-z2-7]{24}$/, 'Unknown invite.'))
+	inviteId: v.pipe(v.string(), v.regex(/^[a-z2-7]{24}$/, () => m.team_unknown_invite()))
 });
 
 // Which language: checked against the course-language list by the verbs, which name the language in

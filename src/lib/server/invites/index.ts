@@ -6,6 +6,7 @@ import { generateId, generateSecretToken, TOKEN_PATTERN } from '../ids';
 import { hashToken } from '../hash';
 import { authorizeCourse } from '../courses/access';
 import { addOrUpgradeMember } from '../courses/members';
+import { m } from '$lib/paraglide/messages';
 
 export type InviteRole = 'editor' | 'commenter' | 'viewer';
 export const DEFAULT_INVITE_DAYS = 14;
@@ -37,12 +38,12 @@ export interface InvitePreview {
 export class InviteUnusableError extends DomainError {
 	constructor(readonly reason: 'expired' | 'revoked' | 'used' | 'unknown') {
 		const messages = {
-			expired: 'This invite link has expired. Ask the course owner for a new one.',
-			revoked: 'This invite link was revoked by the course owner.',
-			used: 'This invite link has already been used. Ask the course owner for a new one.',
-			unknown: 'This invite link is not valid. Check that you copied all of it.'
+			expired: () => m.invite_error_expired(),
+			revoked: () => m.invite_error_revoked(),
+			used: () => m.invite_error_used(),
+			unknown: () => m.invite_error_unknown()
 		};
-		super(reason === 'unknown' ? 'not_found' : 'conflict', messages[reason]);
+		super(reason === 'unknown' ? 'not_found' : 'conflict', messages[reason]());
 	}
 }
 
@@ -128,7 +129,7 @@ export async function revokeInvite(db: Kysely<Database>, actor: Actor, courseId:
 		.where('course_id', '=', courseId)
 		.where('revoked_at', 'is', null)
 		.executeTakeFirst();
-	if (Number(result.numUpdatedRows) === 0) throw notFound('That invite does not exist or is already revoked.');
+	if (Number(result.numUpdatedRows) === 0) throw notFound(m.invite_error_not_found());
 }
 
 async function findUsableInvite(db: Kysely<Database>, token: string, now: Date, lock: boolean) {

@@ -4,6 +4,7 @@ import { forbidden, notFound } from '../errors';
 import type { Actor } from '../policy';
 import { canPathway, canReadPathwayPublicly } from '../policy/pathways';
 import { pathwayTotals, type PathwayTotals, type Requirement } from '$lib/pathways/totals';
+import { m } from '$lib/paraglide/messages';
 
 // Reading pathways: the coordinators' list and editor (drafts included), and the public reads
 // (published pathways only). A part's facts come from the catalogue entry of its course, which holds
@@ -99,16 +100,16 @@ async function views(db: Kysely<Database>, rows: Selectable<PathwayTable>[]): Pr
 
 /** Every pathway, drafts first then by title: the coordinators' list. */
 export async function listPathways(db: Kysely<Database>, actor: Actor | null): Promise<PathwayView[]> {
-	if (!canPathway(actor, 'pathway.list')) throw forbidden('Only coordinators build pathways.');
+	if (!canPathway(actor, 'pathway.list')) throw forbidden(m.pathways_only_coordinators());
 	const rows = await db.selectFrom('pathways').selectAll().orderBy('title').orderBy('id').execute();
 	return views(db, rows);
 }
 
 /** One pathway for its editor. */
 export async function loadPathway(db: Kysely<Database>, actor: Actor | null, id: string): Promise<PathwayView> {
-	if (!canPathway(actor, 'pathway.edit')) throw forbidden('Only coordinators build pathways.');
+	if (!canPathway(actor, 'pathway.edit')) throw forbidden(m.pathways_only_coordinators());
 	const row = await db.selectFrom('pathways').selectAll().where('id', '=', id).executeTakeFirst();
-	if (!row) throw notFound('There is no such pathway.');
+	if (!row) throw notFound(m.pathways_not_found());
 	return view(row, (await partsOf(db, [id])).get(id)!);
 }
 
@@ -129,7 +130,7 @@ const CANDIDATE_LIMIT = 20;
  * without those already in the pathway. At most 20, so the editor stays one readable page at 10,000 courses.
  */
 export async function findCandidates(db: Kysely<Database>, actor: Actor | null, pathwayId: string, query: string): Promise<CourseCandidate[]> {
-	if (!canPathway(actor, 'pathway.edit')) throw forbidden('Only coordinators build pathways.');
+	if (!canPathway(actor, 'pathway.edit')) throw forbidden(m.pathways_only_coordinators());
 	const words = query.trim().toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8);
 	let select = db
 		.selectFrom('catalogue_entries as e')

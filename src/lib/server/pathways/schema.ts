@@ -2,6 +2,8 @@ import * as v from 'valibot';
 import { LANGUAGES } from '$lib/course-spec/vocabularies';
 import { plainText } from '../form-text';
 import { ID_PATTERN } from '../ids';
+import { formatNumber } from '$lib/i18n/format';
+import { m } from '$lib/paraglide/messages';
 
 // The pathway forms. One schema per form; the domain checks what needs the database (unique
 // address, published parts, a requirement its parts can meet).
@@ -11,27 +13,27 @@ export const PATHWAY_LANGUAGES = LANGUAGES.concepts.map((c) => c.code).filter((c
 export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 const title = v.pipe(
-	v.string('Give the pathway a title.'),
+	v.string(() => m.pathways_title_required()),
 	v.trim(),
 	plainText(),
-	v.nonEmpty('Give the pathway a title.'),
-	v.maxLength(200, 'Keep the title under 200 characters.')
+	v.nonEmpty(() => m.pathways_title_required()),
+	v.maxLength(200, () => m.pathways_title_too_long({ max: 200 }))
 );
 
 const slug = v.pipe(
-	v.string('Give the pathway an address.'),
+	v.string(() => m.pathways_address_required()),
 	v.trim(),
 	v.toLowerCase(),
-	v.nonEmpty('Give the pathway an address.'),
-	v.maxLength(60, 'Keep the address under 60 characters.'),
-	v.regex(SLUG_PATTERN, 'Use lower-case letters, digits and single hyphens, e.g. sustainable-manufacturing.')
+	v.nonEmpty(() => m.pathways_address_required()),
+	v.maxLength(60, () => m.pathways_address_too_long({ max: 60 })),
+	v.regex(SLUG_PATTERN, () => m.pathways_address_pattern())
 );
 
 const requiredCount = v.pipe(
 	v.optional(v.string(), ''),
 	v.trim(),
 	v.transform((s) => (s === '' ? null : Number(s))),
-	v.nullable(v.pipe(v.number('Enter a number of parts.'), v.integer('Enter a whole number of parts.'), v.minValue(1, 'At least 1 part.')))
+	v.nullable(v.pipe(v.number(() => m.pathways_count_number()), v.integer(() => m.pathways_count_whole()), v.minValue(1, () => m.pathways_count_min())))
 );
 
 export const pathwayDetailsSchema = v.pipe(
@@ -42,22 +44,22 @@ export const pathwayDetailsSchema = v.pipe(
 			v.optional(v.string(), ''),
 			v.trim(),
 			plainText({ multiline: true }),
-			v.maxLength(4000, 'Keep the description under 4,000 characters.')
+			v.maxLength(4000, () => m.pathways_description_too_long({ max: formatNumber(4000) }))
 		),
-		language: v.picklist(PATHWAY_LANGUAGES, 'Choose the language the title and description are in.'),
-		requirement: v.picklist(['all', 'some'] as const, 'Choose what completing the pathway takes.'),
+		language: v.picklist(PATHWAY_LANGUAGES, () => m.pathways_language_required()),
+		requirement: v.picklist(['all', 'some'] as const, () => m.pathways_requirement_required()),
 		requiredCount
 	}),
 	v.forward(
-		v.check((d) => d.requirement === 'all' || d.requiredCount !== null, 'Say how many parts a learner must complete.'),
+		v.check((d) => d.requirement === 'all' || d.requiredCount !== null, () => m.pathways_count_required()),
 		['requiredCount']
 	)
 );
 
 export type PathwayDetails = v.InferOutput<typeof pathwayDetailsSchema>;
 
-const courseId = v.pipe(v.string('Choose a course.'), v.regex(ID_PATTERN, 'Choose a course from the list.'));
+const courseId = v.pipe(v.string(() => m.pathways_choose_course()), v.regex(ID_PATTERN, () => m.pathways_choose_course_from_list()));
 
 export const partSchema = v.object({ courseId });
 
-export const moveSchema = v.object({ courseId, direction: v.picklist(['up', 'down'] as const, 'Choose up or down.') });
+export const moveSchema = v.object({ courseId, direction: v.picklist(['up', 'down'] as const, () => m.pathways_choose_direction()) });

@@ -5,6 +5,7 @@ import { generateId } from '../ids';
 import type { Actor } from '../policy';
 import { canPathway, type PathwayAction } from '../policy/pathways';
 import type { PathwayDetails } from './schema';
+import { m } from '$lib/paraglide/messages';
 
 // Changing pathways. Each verb asks the policy, then works in one transaction that locks the
 // pathway's row, so two coordinators editing at once are served one after the other and positions
@@ -14,12 +15,12 @@ import type { PathwayDetails } from './schema';
 export const MIN_PUBLISHED_PARTS = 2;
 
 function authorise(actor: Actor | null, action: PathwayAction): asserts actor is Actor {
-	if (!canPathway(actor, action)) throw forbidden('Only coordinators build pathways.');
+	if (!canPathway(actor, action)) throw forbidden(m.pathways_only_coordinators());
 }
 
 async function lockPathway(trx: Transaction<Database>, id: string) {
 	const row = await trx.selectFrom('pathways').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
-	if (!row) throw notFound('There is no such pathway.');
+	if (!row) throw notFound(m.pathways_not_found());
 	return row;
 }
 
@@ -31,16 +32,16 @@ async function partIds(trx: Transaction<Database>, id: string): Promise<string[]
 async function ensureSlugFree(trx: Transaction<Database>, slug: string, exceptId?: string) {
 	let query = trx.selectFrom('pathways').select('id').where('slug', '=', slug);
 	if (exceptId) query = query.where('id', '<>', exceptId);
-	if (await query.executeTakeFirst()) throw conflict('Another pathway has this address. Choose another one.', 'slug');
+	if (await query.executeTakeFirst()) throw conflict(m.pathways_address_taken(), 'slug');
 }
 
 /** A published pathway must stay completable: enough parts, and a requirement its parts can meet. */
 function checkCompletable(parts: number, details: { requirement: 'all' | 'some'; required_count: number | null }) {
 	if (parts < MIN_PUBLISHED_PARTS) {
-		throw invalid(`A published pathway needs at least ${MIN_PUBLISHED_PARTS} parts.`);
+		throw invalid(m.pathways_needs_parts({ count: MIN_PUBLISHED_PARTS }));
 	}
 	if (details.requirement === 'some' && (details.required_count ?? 0) > parts) {
-		throw invalid(`The pathway has ${parts} parts, so a learner cannot complete ${details.required_count} of them.`, 'requiredCount');
+		throw invalid(m.pathways_count_too_high({ count: parts, required: details.required_count ?? 0 }), 'requiredCount');
 	}
 }
 
@@ -71,7 +72,7 @@ export async function updatePathwayDetails(db: Kysely<Database>, actor: Actor | 
 	await db.transaction().execute(async (trx) => {
 		const row = await lockPathway(trx, id);
 		if (row.first_published_at && details.slug !== row.slug) {
-			throw invalid('The address stays as it was once the pathway has been published, so that links to it keep working.', 'slug');
+			throw invalid(m.pathways_address_locked(), 'slug');
 		}
 		await ensureSlugFree(trx, details.slug, id);
 		const requirement = { requirement: details.requirement, required_count: details.requirement === 'some' ? details.requiredCount : null };
@@ -90,9 +91,9 @@ export async function addPart(db: Kysely<Database>, actor: Actor | null, id: str
 		await lockPathway(trx, id);
 		// Only published courses: the pathway shows their latest published version, never a draft.
 		const published = await trx.selectFrom('published_versions').select('id').where('course_id', '=', courseId).limit(1).executeTakeFirst();
-		if (!published) throw invalid('Only published courses can be parts of a pathway.', 'courseId');
+		if (!published) throw invalid(m.pathways_only_published_parts(), 'courseId');
 		const parts = await partIds(trx, id);
-		if (parts.includes(courseId)) throw conflict('This course is already a part of the pathway.', 'courseId');
+		if (parts.includes(courseId)) throw conflict(m.pathways_already_part(), 'courseId');
 		await trx.insertInto('pathway_parts').values({ pathway_id: id, course_id: courseId, position: parts.length }).execute();
 		await touch(trx, id);
 	});
@@ -103,7 +104,7 @@ export async function removePart(db: Kysely<Database>, actor: Actor | null, id: 
 	await db.transaction().execute(async (trx) => {
 		const row = await lockPathway(trx, id);
 		const parts = await partIds(trx, id);
-		if (!parts.includes(courseId)) throw notFound('This course is not a part of the pathway.');
+		if (!parts.includes(courseId)) throw notFound(m.pathways_not_a_part());
 		const remaining = parts.filter((p) => p !== courseId);
 		if (row.published_at) checkCompletable(remaining.length, row);
 		await trx.deleteFrom('pathway_parts').where('pathway_id', '=', id).where('course_id', '=', courseId).execute();
@@ -117,7 +118,7 @@ export async function movePart(db: Kysely<Database>, actor: Actor | null, id: st
 		await lockPathway(trx, id);
 		const parts = await partIds(trx, id);
 		const from = parts.indexOf(courseId);
-		if (from < 0) throw notFound('This course is not a part of the pathway.');
+		if (from < 0) throw notFound(m.pathways_not_a_part());
 		const to = direction === 'up' ? from - 1 : from + 1;
 		// Moving the first part up (or the last down) is a no-op, not an error: the page simply stays.
 		if (to < 0 || to >= parts.length) return;

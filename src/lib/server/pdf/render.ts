@@ -80,8 +80,9 @@ export function pdfData(input: CoursePdfInput) {
 		assessments: items(spec.assessments),
 		assessmentDetails: entries(spec.assessmentDetails),
 		credential: entries(spec.credential),
+		// English like the PDF's other labels (not yet in messages), so a page never mixes two languages.
 		pilot: input.pilotFeedback
-			? { summary: input.pilotFeedback.summary, addressed: addressedLine(input.pilotFeedback.addressed), items: input.pilotFeedback.items }
+			? { summary: input.pilotFeedback.summary, addressed: addressedLine(input.pilotFeedback.addressed, { locale: 'en' }), items: input.pilotFeedback.items }
 			: null
 	};
 }

@@ -16,6 +16,7 @@ import { assignSlug } from './slug';
 import { checkForPublishing, validateForPublishing, type PublishingProblem } from './validate';
 import { currentProvider } from '../credential-exports';
 import { coCreationAtPublication } from '../contributions';
+import { m } from '$lib/paraglide/messages';
 
 export interface Published {
 	number: number;
@@ -49,9 +50,9 @@ export async function publishCourse(
 			.executeTakeFirst();
 		const number = await nextVersionNumber(trx, courseId);
 		await step.take('publish', { note: changeNotes, versionNumber: number });
-		if (!approved?.decided_by || !approved.decided_at) throw conflict('There is no approved submission to publish.');
+		if (!approved?.decided_by || !approved.decided_at) throw conflict(m.publish_error_nothing_approved());
 		if (number > 1 && changeNotes === '') {
-			throw invalid(`Say what changed since v${number - 1}: readers of v${number} see these notes.`, 'changeNotes');
+			throw invalid(m.publish_error_change_notes({ latest: number - 1, next: number }), 'changeNotes');
 		}
 		const valid = validateForPublishing(approved.spec);
 		if (!valid.ok) throw unpublishable(valid.problems);
@@ -99,7 +100,7 @@ export async function publishCourse(
 }
 
 function unpublishable(problems: PublishingProblem[]) {
-	return conflict(`This submission cannot be published: ${problems.map((p) => `${p.label}: ${p.message}`).join('; ')}.`);
+	return conflict(m.publish_error_problems({ problems: problems.map((p) => `${p.label}: ${p.message}`).join('; ') }));
 }
 
 /** Coordinators: mark a published course as no longer offered; it stays listed, as retired, with its versions. */

@@ -3,6 +3,8 @@ import { primaryLanguage } from '$lib/course-spec/rules/field-values';
 import { EQF_NOT_APPLICABLE, type CourseSpec } from '$lib/course-spec/types';
 import type { Database } from '../db/types';
 import { compareOutcomes, type OutcomeOverlap } from './similarity';
+import { m } from '$lib/paraglide/messages';
+import { formatNumber } from '$lib/i18n/format';
 
 /** A published course whose name is close to the one under review, and how its content compares. */
 export interface SimilarCourse {
@@ -19,9 +21,9 @@ export interface SimilarCourse {
 	outcomes: OutcomeOverlap;
 }
 
-const ects = (spec: CourseSpec) => (spec.ectsCredits === null ? 'Not set' : `${spec.ectsCredits} ECTS`);
+const ects = (spec: CourseSpec) => (spec.ectsCredits === null ? m.review_similar_not_set() : `${formatNumber(spec.ectsCredits)} ECTS`);
 const eqf = (spec: CourseSpec) =>
-	spec.eqfLevel === null ? 'Not set' : spec.eqfLevel === EQF_NOT_APPLICABLE ? 'No EQF level' : `EQF ${spec.eqfLevel}`;
+	spec.eqfLevel === null ? m.review_similar_not_set() : spec.eqfLevel === EQF_NOT_APPLICABLE ? m.review_similar_no_eqf() : `EQF ${spec.eqfLevel}`;
 
 /** pg_trgm's own default for "similar" (similarity_threshold). */
 export const SIMILAR_TITLE_THRESHOLD = 0.3;

@@ -6,6 +6,7 @@ import type { CourseSpec } from '$lib/course-spec/types';
 import { checkExports, currentProvider, exportInputOf } from '../credential-exports';
 import type { Database } from '../db/types';
 import { contentHash } from './content-hash';
+import { m } from '$lib/paraglide/messages';
 
 /** Something that keeps a spec from being published, with the field to go to. */
 export interface PublishingProblem {
@@ -40,7 +41,7 @@ export function validateForPublishing(input: unknown): PublishingCheck {
 				const found = fieldForIssuePath(issue.path);
 				return {
 					kind: 'invalid' as const,
-					label: found?.field.label ?? (issue.path || 'Specification'),
+					label: found?.field.label ?? (issue.path || m.course_tab_specification()),
 					message: issue.message,
 					anchor: found ? fieldAnchor(found.field.list ?? found.field.key) : null
 				};

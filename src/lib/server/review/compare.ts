@@ -8,6 +8,7 @@ import { authorizeCourse } from '../courses/access';
 import { currentCourseDoc } from '../course-docs';
 import { invalid, notFound } from '../errors';
 import { latestSubmission, previousSubmission } from './submissions';
+import { m } from '$lib/paraglide/messages';
 
 /**
  * The specs a review compares: the latest published version, the submission the reviewers last
@@ -38,7 +39,7 @@ export async function compareForReview(
 	to: ReviewSide
 ): Promise<ReviewComparison> {
 	await authorizeCourse(db, actor, courseId, 'course.view');
-	if (from === to) throw invalid('Choose two different things to compare.', 'to');
+	if (from === to) throw invalid(m.review_error_same_sides(), 'to');
 	const [a, b] = [await side(db, courseId, from, 'from'), await side(db, courseId, to, 'to')];
 	return { from: a.view, to: b.view, diff: diffSpecs(a.spec, b.spec) };
 }
@@ -61,14 +62,14 @@ async function side(db: Kysely<Database>, courseId: string, which: ReviewSide, f
 				.orderBy('number', 'desc')
 				.limit(1)
 				.executeTakeFirst();
-			if (!row) throw invalid('No version of this course has been published yet.', field);
+			if (!row) throw invalid(m.review_error_nothing_published(), field);
 			return { view: { side: which, version: Number(row.number), at: new Date(row.published_at) }, spec: row.spec };
 		}
 		case 'submission':
 		case 'previous': {
 			const latest = await latestSubmission(db, courseId);
 			const row = latest && which === 'previous' ? await previousSubmission(db, latest) : latest;
-			if (!row) throw invalid(which === 'previous' ? 'There is no earlier submission that changes were asked on.' : 'This course has not been submitted yet.', field);
+			if (!row) throw invalid(which === 'previous' ? m.review_error_no_previous() : m.review_error_not_submitted(), field);
 			return { view: { side: which, version: null, at: new Date(row.submitted_at) }, spec: row.spec };
 		}
 	}
@@ -78,6 +79,6 @@ async function side(db: Kysely<Database>, courseId: string, which: ReviewSide, f
 export async function readSubmittedSpec(db: Kysely<Database>, actor: Actor, courseId: string) {
 	await authorizeCourse(db, actor, courseId, 'course.view');
 	const row = await latestSubmission(db, courseId);
-	if (!row) throw notFound('This course has not been submitted yet.');
+	if (!row) throw notFound(m.review_error_not_submitted());
 	return { submittedAt: new Date(row.submitted_at), decision: row.decision, spec: row.spec };
 }

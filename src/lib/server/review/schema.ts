@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { invalid } from '../errors';
 import { plainText } from '../form-text';
+import { m } from '$lib/paraglide/messages';
 
 // What people write at each step of the review. Notes are plain text, shown as text (never as HTML).
 
@@ -13,23 +14,23 @@ const note = (max: number) =>
 		v.optional(v.string(), ''),
 		v.trim(),
 		plainText({ multiline: true }),
-		v.maxLength(max, `Keep it to ${max} characters or fewer.`)
+		v.maxLength(max, () => m.review_error_too_long({ max }))
 	);
 
-const required = (message: string, max: number) => v.pipe(note(max), v.nonEmpty(message));
+const required = (message: () => string, max: number) => v.pipe(note(max), v.nonEmpty(message));
 
 // The public page quotes it under "Updated after pilot feedback"; the team writes counts and themes.
 const feedbackSummary = note(FEEDBACK_SUMMARY_MAX);
 
 export const submitSchema = v.object({
-	note: required('Write a short note to the reviewer: what is ready, and what they should look at.', NOTE_MAX),
+	note: required(() => m.review_error_note_required(), NOTE_MAX),
 	// Required from the second version on; the verb knows which one this is.
 	changeNotes: note(CHANGE_NOTES_MAX),
 	feedbackSummary
 });
 
 export const requestChangesSchema = v.object({
-	comment: required('Tell the team what to change: they see this comment on the course.', NOTE_MAX)
+	comment: required(() => m.review_error_comment_required(), NOTE_MAX)
 });
 
 export const approveSchema = v.object({ note: note(NOTE_MAX) });

@@ -18,6 +18,7 @@ import { parseInput, submitSchema } from './schema';
 import { nextVersionNumber } from './submissions';
 import { runWorkflow } from './workflow';
 import { openReviewComments } from '../comments/review';
+import { m } from '$lib/paraglide/messages';
 
 /**
  * An owner hands the course to the coordinators. What is submitted is the live document as it is at
@@ -50,18 +51,18 @@ export async function submitForReview(
 		const check = await checkForPublishing(step.trx, live, await publishingTarget(step.trx, step.course, mail.origin));
 		if (!check.ok) {
 			const count = check.problems.length;
-			throw invalid(`The specification is not ready: ${count} ${count === 1 ? 'thing needs' : 'things need'} fixing first (${check.problems.map((p) => p.label).join(', ')}).`);
+			throw invalid(m.review_error_not_ready({ count, labels: check.problems.map((p) => p.label).join(', ') }));
 		}
 		const openReview = await openReviewComments(step.trx, courseId);
 		if (openReview > 0) {
-			throw invalid(`Resolve the coordinator’s review ${openReview === 1 ? 'comment' : `comments (${openReview} open)`} in the specification before submitting again.`);
+			throw invalid(m.review_error_open_comments({ count: openReview }));
 		}
 		const version = await nextVersionNumber(step.trx, courseId);
 		if (version > 1 && (await sameAsPublished(step.trx, courseId, contentHash(check.spec)))) {
-			throw invalid(`Nothing has changed since v${version - 1}: there is no new version to submit.`);
+			throw invalid(m.review_error_unchanged({ version: version - 1 }));
 		}
 		if (version > 1 && changeNotes === '') {
-			throw invalid(`Say what changed since v${version - 1}: these notes are published with v${version}.`, 'changeNotes');
+			throw invalid(m.review_error_change_notes({ latest: version - 1, next: version }), 'changeNotes');
 		}
 		const submissionId = generateId();
 		await step.trx

@@ -6,6 +6,7 @@ import { generateId, ID_PATTERN } from '../ids';
 import { refreshReadersAccess } from '../live-access';
 import { addNotifications, type MailContext, type NewNotification, type OutgoingEmail } from '../notifications';
 import { STATUS_LABELS } from '$lib/labels';
+import { m } from '$lib/paraglide/messages';
 
 /**
  * Every change of a course's status runs through here: one transaction that locks the course row,
@@ -46,7 +47,7 @@ export async function runWorkflow<T>(
 			async take(transition, event = {}) {
 				const check = checkTransition(actor, transition, step.context);
 				if (!check.ok) {
-					throw check.reason === 'forbidden' ? forbidden(FORBIDDEN[transition]) : conflict(statusConflict(transition, step.context));
+					throw check.reason === 'forbidden' ? forbidden(FORBIDDEN[transition]()) : conflict(statusConflict(transition, step.context));
 				}
 				const retired = transition === 'retire' ? true : transition === 'unretire' ? false : step.context.retired;
 				await trx
@@ -90,7 +91,7 @@ export async function runWorkflow<T>(
 
 /** Loads and locks a course for a status change; a course the actor may not see does not exist for them. */
 async function lockCourse(trx: Transaction<Database>, actor: Actor, courseId: string) {
-	const missing = notFound('Course not found.');
+	const missing = notFound(m.course_not_found());
 	if (!ID_PATTERN.test(courseId)) throw missing;
 	const course = await trx.selectFrom('courses').selectAll().where('id', '=', courseId).forUpdate().executeTakeFirst();
 	if (!course) throw missing;
@@ -121,36 +122,36 @@ function outsidersLostSight(before: TransitionContext, after: TransitionContext)
 	return can(outsider, 'course.view', as(before)) && !can(outsider, 'course.view', as(after));
 }
 
-const FORBIDDEN: Record<Transition, string> = {
-	submit: 'Only an owner of the course can submit it for review.',
-	withdraw: 'Only an owner of the course can withdraw its submission.',
-	requestChanges: 'Only coordinators can ask for changes.',
-	approve: 'Only coordinators can approve a course.',
-	publish: 'Only coordinators can publish a course.',
-	retire: 'Only coordinators can retire a course.',
-	unretire: 'Only coordinators can bring a retired course back.'
+const FORBIDDEN: Record<Transition, () => string> = {
+	submit: () => m.review_forbidden_submit(),
+	withdraw: () => m.review_forbidden_withdraw(),
+	requestChanges: () => m.review_forbidden_request_changes(),
+	approve: () => m.review_forbidden_approve(),
+	publish: () => m.review_forbidden_publish(),
+	retire: () => m.review_forbidden_retire(),
+	unretire: () => m.review_forbidden_unretire()
 };
 
 function statusConflict(transition: Transition, course: TransitionContext): string {
-	const now = `This course is ${STATUS_LABELS[course.status].toLowerCase()} now`;
+	const status = STATUS_LABELS[course.status].toLowerCase();
 	if (course.archived && transition !== 'retire' && transition !== 'unretire') {
-		return 'This course is archived: an owner has to unarchive it first.';
+		return m.review_conflict_archived();
 	}
 	switch (transition) {
 		case 'submit':
-			if (course.retired) return 'This course is retired: a coordinator has to bring it back before a new version can be submitted.';
-			return course.status === 'in_review' ? 'This course is already waiting for review.' : `${now}, so it cannot be submitted.`;
+			if (course.retired) return m.review_conflict_retired_submit();
+			return course.status === 'in_review' ? m.review_conflict_already_waiting() : m.review_conflict_cannot_submit({ status });
 		case 'withdraw':
-			return `${now}: there is no submission waiting that could be withdrawn.`;
+			return m.review_conflict_cannot_withdraw({ status });
 		case 'requestChanges':
 		case 'approve':
-			return `${now}: someone has already decided on this submission, or it was withdrawn.`;
+			return m.review_conflict_already_decided({ status });
 		case 'publish':
-			return course.status === 'published' ? 'This version has already been published.' : `${now}: only an approved submission can be published.`;
+			return course.status === 'published' ? m.review_conflict_already_published() : m.review_conflict_cannot_publish({ status });
 		case 'retire':
-			if (course.retired) return 'This course is already retired.';
-			return course.published ? `${now}: decide on the waiting submission before retiring the course.` : 'Only a published course can be retired.';
+			if (course.retired) return m.review_conflict_already_retired();
+			return course.published ? m.review_conflict_decide_before_retiring({ status }) : m.review_conflict_retire_unpublished();
 		case 'unretire':
-			return 'This course is not retired.';
+			return m.review_conflict_not_retired();
 	}
 }

@@ -5,6 +5,7 @@ import type { Database } from '../db/types';
 import type { Actor } from '../policy';
 import { authorizeCourse } from '../courses/access';
 import { invalid } from '../errors';
+import { m } from '$lib/paraglide/messages';
 import { currentCourseDoc } from '../course-docs';
 import { docToSpec } from '$lib/course-spec/doc';
 import { readVersion, type VersionSummary } from './read';
@@ -46,7 +47,7 @@ async function side(
 		}
 	}
 	const version = await readVersion(db, courseId, which);
-	if (!version) throw invalid(`There is no version ${which} of this course.`, field);
+	if (!version) throw invalid(m.history_no_such_version({ number: which }), field);
 	const { spec, ...summary } = version;
 	return { side: { current: false, ...summary }, spec };
 }

@@ -8,6 +8,7 @@ import type { Database } from '../db/types';
 import type { Actor } from '../policy';
 import { authorizeCourse } from '../courses/access';
 import { invalid, notFound } from '../errors';
+import { m } from '$lib/paraglide/messages';
 import { applyCourseDocUpdate, currentCourseDoc } from '../course-docs';
 import { versionName } from './schema';
 import { addVersion } from './store';
@@ -63,7 +64,7 @@ export async function listVersions(
 export async function getVersion(db: Kysely<Database>, actor: Actor, courseId: string, number: number): Promise<Version> {
 	await authorizeCourse(db, actor, courseId, 'course.view');
 	const version = await readVersion(db, courseId, number);
-	if (!version) throw notFound(`There is no version ${number} of this course.`);
+	if (!version) throw notFound(m.history_no_such_version({ number }));
 	return version;
 }
 
@@ -97,7 +98,7 @@ export async function restoreVersion(
 		.where('course_id', '=', courseId)
 		.where('number', '=', number)
 		.executeTakeFirst();
-	if (!target) throw notFound(`There is no version ${number} of this course.`);
+	if (!target) throw notFound(m.history_no_such_version({ number }));
 
 	const doc = await currentCourseDoc(db, courseId);
 	try {

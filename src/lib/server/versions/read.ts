@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { CourseSpec } from '$lib/course-spec/types';
 import type { Database, VersionKind } from '../db/types';
+import { m } from '$lib/paraglide/messages';
 
 // Version rows as pages receive them: names instead of user ids, a title for every kind. What a
 // course member may see of a version is decided here and nowhere else (no ids, no emails).
@@ -29,13 +30,13 @@ export interface Version extends VersionSummary {
 export function versionTitle(version: Pick<VersionSummary, 'kind' | 'name' | 'restoredFrom'>): string {
 	switch (version.kind) {
 		case 'named':
-			return version.name ?? 'Untitled version';
+			return version.name ?? m.history_untitled_version();
 		case 'automatic':
-			return 'Automatic snapshot';
+			return m.history_automatic_snapshot();
 		case 'before_restore':
-			return `Before restoring v${version.restoredFrom}`;
+			return m.history_before_restoring({ version: version.restoredFrom ?? '' });
 		case 'restore':
-			return `Restored v${version.restoredFrom}`;
+			return m.history_restored_title({ version: version.restoredFrom ?? '' });
 	}
 }
 

@@ -6,11 +6,12 @@ import { addPart, findCandidates, loadPathway, movePart, removePart, setPathwayP
 import { moveSchema, partSchema, pathwayDetailsSchema } from '$lib/server/pathways/schema';
 import { canPathway } from '$lib/server/policy/pathways';
 import type { Actions, PageServerLoad } from './$types';
+import { m } from '$lib/paraglide/messages';
 
 // The pathway editor: details, parts (add from published courses, reorder, remove), publishing.
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
-	if (!canPathway(user, 'pathway.edit')) error(404, 'Not found');
+	if (!canPathway(user, 'pathway.edit')) error(404, m.error_not_found());
 	const q = (event.url.searchParams.get('q') ?? '').slice(0, 200);
 	const [pathway, candidates] = await Promise.all([
 		orHttpError(loadPathway(event.locals.db, user, event.params.pathwayId)),

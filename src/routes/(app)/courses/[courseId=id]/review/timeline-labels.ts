@@ -1,22 +1,23 @@
 import type { TimelineEvent } from '$lib/server/review';
+import { m } from '$lib/paraglide/messages';
 
 /** What a status change was, in words: "Asked for changes", "Published v2". */
 export function eventTitle(event: Pick<TimelineEvent, 'from' | 'to' | 'version'>): string {
 	switch (event.to) {
 		case 'in_review':
-			return event.from === 'changes_requested' ? 'Resubmitted for review' : 'Submitted for review';
+			return event.from === 'changes_requested' ? m.review_event_resubmitted() : m.review_event_submitted();
 		case 'changes_requested':
-			return 'Asked for changes';
+			return m.review_event_changes_requested();
 		case 'approved':
-			return 'Approved';
+			return m.review_event_approved();
 		case 'published':
-			return event.from === 'in_review' ? 'Withdrew the submission' : `Published v${event.version ?? '?'}`;
+			return event.from === 'in_review' ? m.review_event_withdrew() : m.review_event_published({ version: event.version ?? '?' });
 		case 'draft':
-			return 'Withdrew the submission';
+			return m.review_event_withdrew();
 		case 'retired':
-			return 'Retired the course';
+			return m.review_event_retired();
 		case 'unretired':
-			return 'Brought the course back';
+			return m.review_event_unretired();
 	}
 }
 

@@ -3,9 +3,10 @@ import { isDomainError } from '$lib/server/errors';
 import { orHttpError, requireUser } from '$lib/server/guard';
 import { compareForReview, REVIEW_SIDES } from '$lib/server/review';
 import type { PageServerLoad } from './$types';
+import { m } from '$lib/paraglide/messages';
 
 // A GET page (?from=published&to=submission) so every comparison can be linked to and works without JavaScript.
-const side = v.picklist(REVIEW_SIDES, 'Choose what to compare.');
+const side = v.picklist(REVIEW_SIDES, () => m.review_choose_what_to_compare());
 const query = v.object({ from: side, to: side });
 
 export const load: PageServerLoad = async (event) => {
