@@ -177,7 +177,7 @@ describe('personal links', () => {
 		const { issued } = await addPersonalLinks(db, mail, owner, courseId, round.id, 'a@school.example b@school.example', ORIGIN);
 		expect(issued.every((l) => l.emailed)).toBe(true);
 		expect(mail.sent.map((m) => m.to)).toEqual(['a@school.example', 'b@school.example']);
-		expect(mail.sent[0].subject).toBe('Palautteesi kurssista ”Kiertotalouden tuotesuunnittelu”');
+		expect(mail.sent[0].subject).toBe('Palautteesi opintojaksosta ”Kiertotalouden tuotesuunnittelu”');
 		expect(mail.sent[0].text).toContain(issued[0].url);
 
 		await submitResponse(db, submissionThrottle(db), tokenOf(issued[0].url), complete(), '192.0.2.50');

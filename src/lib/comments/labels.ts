@@ -2,8 +2,13 @@ import { getField, ITEM_LABEL_PREFIX, type FieldKey } from '$lib/course-spec/fie
 import { ITEM_FIELDS, LIST_NAMES, type ItemFieldKey } from '$lib/course-spec/layout';
 import type { CourseSpec, ListName } from '$lib/course-spec/types';
 import type { Anchor } from './model';
+import { m } from '$lib/paraglide/messages';
 
-const LIST_NOUN: Record<ListName, string> = { learningOutcomes: 'outcome', modules: 'module', assessments: 'assessment' };
+const DELETED_ITEM: Record<ListName, () => string> = {
+	learningOutcomes: m.comments_deleted_outcome,
+	modules: m.comments_deleted_module,
+	assessments: m.comments_deleted_assessment
+};
 
 function listOf(field: string): ListName | null {
 	if ((LIST_NAMES as readonly string[]).includes(field)) return field as ListName;
@@ -16,7 +21,7 @@ export function anchorLabel(anchor: Pick<Anchor, 'field' | 'itemId'>, spec: Cour
 	const field = getField(anchor.field as FieldKey);
 	if (!list || !anchor.itemId) return field?.label ?? anchor.field;
 	const index = (spec[list] as { id: string }[]).findIndex((item) => item.id === anchor.itemId);
-	const item = index === -1 ? `A deleted ${LIST_NOUN[list]}` : `${ITEM_LABEL_PREFIX[list]}${index + 1}`;
+	const item = index === -1 ? DELETED_ITEM[list]() : `${ITEM_LABEL_PREFIX[list]}${index + 1}`;
 	return anchor.field === list ? item : `${item} · ${field?.label ?? anchor.field}`;
 }
 

@@ -1,6 +1,7 @@
 import { getContext, setContext } from 'svelte';
 import type { WebsocketProvider } from 'y-websocket';
 import type { Anchor, CommentPerson, CommentsPayload, ThreadView } from './model';
+import { m } from '$lib/paraglide/messages';
 
 /** Message type 5 of our realtime protocol: the server says something beside the document changed. */
 export const SIGNAL_MESSAGE = 5;
@@ -101,11 +102,11 @@ export class CommentsStore {
 				body: JSON.stringify({ action, ...payload })
 			});
 			const answer = (await response.json().catch(() => ({}))) as { id?: string; error?: { message: string; field?: string }; message?: string };
-			if (!response.ok) return { ok: false, message: answer.error?.message ?? answer.message ?? 'That did not work; try again.', field: answer.error?.field };
+			if (!response.ok) return { ok: false, message: answer.error?.message ?? answer.message ?? m.comments_failed(), field: answer.error?.field };
 			await this.refresh();
 			return { ok: true, id: answer.id };
 		} catch {
-			return { ok: false, message: 'No connection: your comment was not sent. Try again when you are back online.' };
+			return { ok: false, message: m.comments_offline() };
 		}
 	}
 

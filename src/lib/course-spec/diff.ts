@@ -4,6 +4,7 @@ import { primaryLanguage, valuesAt } from './rules/field-values';
 import { commonSubsequence, sameJson } from './sequence';
 import { diffRichText, diffText, textStatus, type BlockDiff, type ChangeStatus, type Segment } from './text-diff';
 import type { CourseSpec, LangCode, LangString, ListName, RichText } from './types';
+import { labelIn } from './vocabularies';
 
 export type { BlockDiff, ChangeStatus, Segment } from './text-diff';
 
@@ -183,7 +184,7 @@ function shown(field: FieldMeta, value: unknown): string | null {
 	if (value === null || value === undefined || value === '') return null;
 	if (field.kind === 'number') return typeof value === 'number' ? `${value}${field.unit ? ` ${field.unit}` : ''}` : String(value);
 	const option = field.options?.find((o) => o.value === value);
-	return option ? option.label.en : String(value);
+	return option ? labelIn(option.label) : String(value);
 }
 
 type Item = { id: string } & Record<string, unknown>;

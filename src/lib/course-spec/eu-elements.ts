@@ -1,21 +1,37 @@
+import { m } from '$lib/paraglide/messages';
+
 // Elements of a micro-credential from Annex I of the EU Council Recommendation 2022/C 243/02 that
 // a course spec carries (see shared/standards/README.md). M1 learner, M5 issue date and O3 grade
-// are only known when a credential is issued, so they are not here.
+// are only known when a credential is issued, so they are not here. Names and hints are messages:
+// each is a getter, so it reads in the language of whoever reads it.
 
-export const EU_ELEMENTS = {
-	M2: { label: 'Title of the micro-credential', hint: 'Give the course a title' },
-	M3: { label: 'Country of the issuer', hint: "Choose the awarding body's country" },
-	M4: { label: 'Awarding body', hint: 'Name the awarding body' },
-	M6: { label: 'Learning outcomes', hint: 'Write at least one learning outcome' },
-	M7: { label: 'Notional workload', hint: 'Give the ECTS credits or the workload in hours' },
-	M8: { label: 'Level (EQF)', hint: 'Choose an EQF level, or "not applicable" if no level applies' },
-	M9: { label: 'Type of assessment', hint: 'Add an assessment and choose its type' },
-	M10: { label: 'Form of participation', hint: 'Choose the form of participation' },
-	M11: { label: 'Type of quality assurance', hint: 'Choose the type of quality assurance' },
-	O1: { label: 'Prerequisites', hint: 'Say what learners need before enrolling' },
-	O2: { label: 'Supervision and identity verification', hint: 'Say how assessment is supervised' },
-	O4: { label: 'Integration / stackability options', hint: 'Say whether the credential stands alone or stacks' },
-	O5: { label: 'Further information', hint: 'Add a summary or further information' }
-} as const satisfies Record<string, { label: string; hint: string }>;
+const MESSAGES = {
+	M2: [m.eu_m2, m.eu_m2_hint],
+	M3: [m.eu_m3, m.eu_m3_hint],
+	M4: [m.eu_m4, m.eu_m4_hint],
+	M6: [m.eu_m6, m.eu_m6_hint],
+	M7: [m.eu_m7, m.eu_m7_hint],
+	M8: [m.eu_m8, m.eu_m8_hint],
+	M9: [m.eu_m9, m.eu_m9_hint],
+	M10: [m.eu_m10, m.eu_m10_hint],
+	M11: [m.eu_m11, m.eu_m11_hint],
+	O1: [m.eu_o1, m.eu_o1_hint],
+	O2: [m.eu_o2, m.eu_o2_hint],
+	O4: [m.eu_o4, m.eu_o4_hint],
+	O5: [m.eu_o5, m.eu_o5_hint]
+} as const;
 
-export type EuElementCode = keyof typeof EU_ELEMENTS;
+export type EuElementCode = keyof typeof MESSAGES;
+
+export const EU_ELEMENTS = {} as Record<EuElementCode, { readonly label: string; readonly hint: string }>;
+for (const code of Object.keys(MESSAGES) as EuElementCode[]) {
+	const [label, hint] = MESSAGES[code];
+	EU_ELEMENTS[code] = {
+		get label(): string {
+			return label();
+		},
+		get hint(): string {
+			return hint();
+		}
+	};
+}

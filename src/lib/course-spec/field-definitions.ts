@@ -1,183 +1,184 @@
 import type { FieldDefinition, FieldKey } from './fields';
+import { m } from '$lib/paraglide/messages';
 import { LIMITS } from './limits';
 
-// Labels, help texts and EU elements of the spec's fields (English). `required: true` marks an EU
+// Labels, help texts (messages, so in the reader's language) and EU elements of the spec's fields. `required: true` marks an EU
 // mandatory element; fields sharing one element are alternatives (M7: ECTS credits or hours).
 
 /** Every field, in form order within each section. */
 export const FIELD_DEFINITIONS: Record<FieldKey, FieldDefinition> = {
 	title: {
-		section: 'overview', kind: 'text', label: 'Title', euElement: 'M2', required: true,
+		section: 'overview', kind: 'text', label: m.field_title, euElement: 'M2', required: true,
 		maxLength: LIMITS.titleLength,
-		help: 'The name learners and employers will see on the credential.'
+		help: m.field_title_help
 	},
 	code: {
-		section: 'overview', kind: 'text', label: 'Course code', maxLength: LIMITS.codeLength,
-		help: "Your institution's code for the course, if it has one."
+		section: 'overview', kind: 'text', label: m.field_code, maxLength: LIMITS.codeLength,
+		help: m.field_code_help
 	},
 	summary: {
-		section: 'overview', kind: 'richtext', label: 'Summary', euElement: 'O5', maxLength: LIMITS.richTextLength,
-		help: 'What the course is about and why it is worth taking, in a few sentences.'
+		section: 'overview', kind: 'richtext', label: m.field_summary, euElement: 'O5', maxLength: LIMITS.richTextLength,
+		help: m.field_summary_help
 	},
 	languages: {
-		section: 'overview', kind: 'multiselect', label: 'Languages of instruction', vocabulary: 'language',
-		help: 'The first language is the main one: the completeness check reads texts in it.'
+		section: 'overview', kind: 'multiselect', label: m.field_languages, vocabulary: 'language',
+		help: m.field_languages_help
 	},
 	targetGroup: {
-		section: 'overview', kind: 'multiline', label: 'Target group', maxLength: LIMITS.textLength,
+		section: 'overview', kind: 'multiline', label: m.field_target_group, maxLength: LIMITS.textLength,
 		path: 'targetGroup.text',
-		help: 'Who the course is for: their background, work and needs.'
+		help: m.field_target_group_help
 	},
 	targetGroupCategories: {
-		section: 'overview', kind: 'multiselect', label: 'Target group categories', vocabulary: 'targetGroup',
+		section: 'overview', kind: 'multiselect', label: m.field_target_group_categories, vocabulary: 'targetGroup',
 		path: 'targetGroup.categories',
-		help: 'Optional categories from the EU list, used by catalogues for filtering.'
+		help: m.field_target_group_categories_help
 	},
 	prerequisites: {
-		section: 'overview', kind: 'multiline', label: 'Prerequisites', euElement: 'O1', maxLength: LIMITS.textLength,
-		help: 'What learners need to know or have done before enrolling; leave empty if nothing.'
+		section: 'overview', kind: 'multiline', label: m.field_prerequisites, euElement: 'O1', maxLength: LIMITS.textLength,
+		help: m.field_prerequisites_help
 	},
 	topics: {
-		section: 'overview', kind: 'tags', label: 'Topics', maxLength: LIMITS.topicLength,
-		help: 'Keywords that help people find the course.'
+		section: 'overview', kind: 'tags', label: m.field_topics, maxLength: LIMITS.topicLength,
+		help: m.field_topics_help
 	},
 	fieldOfStudy: {
-		section: 'overview', kind: 'select', label: 'Field of study', vocabulary: 'fieldOfStudy',
-		help: 'The ISCED-F field of education the course belongs to.'
+		section: 'overview', kind: 'select', label: m.field_field_of_study, vocabulary: 'fieldOfStudy',
+		help: m.field_field_of_study_help
 	},
 	eqfLevel: {
-		section: 'overview', kind: 'select', label: 'EQF level', vocabulary: 'eqfLevel', euElement: 'M8',
+		section: 'overview', kind: 'select', label: m.field_eqf_level, vocabulary: 'eqfLevel', euElement: 'M8',
 		required: true,
-		help: 'The level of the learning on the European Qualifications Framework; choose "not applicable" if none applies.'
+		help: m.field_eqf_level_help
 	},
 	nqfLevel: {
-		section: 'overview', kind: 'text', label: 'National level (NQF)', maxLength: LIMITS.shortTextLength,
-		help: 'The level in your national framework, e.g. "FiNQF 6".'
+		section: 'overview', kind: 'text', label: m.field_nqf_level, maxLength: LIMITS.shortTextLength,
+		help: m.field_nqf_level_help
 	},
 	ectsCredits: {
-		section: 'overview', kind: 'number', label: 'ECTS credits', euElement: 'M7', required: true, min: 0,
+		section: 'overview', kind: 'number', label: m.field_ects_credits, euElement: 'M7', required: true, min: 0,
 		max: LIMITS.ectsMax, unit: 'ECTS',
-		help: 'The credits the course is worth (micro-credentials are usually 1–59 ECTS).'
+		help: m.field_ects_credits_help
 	},
 	workloadHours: {
-		section: 'overview', kind: 'number', label: 'Workload', euElement: 'M7', required: true, min: 0,
+		section: 'overview', kind: 'number', label: m.field_workload_hours, euElement: 'M7', required: true, min: 0,
 		max: LIMITS.hoursMax, unit: 'h',
-		help: 'The notional hours a typical learner needs to achieve the outcomes, all work included.'
+		help: m.field_workload_hours_help
 	},
 	participationForm: {
-		section: 'overview', kind: 'select', label: 'Form of participation', vocabulary: 'participationForm',
+		section: 'overview', kind: 'select', label: m.field_participation_form, vocabulary: 'participationForm',
 		euElement: 'M10', required: true,
-		help: 'How learners take part: online, on site, blended, at work…'
+		help: m.field_participation_form_help
 	},
 	learningSetting: {
-		section: 'overview', kind: 'select', label: 'Learning setting', vocabulary: 'learningSetting',
-		help: 'Formal learning leads to a recognised qualification or credit; non-formal does not.'
+		section: 'overview', kind: 'select', label: m.field_learning_setting, vocabulary: 'learningSetting',
+		help: m.field_learning_setting_help
 	},
 	learningOutcomes: {
-		section: 'outcomes', kind: 'list', label: 'Learning outcomes', euElement: 'M6',
-		help: 'What a learner can do after the course, one outcome per item.'
+		section: 'outcomes', kind: 'list', label: m.field_learning_outcomes, euElement: 'M6',
+		help: m.field_learning_outcomes_help
 	},
 	outcomeText: {
-		section: 'outcomes', kind: 'multiline', label: 'Learning outcome', euElement: 'M6', required: true,
+		section: 'outcomes', kind: 'multiline', label: m.field_outcome_text, euElement: 'M6', required: true,
 		maxLength: LIMITS.outcomeLength,
-		help: 'Start with an observable verb: "Compare materials by their life-cycle impact."'
+		help: m.field_outcome_text_help
 	},
 	modules: {
-		section: 'modules', kind: 'list', label: 'Modules',
-		help: 'The parts of the course and the work they involve.'
+		section: 'modules', kind: 'list', label: m.field_modules,
+		help: m.field_modules_help
 	},
 	moduleTitle: {
-		section: 'modules', kind: 'text', label: 'Module title', maxLength: LIMITS.shortTextLength,
-		help: 'A short name for the module.'
+		section: 'modules', kind: 'text', label: m.field_module_title, maxLength: LIMITS.shortTextLength,
+		help: m.field_module_title_help
 	},
 	moduleDescription: {
-		section: 'modules', kind: 'richtext', label: 'Description', maxLength: LIMITS.richTextLength,
-		help: 'Content, activities and materials.'
+		section: 'modules', kind: 'richtext', label: m.field_module_description, maxLength: LIMITS.richTextLength,
+		help: m.field_module_description_help
 	},
 	moduleHours: {
-		section: 'modules', kind: 'number', label: 'Hours', min: 0, max: LIMITS.hoursMax, unit: 'h',
-		help: 'Notional hours of learner work in this module.'
+		section: 'modules', kind: 'number', label: m.field_module_hours, min: 0, max: LIMITS.hoursMax, unit: 'h',
+		help: m.field_module_hours_help
 	},
 	moduleActivityType: {
-		section: 'modules', kind: 'select', label: 'Activity type', vocabulary: 'learningActivityType',
-		help: 'The main kind of learning activity.'
+		section: 'modules', kind: 'select', label: m.field_module_activity_type, vocabulary: 'learningActivityType',
+		help: m.field_module_activity_type_help
 	},
 	moduleOutcomes: {
-		section: 'modules', kind: 'outcomeLinks', label: 'Outcomes addressed',
-		help: 'The learning outcomes this module works towards.'
+		section: 'modules', kind: 'outcomeLinks', label: m.field_module_outcomes,
+		help: m.field_module_outcomes_help
 	},
 	assessments: {
-		section: 'assessment', kind: 'list', label: 'Assessments', euElement: 'M9',
-		help: 'How learners show they have achieved the outcomes.'
+		section: 'assessment', kind: 'list', label: m.field_assessments, euElement: 'M9',
+		help: m.field_assessments_help
 	},
 	assessmentTitle: {
-		section: 'assessment', kind: 'text', label: 'Assessment title', maxLength: LIMITS.shortTextLength,
-		help: 'A short name, e.g. "Final project".'
+		section: 'assessment', kind: 'text', label: m.field_assessment_title, maxLength: LIMITS.shortTextLength,
+		help: m.field_assessment_title_help
 	},
 	assessmentType: {
-		section: 'assessment', kind: 'select', label: 'Type of assessment', vocabulary: 'assessmentType',
+		section: 'assessment', kind: 'select', label: m.field_assessment_type, vocabulary: 'assessmentType',
 		euElement: 'M9', required: true,
-		help: 'The kind of assessment, from the EU list.'
+		help: m.field_assessment_type_help
 	},
 	assessmentDescription: {
-		section: 'assessment', kind: 'richtext', label: 'Description', maxLength: LIMITS.richTextLength,
-		help: 'What learners do and how it is judged.'
+		section: 'assessment', kind: 'richtext', label: m.field_assessment_description, maxLength: LIMITS.richTextLength,
+		help: m.field_assessment_description_help
 	},
 	assessmentOutcomes: {
-		section: 'assessment', kind: 'outcomeLinks', label: 'Outcomes assessed',
-		help: 'The learning outcomes this assessment shows.'
+		section: 'assessment', kind: 'outcomeLinks', label: m.field_assessment_outcomes,
+		help: m.field_assessment_outcomes_help
 	},
 	supervision: {
-		section: 'assessment', kind: 'select', label: 'Supervision and ID verification', vocabulary: 'supervision',
+		section: 'assessment', kind: 'select', label: m.field_supervision, vocabulary: 'supervision',
 		euElement: 'O2',
-		help: 'Whether assessment is supervised and the learner’s identity checked.'
+		help: m.field_supervision_help
 	},
 	gradingScheme: {
-		section: 'assessment', kind: 'multiline', label: 'Grading scheme', maxLength: LIMITS.textLength,
-		help: 'E.g. "Pass/fail" or "0–5, where 1 is a pass".'
+		section: 'assessment', kind: 'multiline', label: m.field_grading_scheme, maxLength: LIMITS.textLength,
+		help: m.field_grading_scheme_help
 	},
 	awardingBodyName: {
-		section: 'credential', kind: 'text', label: 'Awarding body', euElement: 'M4', required: true,
+		section: 'credential', kind: 'text', label: m.field_awarding_body_name, euElement: 'M4', required: true,
 		path: 'awardingBody.name', maxLength: LIMITS.shortTextLength,
-		help: 'The organisation that awards the credential.'
+		help: m.field_awarding_body_name_help
 	},
 	awardingBodyCountry: {
-		section: 'credential', kind: 'select', label: 'Country', vocabulary: 'country', euElement: 'M3',
+		section: 'credential', kind: 'select', label: m.field_awarding_body_country, vocabulary: 'country', euElement: 'M3',
 		required: true, path: 'awardingBody.country',
-		help: "The awarding body's country."
+		help: m.field_awarding_body_country_help
 	},
 	awardingBodyWebsite: {
-		section: 'credential', kind: 'url', label: 'Website', path: 'awardingBody.website',
+		section: 'credential', kind: 'url', label: m.field_awarding_body_website, path: 'awardingBody.website',
 		maxLength: LIMITS.urlLength,
-		help: "The awarding body's web address."
+		help: m.field_awarding_body_website_help
 	},
 	qualityAssuranceType: {
-		section: 'credential', kind: 'select', label: 'Type of quality assurance',
+		section: 'credential', kind: 'select', label: m.field_quality_assurance_type,
 		vocabulary: 'qualityAssuranceType', euElement: 'M11', required: true, path: 'qualityAssurance.type',
-		help: 'The quality assurance or accreditation behind the credential.'
+		help: m.field_quality_assurance_type_help
 	},
 	qualityAssuranceStatement: {
-		section: 'credential', kind: 'multiline', label: 'Quality assurance statement',
+		section: 'credential', kind: 'multiline', label: m.field_quality_assurance_statement,
 		path: 'qualityAssurance.statement', maxLength: LIMITS.textLength,
-		help: 'How quality is assured, with a link to the published procedure if there is one.'
+		help: m.field_quality_assurance_statement_help
 	},
 	stackabilityMode: {
-		section: 'credential', kind: 'select', label: 'Stackability', euElement: 'O4', path: 'stackability.mode',
-		help: 'Whether the credential stands alone or counts towards a larger one.'
+		section: 'credential', kind: 'select', label: m.field_stackability_mode, euElement: 'O4', path: 'stackability.mode',
+		help: m.field_stackability_mode_help
 	},
 	stackabilityPartOf: {
-		section: 'credential', kind: 'text', label: 'Part of', euElement: 'O4', path: 'stackability.partOf',
+		section: 'credential', kind: 'text', label: m.field_stackability_part_of, euElement: 'O4', path: 'stackability.partOf',
 		maxLength: LIMITS.shortTextLength,
-		help: 'The larger credential or programme it stacks towards.'
+		help: m.field_stackability_part_of_help
 	},
 	stackabilityPartOfUrl: {
-		section: 'credential', kind: 'url', label: 'Link to the larger credential', path: 'stackability.partOfUrl',
+		section: 'credential', kind: 'url', label: m.field_stackability_part_of_url, path: 'stackability.partOfUrl',
 		maxLength: LIMITS.urlLength,
-		help: 'A web page describing it.'
+		help: m.field_stackability_part_of_url_help
 	},
 	furtherInformation: {
-		section: 'credential', kind: 'multiline', label: 'Further information', euElement: 'O5', maxLength: LIMITS.textLength,
-		help: 'Anything else learners or issuers should know.'
+		section: 'credential', kind: 'multiline', label: m.field_further_information, euElement: 'O5', maxLength: LIMITS.textLength,
+		help: m.field_further_information_help
 	}
 };
 

@@ -12,6 +12,8 @@ import {
 import type { ListName } from './types';
 import { EQF_NOT_APPLICABLE } from './types';
 import { SUPERVISION_OPTIONS, VOCABULARIES, type Labels, type VocabularyKey } from './vocabularies';
+import { m } from '$lib/paraglide/messages';
+import type { Locale } from '$lib/paraglide/runtime';
 
 // Every field of the spec as the editor renders it and the checks refer to it. The key doubles as
 // the DOM anchor (fieldAnchor) and as the presence "field" peers see. Labels and help texts are in
@@ -20,21 +22,47 @@ import { SUPERVISION_OPTIONS, VOCABULARIES, type Labels, type VocabularyKey } fr
 export type FieldKey = MetaKey | TextFieldKey | RichTextFieldKey | ItemFieldKey | ListName | 'topics';
 export type Section = 'overview' | 'outcomes' | 'modules' | 'assessment' | 'credential';
 
-/** The spec's sections in reading order, as the editor and every rendering of a spec title them. */
-export const SECTIONS: readonly { key: Section; title: string }[] = [
-	{ key: 'overview', title: 'Overview' },
-	{ key: 'outcomes', title: 'Learning outcomes' },
-	{ key: 'modules', title: 'Modules' },
-	{ key: 'assessment', title: 'Assessment' },
-	{ key: 'credential', title: 'Credential details' }
-];
+/** A message of the interface, in the current language or the one asked for (a document's own). */
+export type Message = (inputs?: Record<string, never>, options?: { locale?: Locale }) => string;
 
-/** How list items are numbered for people: LO1, Module 2, Assessment 1. */
-export const ITEM_LABEL_PREFIX: Readonly<Record<ListName, string>> = {
-	learningOutcomes: 'LO',
-	modules: 'Module ',
-	assessments: 'Assessment '
+const SECTION_TITLES: Record<Section, Message> = {
+	overview: m.spec_section_overview,
+	outcomes: m.spec_section_outcomes,
+	modules: m.spec_section_modules,
+	assessment: m.spec_section_assessment,
+	credential: m.spec_section_credential
 };
+
+/**
+ * The spec's sections in reading order, as the editor and every rendering of a spec title them.
+ * `title` is a getter: it reads in the language of whoever reads it, not of the first importer.
+ */
+export const SECTIONS: readonly { key: Section; title: string }[] = (Object.keys(SECTION_TITLES) as Section[]).map((key) => ({
+	key,
+	get title() {
+		return SECTION_TITLES[key]();
+	}
+}));
+
+/** A section's title in a given language (a rendering in a document's language rather than the reader's). */
+export const sectionTitle = (section: Section, locale?: Locale) => SECTION_TITLES[section]({}, { locale });
+
+const ITEM_PREFIXES: Record<ListName, Message> = {
+	learningOutcomes: m.spec_prefix_outcome,
+	modules: m.spec_prefix_module,
+	assessments: m.spec_prefix_assessment
+};
+
+/** How list items are numbered for people: LO1, Module 2, Assessment 1 (getters, as SECTIONS). */
+export const ITEM_LABEL_PREFIX: Readonly<Record<ListName, string>> = Object.defineProperties(
+	{} as Record<ListName, string>,
+	Object.fromEntries(
+		(Object.keys(ITEM_PREFIXES) as ListName[]).map((list) => [list, { enumerable: true, get: () => ITEM_PREFIXES[list]() }])
+	)
+);
+
+/** An item's prefix in a given language. */
+export const itemLabelPrefix = (list: ListName, locale?: Locale) => ITEM_PREFIXES[list]({}, { locale });
 export type FieldKind =
 	| 'text' // one line
 	| 'multiline' // plain text, several lines
@@ -55,8 +83,10 @@ export interface FieldOption {
 export interface FieldMeta {
 	key: FieldKey;
 	section: Section;
+	/** In the current language (a getter); `labelIn` for a document's own language. */
 	label: string;
 	help: string;
+	labelIn(locale: Locale): string;
 	kind: FieldKind;
 	/** Kept per language (Y.Map<lang, …> in the document, LangString/RichText in the spec). */
 	translatable: boolean;
@@ -76,11 +106,20 @@ export interface FieldMeta {
 }
 
 /** What field-definitions.ts states per field; the rest is derived from the layout and vocabularies. */
-export type FieldDefinition = Omit<FieldMeta, 'key' | 'translatable' | 'path' | 'list' | 'required' | 'options'> & {
+export type FieldDefinition = Omit<FieldMeta, 'key' | 'translatable' | 'path' | 'list' | 'required' | 'options' | 'label' | 'help' | 'labelIn'> & {
+	label: Message;
+	help: Message;
 	/** Dot path in the spec JSON when it differs from the key (never for item fields). */
 	path?: string;
 	required?: boolean;
 };
+
+/** An option of ours (not an EU concept) in every language, in the shape of a vocabulary's labels. */
+const messageLabels = (message: Message): Labels => ({
+	en: message({}, { locale: 'en' }),
+	fi: message({}, { locale: 'fi' }),
+	sv: message({}, { locale: 'sv' })
+});
 
 const fromVocabulary = (key: keyof typeof VOCABULARIES, value: 'uri' | 'code' = 'uri'): FieldOption[] =>
 	VOCABULARIES[key].concepts.map((c) => ({ value: value === 'uri' ? c.uri : (c.code ?? c.uri), label: c.label }));
@@ -88,7 +127,7 @@ const fromVocabulary = (key: keyof typeof VOCABULARIES, value: 'uri' | 'code' = 
 const OPTIONS: Partial<Record<FieldKey, readonly FieldOption[]>> = {
 	eqfLevel: [
 		...fromVocabulary('eqfLevel', 'code').map((o) => ({ ...o, value: Number(o.value) })),
-		{ value: EQF_NOT_APPLICABLE, label: { en: 'Not applicable' } }
+		{ value: EQF_NOT_APPLICABLE, label: messageLabels(m.field_option_not_applicable) }
 	],
 	languages: fromVocabulary('language', 'code'),
 	participationForm: fromVocabulary('participationForm'),
@@ -99,8 +138,8 @@ const OPTIONS: Partial<Record<FieldKey, readonly FieldOption[]>> = {
 	qualityAssuranceType: fromVocabulary('qualityAssuranceType'),
 	supervision: SUPERVISION_OPTIONS.map((o) => ({ value: o.code, label: o.label })),
 	stackabilityMode: [
-		{ value: 'standalone', label: { en: 'Stand-alone' } },
-		{ value: 'stackable', label: { en: 'Stackable towards a larger credential' } }
+		{ value: 'standalone', label: messageLabels(m.field_option_standalone) },
+		{ value: 'stackable', label: messageLabels(m.field_option_stackable) }
 	],
 	moduleActivityType: fromVocabulary('learningActivityType'),
 	assessmentType: fromVocabulary('assessmentType')
@@ -121,8 +160,16 @@ function itemField(key: FieldKey) {
 /** All fields, in form order. */
 export const FIELDS: readonly FieldMeta[] = Object.entries(FIELD_DEFINITIONS).map(([key, spec]) => {
 	const item = itemField(key as FieldKey);
+	const { label, help, ...rest } = spec;
 	return {
-		...spec,
+		...rest,
+		get label() {
+			return label();
+		},
+		get help() {
+			return help();
+		},
+		labelIn: (locale: Locale) => label({}, { locale }),
 		key: key as FieldKey,
 		translatable: TRANSLATABLE.has(key),
 		path: item ? `${item.list}.*.${item.key}` : (spec.path ?? key),

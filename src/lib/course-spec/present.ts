@@ -3,6 +3,8 @@ import { ITEM_FIELDS } from './layout';
 import { isRichTextEmpty, richTextToHtml, safeHref } from './rich-text';
 import { isAnswered, primaryLanguage, valuesAt } from './rules/field-values';
 import type { CourseSpec, LangCode, ListName, RichTextDoc } from './types';
+import { labelIn } from './vocabularies';
+import { m } from '$lib/paraglide/messages';
 
 // A spec as people read it: every field's label with its value in one language (the primary one
 // unless asked), vocabulary values as their labels, rich text as sanitised HTML. Used wherever a spec
@@ -19,8 +21,10 @@ export type Shown =
 	| { kind: 'list'; items: string[] }
 	| { kind: 'tags'; items: string[] };
 
-const optionLabel = (field: FieldMeta, value: unknown) =>
-	field.options?.find((o) => o.value === value)?.label.en ?? String(value);
+const optionLabel = (field: FieldMeta, value: unknown) => {
+	const option = field.options?.find((o) => o.value === value);
+	return option ? labelIn(option.label) : String(value);
+};
 
 function show(field: FieldMeta, value: unknown, lang: LangCode, outcomeLabels: Map<string, string>): Shown {
 	if (value === null || value === undefined) return { kind: 'empty' };
@@ -79,7 +83,7 @@ export function presentSpec(spec: CourseSpec, lang: LangCode = primaryLanguage(s
 		return { field, shown: show(field, value, used ?? lang, outcomeLabels), lang: used };
 	};
 	const outcomeLabels = new Map(
-		spec.learningOutcomes.map((o, i) => [o.id, `LO${i + 1} ${inLanguage(o.text, lang, primary) || '(no text)'}`])
+		spec.learningOutcomes.map((o, i) => [o.id, `${ITEM_LABEL_PREFIX.learningOutcomes}${i + 1} ${inLanguage(o.text, lang, primary) || m.comments_no_text()}`])
 	);
 	const titleOf = (list: ListName, item: Record<string, unknown>, i: number) => {
 		const title = list === 'learningOutcomes' ? '' : inLanguage(item.title as Record<string, string>, lang, primary);

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { m } from '$lib/paraglide/messages';
 import { LIMITS } from './limits';
 import { richTextToPlain, safeHref } from './rich-text';
 import type { RichTextBlock, RichTextDoc, RichTextInline, RichTextListItem } from './types';
@@ -9,7 +10,7 @@ import type { RichTextBlock, RichTextDoc, RichTextInline, RichTextListItem } fro
 /** A strict object whose unknown-key issue names the key. */
 export const strict = <const E extends v.ObjectEntries>(entries: E) =>
 	v.strictObject(entries, (issue) =>
-		issue.expected === 'never' ? `Unknown field ${issue.received}` : 'Expected an object with the documented fields'
+		issue.expected === 'never' ? m.schema_unknown_field({ name: issue.received }) : m.schema_expected_object()
 	);
 
 const optionalText = v.optional(v.nullable(v.pipe(v.string(), v.maxLength(LIMITS.urlLength))));
@@ -19,8 +20,8 @@ const linkMark = strict({
 	attrs: strict({
 		href: v.pipe(
 			v.string(),
-			v.maxLength(LIMITS.urlLength, `Links can be at most ${LIMITS.urlLength} characters`),
-			v.check((href) => safeHref(href) !== null, 'Links must be full http://, https:// or mailto: addresses')
+			v.maxLength(LIMITS.urlLength, () => m.schema_link_length({ max: LIMITS.urlLength })),
+			v.check((href) => safeHref(href) !== null, () => m.schema_link_address())
 		),
 		target: optionalText,
 		rel: optionalText,
@@ -35,19 +36,19 @@ const simpleMark = strict({
 	attrs: v.optional(strict({}))
 });
 
-const mark = v.variant('type', [linkMark, simpleMark], 'Unknown text formatting');
+const mark = v.variant('type', [linkMark, simpleMark], () => m.schema_unknown_formatting());
 
 const inline: v.GenericSchema<RichTextInline> = v.variant(
 	'type',
 	[
 		strict({
 			type: v.literal('text'),
-			text: v.pipe(v.string(), v.minLength(1, 'Text nodes cannot be empty')),
+			text: v.pipe(v.string(), v.minLength(1, () => m.schema_empty_text_node())),
 			marks: v.optional(v.array(mark))
 		}),
 		strict({ type: v.literal('hardBreak') })
 	],
-	'Only text and line breaks can appear inside a paragraph'
+	() => m.schema_paragraph_content()
 );
 
 const inlineContent = v.optional(v.array(inline));
@@ -58,7 +59,7 @@ const listItem: v.GenericSchema<RichTextListItem> = v.lazy(() =>
 
 const listContent = v.array(
 	v.lazy(() => listItem),
-	'A list holds list items'
+	() => m.schema_list_items()
 );
 
 const block: v.GenericSchema<RichTextBlock> = v.lazy(() =>
@@ -69,7 +70,7 @@ const block: v.GenericSchema<RichTextBlock> = v.lazy(() =>
 			strict({
 				type: v.literal('heading'),
 				attrs: strict({
-					level: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(6, 'Headings go from level 1 to 6'))
+					level: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(6, () => m.schema_heading_level()))
 				}),
 				content: inlineContent
 			}),
@@ -86,7 +87,7 @@ const block: v.GenericSchema<RichTextBlock> = v.lazy(() =>
 			}),
 			strict({ type: v.literal('blockquote'), content: v.array(block) })
 		],
-		'Only paragraphs, headings, lists and quotes are allowed'
+		() => m.schema_blocks()
 	)
 );
 
@@ -103,10 +104,10 @@ const MAX_JSON_DEPTH = LIMITS.richTextDepth * 3;
 
 export const richTextDocSchema: v.GenericSchema<unknown, RichTextDoc> = v.pipe(
 	v.unknown(),
-	v.check((d) => depthWithin(d, MAX_JSON_DEPTH), `Rich text can be nested at most ${LIMITS.richTextDepth} levels deep`),
+	v.check((d) => depthWithin(d, MAX_JSON_DEPTH), () => m.schema_rich_text_depth({ max: LIMITS.richTextDepth })),
 	strict({ type: v.literal('doc'), content: v.optional(v.array(block)) }),
 	v.check(
 		(d) => richTextToPlain(d).length <= LIMITS.richTextLength,
-		`Rich text can be at most ${LIMITS.richTextLength} characters long`
+		() => m.schema_rich_text_length({ max: LIMITS.richTextLength })
 	)
 );

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { m } from '$lib/paraglide/messages';
 import { LIMITS } from './limits';
 import { richTextDocSchema, strict } from './rich-text-schema';
 import type { CourseSpec } from './types';
@@ -17,13 +18,14 @@ import {
 } from './vocabularies';
 
 // The spec JSON's validation: applied to everything that arrives from outside (API, imports) and
-// to every version before it is published. Messages are written for the person fixing the field.
+// to every version before it is published. Messages are written for the person fixing the field, and
+// are functions: valibot words them when an issue arises, in the language of that page or request.
 
 /** BCP 47 in the shape Open Badges' inLanguage accepts: "fi", "en-GB", "zh-Hant-TW". */
 const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$/;
-const languageTag = v.pipe(v.string(), v.regex(LANGUAGE_TAG, 'Use a language code such as "fi" or "en-GB"'));
+const languageTag = v.pipe(v.string(), v.regex(LANGUAGE_TAG, () => m.schema_language_code()));
 
-const limitedText = (max: number) => v.pipe(v.string(), v.maxLength(max, `At most ${max} characters`));
+const limitedText = (max: number) => v.pipe(v.string(), v.maxLength(max, () => m.schema_at_most_characters({ max })));
 const langString = (max: number) => v.record(languageTag, limitedText(max));
 const richText = v.record(languageTag, richTextDocSchema);
 const nullableText = (max: number) => v.nullable(limitedText(max));
@@ -33,108 +35,108 @@ const unique = (values: readonly unknown[]) => new Set(values).size === values.l
 const webAddress = v.nullable(
 	v.pipe(
 		v.string(),
-		v.maxLength(LIMITS.urlLength, `At most ${LIMITS.urlLength} characters`),
-		v.regex(/^https?:\/\/[^\s/?#]+\.[^\s]*$/i, 'Enter a full web address starting with https://')
+		v.maxLength(LIMITS.urlLength, () => m.schema_at_most_characters({ max: LIMITS.urlLength })),
+		v.regex(/^https?:\/\/[^\s/?#]+\.[^\s]*$/i, () => m.schema_web_address())
 	)
 );
 
-const concept = (vocabulary: Vocabulary, message: string) => v.nullable(v.picklist(conceptUris(vocabulary), message));
+const concept = (vocabulary: Vocabulary, message: () => string) => v.nullable(v.picklist(conceptUris(vocabulary), message));
 
 /** Whole or with one decimal (2.5 ECTS, 13.5 h); floating-point noise is tolerated. */
 const hasOneDecimal = (n: number) => Math.abs(n * 10 - Math.round(n * 10)) < 1e-9;
 
-const quantity = (max: number, unit: string) =>
+const quantity = (max: number, negative: () => string, tooMuch: (inputs: { max: number }) => string) =>
 	v.nullable(
 		v.pipe(
-			v.number('Enter a number'),
-			v.finite('Enter a number'),
-			v.minValue(0, `${unit} cannot be negative`),
-			v.maxValue(max, `${unit} can be at most ${max}`),
-			v.check(hasOneDecimal, 'Use at most one decimal place')
+			v.number(() => m.schema_number()),
+			v.finite(() => m.schema_number()),
+			v.minValue(0, negative),
+			v.maxValue(max, () => tooMuch({ max })),
+			v.check(hasOneDecimal, () => m.schema_one_decimal())
 		)
 	);
 
-const itemId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'Ids are 1–64 letters, digits, "-" or "_"'));
+const itemId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, () => m.schema_item_id()));
 
 const outcomeLinks = v.pipe(
 	v.array(itemId),
-	v.maxLength(LIMITS.items, `At most ${LIMITS.items} links`),
-	v.check((values) => unique(values), 'An outcome can be linked only once')
+	v.maxLength(LIMITS.items, () => m.schema_at_most_links({ max: LIMITS.items })),
+	v.check((values) => unique(values), () => m.schema_outcome_linked_once())
 );
 
-const itemList = <T extends v.GenericSchema>(item: T, what: string) =>
-	v.pipe(v.array(item), v.maxLength(LIMITS.items, `At most ${LIMITS.items} ${what}`));
+const itemList = <T extends v.GenericSchema>(item: T, tooMany: (inputs: { max: number }) => string) =>
+	v.pipe(v.array(item), v.maxLength(LIMITS.items, () => tooMany({ max: LIMITS.items })));
 
 export const courseSpecSchema = strict({
-	schemaVersion: v.literal(1, 'Unsupported spec format version (expected 1)'),
+	schemaVersion: v.literal(1, () => m.schema_version()),
 	title: langString(LIMITS.titleLength),
 	code: nullableText(LIMITS.codeLength),
 	summary: richText,
 	targetGroup: strict({
 		text: langString(LIMITS.textLength),
 		categories: v.pipe(
-			v.array(v.picklist(conceptUris(TARGET_GROUPS), 'Choose target groups from the EU list')),
-			v.check((values) => unique(values), 'Each target group can be chosen once')
+			v.array(v.picklist(conceptUris(TARGET_GROUPS), () => m.schema_target_groups())),
+			v.check((values) => unique(values), () => m.schema_target_group_once())
 		)
 	}),
 	prerequisites: langString(LIMITS.textLength),
 	languages: v.pipe(
 		v.array(languageTag),
-		v.maxLength(LIMITS.languages, `At most ${LIMITS.languages} languages`),
-		v.check((values) => unique(values), 'Each language can be listed once')
+		v.maxLength(LIMITS.languages, () => m.schema_at_most_languages({ max: LIMITS.languages })),
+		v.check((values) => unique(values), () => m.schema_language_once())
 	),
 	eqfLevel: v.nullable(
-		v.picklist([1, 2, 3, 4, 5, 6, 7, 8, EQF_NOT_APPLICABLE], 'Choose an EQF level 1–8 or "not applicable"')
+		v.picklist([1, 2, 3, 4, 5, 6, 7, 8, EQF_NOT_APPLICABLE], () => m.schema_eqf())
 	),
 	nqfLevel: nullableText(LIMITS.shortTextLength),
-	ectsCredits: quantity(LIMITS.ectsMax, 'ECTS credits'),
-	workloadHours: quantity(LIMITS.hoursMax, 'Hours'),
-	participationForm: concept(PARTICIPATION_FORMS, 'Choose a form of participation from the EU list'),
-	learningSetting: concept(LEARNING_SETTINGS, 'Choose formal or non-formal learning'),
+	ectsCredits: quantity(LIMITS.ectsMax, () => m.schema_ects_negative(), m.schema_ects_max),
+	workloadHours: quantity(LIMITS.hoursMax, () => m.schema_hours_negative(), m.schema_hours_max),
+	participationForm: concept(PARTICIPATION_FORMS, () => m.schema_participation_form()),
+	learningSetting: concept(LEARNING_SETTINGS, () => m.schema_learning_setting()),
 	topics: v.pipe(
-		v.array(v.pipe(v.string(), v.trim(), v.minLength(1, 'Topics cannot be empty'), v.maxLength(LIMITS.topicLength))),
-		v.maxLength(LIMITS.topics, `At most ${LIMITS.topics} topics`),
-		v.check((values) => unique(values), 'Each topic can be listed once')
+		v.array(v.pipe(v.string(), v.trim(), v.minLength(1, () => m.schema_topic_empty()), v.maxLength(LIMITS.topicLength))),
+		v.maxLength(LIMITS.topics, () => m.schema_at_most_topics({ max: LIMITS.topics })),
+		v.check((values) => unique(values), () => m.schema_topic_once())
 	),
-	fieldOfStudy: concept(ISCED_F_FIELDS, 'Choose a field of study from the ISCED-F list'),
+	fieldOfStudy: concept(ISCED_F_FIELDS, () => m.schema_field_of_study()),
 	awardingBody: strict({
 		name: langString(LIMITS.shortTextLength),
-		country: v.nullable(v.pipe(v.string(), v.regex(/^[A-Z]{2}$/, 'Use a two-letter country code such as "FI"'))),
+		country: v.nullable(v.pipe(v.string(), v.regex(/^[A-Z]{2}$/, () => m.schema_country_code()))),
 		website: webAddress
 	}),
 	qualityAssurance: strict({
-		type: concept(QUALITY_ASSURANCE_TYPES, 'Choose a quality assurance type from the EU list'),
+		type: concept(QUALITY_ASSURANCE_TYPES, () => m.schema_quality_assurance()),
 		statement: langString(LIMITS.textLength)
 	}),
-	supervision: v.nullable(v.picklist(SUPERVISION_OPTIONS.map((o) => o.code), 'Choose one of the supervision options')),
+	supervision: v.nullable(v.picklist(SUPERVISION_OPTIONS.map((o) => o.code), () => m.schema_supervision())),
 	gradingScheme: langString(LIMITS.textLength),
 	stackability: strict({
-		mode: v.nullable(v.picklist(['standalone', 'stackable'], 'Choose stand-alone or stackable')),
+		mode: v.nullable(v.picklist(['standalone', 'stackable'], () => m.schema_stackability())),
 		partOf: langString(LIMITS.shortTextLength),
 		partOfUrl: webAddress
 	}),
 	furtherInformation: langString(LIMITS.textLength),
-	learningOutcomes: itemList(strict({ id: itemId, text: langString(LIMITS.outcomeLength) }), 'learning outcomes'),
+	learningOutcomes: itemList(strict({ id: itemId, text: langString(LIMITS.outcomeLength) }), m.schema_at_most_outcomes),
 	modules: itemList(
 		strict({
 			id: itemId,
 			title: langString(LIMITS.shortTextLength),
 			description: richText,
-			hours: quantity(LIMITS.hoursMax, 'Hours'),
-			activityType: concept(LEARNING_ACTIVITY_TYPES, 'Choose an activity type from the EU list'),
+			hours: quantity(LIMITS.hoursMax, () => m.schema_hours_negative(), m.schema_hours_max),
+			activityType: concept(LEARNING_ACTIVITY_TYPES, () => m.schema_activity_type()),
 			outcomeIds: outcomeLinks
 		}),
-		'modules'
+		m.schema_at_most_modules
 	),
 	assessments: itemList(
 		strict({
 			id: itemId,
 			title: langString(LIMITS.shortTextLength),
-			type: concept(ASSESSMENT_TYPES, 'Choose an assessment type from the EU list'),
+			type: concept(ASSESSMENT_TYPES, () => m.schema_assessment_type()),
 			description: richText,
 			outcomeIds: outcomeLinks
 		}),
-		'assessments'
+		m.schema_at_most_assessments
 	)
 }) satisfies v.GenericSchema<unknown, CourseSpec>;
 
@@ -163,7 +165,7 @@ function referenceIssues(spec: CourseSpec): SpecIssue[] {
 		const seen = new Set<string>();
 		spec[list].forEach((item, i) => {
 			if (seen.has(item.id)) {
-				issues.push({ path: `${list}.${i}.id`, message: 'Another item in this list has the same id' });
+				issues.push({ path: `${list}.${i}.id`, message: m.schema_duplicate_id() });
 			}
 			seen.add(item.id);
 		});
@@ -173,7 +175,7 @@ function referenceIssues(spec: CourseSpec): SpecIssue[] {
 		spec[list].forEach((item, i) =>
 			item.outcomeIds.forEach((id, j) => {
 				if (!outcomeIds.has(id)) {
-					issues.push({ path: `${list}.${i}.outcomeIds.${j}`, message: 'No learning outcome has this id' });
+					issues.push({ path: `${list}.${i}.outcomeIds.${j}`, message: m.schema_unknown_outcome() });
 				}
 			})
 		);

@@ -1,3 +1,5 @@
+import { m } from '$lib/paraglide/messages';
+import { formatNumber } from '$lib/i18n/format';
 import type * as PlotModule from './plot';
 import type { Distribution, HoursSummary, RecommendResult } from '$lib/server/feedback/results';
 
@@ -9,7 +11,8 @@ export type ChartBuilder = (Plot: Plot, width: number) => SVGSVGElement | HTMLEl
 
 /** From "not at all" to "very": red through grey to the primary green, readable on white. */
 export const RATING_COLOURS = ['#a4282b', '#d98b73', '#b9c2bc', '#6fa7a1', '#1f5f5b'];
-const NPS_COLOURS = { Detractors: '#a4282b', Passives: '#aab4ad', Promoters: '#1f5f5b' };
+const NPS_COLOURS = { detractors: '#a4282b', passives: '#aab4ad', promoters: '#1f5f5b' };
+const NPS_GROUP_NAMES = { detractors: () => m.feedback_chart_detractors(), passives: () => m.feedback_chart_passives(), promoters: () => m.feedback_chart_promoters() };
 
 const font = { fontFamily: 'inherit', fontSize: '13px' };
 
@@ -22,9 +25,10 @@ const countDomain = (max: number) => [0, Math.max(1, max)];
 
 /** Each item's answers 1–5 as shares of its bar; the mean is in the row's label. */
 export function ratingBars(rows: { label: string; distribution: Distribution | null }[], measure: string): ChartBuilder {
+	const mean = (d: Distribution | null) => (d?.mean == null ? '–' : formatNumber(d.mean, { maximumFractionDigits: 2 }));
 	const data = rows.flatMap((row) =>
 		(row.distribution?.values ?? []).map((value, i) => ({
-			item: `${row.label} · ${row.distribution?.mean ?? '–'}`,
+			item: `${row.label} · ${mean(row.distribution)}`,
 			value: String(value),
 			count: row.distribution!.counts[i]
 		}))
@@ -35,9 +39,9 @@ export function ratingBars(rows: { label: string; distribution: Distribution | n
 			height: 40 + rows.length * 34,
 			marginLeft: 90,
 			style: font,
-			ariaLabel: `${measure} per learning outcome, share of answers 1 to 5`,
+			ariaLabel: m.feedback_chart_rating_aria({ measure }),
 			x: { percent: true, label: null, domain: [0, 100], tickFormat: (d: number) => `${d}%` },
-			y: { label: null, domain: rows.map((row) => `${row.label} · ${row.distribution?.mean ?? '–'}`) },
+			y: { label: null, domain: rows.map((row) => `${row.label} · ${mean(row.distribution)}`) },
 			color: { type: 'ordinal', domain: ['1', '2', '3', '4', '5'], range: RATING_COLOURS, legend: true },
 			marks: [Plot.barX(data, Plot.stackX({ x: 'count', y: 'item', fill: 'value', offset: 'normalize', order: 'value' })), Plot.ruleX([0])]
 		});
@@ -46,18 +50,18 @@ export function ratingBars(rows: { label: string; distribution: Distribution | n
 /** Every participant's hours per module as dots, the mean as a thick tick, the plan as a red one. */
 export function hoursChart(rows: { label: string; planned: number | null; actual: HoursSummary | null }[]): ChartBuilder {
 	const dots = rows.flatMap((row) => (row.actual?.values ?? []).map((hours) => ({ module: row.label, hours })));
-	const planned = rows.filter((row) => row.planned !== null).map((row) => ({ module: row.label, hours: row.planned!, kind: 'Planned' }));
-	const means = rows.filter((row) => row.actual?.mean != null).map((row) => ({ module: row.label, hours: row.actual!.mean!, kind: 'Mean spent' }));
+	const planned = rows.filter((row) => row.planned !== null).map((row) => ({ module: row.label, hours: row.planned!, kind: m.feedback_chart_planned() }));
+	const means = rows.filter((row) => row.actual?.mean != null).map((row) => ({ module: row.label, hours: row.actual!.mean!, kind: m.feedback_chart_mean_spent() }));
 	return (Plot, width) =>
 		Plot.plot({
 			width,
 			height: 50 + rows.length * 40,
 			marginLeft: 90,
 			style: font,
-			ariaLabel: 'Hours spent per module against the planned hours',
-			x: { label: 'Hours', nice: true, zero: true },
+			ariaLabel: m.feedback_chart_hours_aria(),
+			x: { label: m.feedback_chart_hours(), nice: true, zero: true },
 			y: { label: null, domain: rows.map((row) => row.label) },
-			color: { domain: ['Planned', 'Mean spent'], range: ['#a4282b', '#1b2420'], legend: true },
+			color: { domain: [m.feedback_chart_planned(), m.feedback_chart_mean_spent()], range: ['#a4282b', '#1b2420'], legend: true },
 			marks: [
 				Plot.dot(dots, { x: 'hours', y: 'module', fill: '#6fa7a1', fillOpacity: 0.7, r: 4 }),
 				Plot.tickX(planned, { x: 'hours', y: 'module', stroke: 'kind', strokeWidth: 3 }),
@@ -68,17 +72,17 @@ export function hoursChart(rows: { label: string; planned: number | null; actual
 }
 
 export function recommendChart(result: RecommendResult): ChartBuilder {
-	const group = (v: number) => (v <= 6 ? 'Detractors' : v <= 8 ? 'Passives' : 'Promoters');
+	const group = (v: number) => NPS_GROUP_NAMES[v <= 6 ? 'detractors' : v <= 8 ? 'passives' : 'promoters']();
 	const data = result.values.map((value, i) => ({ value: String(value), count: result.counts[i], group: group(value) }));
 	return (Plot, width) =>
 		Plot.plot({
 			width,
 			height: 220,
 			style: font,
-			ariaLabel: 'How many chose each value from 0 to 10 for recommending the course',
-			x: { label: 'Would recommend (0–10)', domain: data.map((d) => d.value) },
-			y: { label: 'Answers', grid: true, domain: countDomain(Math.max(...result.counts)), ticks: countTicks(Math.max(...result.counts)), tickFormat: 'd' },
-			color: { domain: Object.keys(NPS_COLOURS), range: Object.values(NPS_COLOURS), legend: true },
+			ariaLabel: m.feedback_chart_recommend_aria(),
+			x: { label: m.feedback_chart_recommend_axis(), domain: data.map((d) => d.value) },
+			y: { label: m.feedback_chart_answers(), grid: true, domain: countDomain(Math.max(...result.counts)), ticks: countTicks(Math.max(...result.counts)), tickFormat: 'd' },
+			color: { domain: Object.values(NPS_GROUP_NAMES).map((name) => name()), range: Object.values(NPS_COLOURS), legend: true },
 			marks: [Plot.barY(data, { x: 'value', y: 'count', fill: 'group' }), Plot.ruleY([0])]
 		});
 }
@@ -90,8 +94,8 @@ export function choiceChart(prompt: string, choices: { label: string; count: num
 			height: 40 + choices.length * 30,
 			marginLeft: Math.min(220, 16 + Math.max(...choices.map((c) => c.label.length)) * 8),
 			style: font,
-			ariaLabel: `Answers to “${prompt}”`,
-			x: { label: 'Answers', grid: true, domain: countDomain(Math.max(...choices.map((c) => c.count))), ticks: countTicks(Math.max(...choices.map((c) => c.count))), tickFormat: 'd' },
+			ariaLabel: m.feedback_chart_choice_aria({ prompt }),
+			x: { label: m.feedback_chart_answers(), grid: true, domain: countDomain(Math.max(...choices.map((c) => c.count))), ticks: countTicks(Math.max(...choices.map((c) => c.count))), tickFormat: 'd' },
 			y: { label: null, domain: choices.map((c) => c.label) },
 			marks: [Plot.barX(choices, { x: 'count', y: 'label', fill: '#1f5f5b' }), Plot.ruleX([0])]
 		});

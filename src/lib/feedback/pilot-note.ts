@@ -1,5 +1,11 @@
-/** The line under "Updated after pilot feedback": how many points the version answers (a count, no one's words). */
-export function addressedLine(addressed: number): string {
+import type { Locale } from '$lib/i18n/locales';
+import { m } from '$lib/paraglide/messages';
+
+/**
+ * The line under "Updated after pilot feedback": how many points the version answers (a count, no one's
+ * words), in the reader's language unless `locale` says otherwise (the PDF passes its own).
+ */
+export function addressedLine(addressed: number, options: { locale?: Locale } = {}): string {
 	if (addressed === 0) return '';
-	return `This version addresses ${addressed} ${addressed === 1 ? 'point' : 'points'} raised by pilot participants.`;
+	return m.feedback_public_addressed({ count: addressed }, options);
 }

@@ -1,5 +1,6 @@
 import type { CourseSpec, LangString } from '../types';
-import { ASSESSMENT_TYPES, findConcept } from '../vocabularies';
+import { ASSESSMENT_TYPES, findConcept, labelIn } from '../vocabularies';
+import { ITEM_LABEL_PREFIX } from '../fields';
 import { primaryLanguage } from './field-values';
 
 // The outcome × module × assessment matrix: which modules teach and which assessments show each
@@ -30,18 +31,23 @@ function pickLabel(text: LangString, lang: string): string {
 	return (text[lang] ?? Object.values(text).find((t) => t.trim() !== '') ?? '').trim();
 }
 
+function assessmentTypeLabel(uri: string | null): string {
+	const concept = findConcept(ASSESSMENT_TYPES, uri);
+	return concept ? labelIn(concept.label) : '';
+}
+
 export function alignmentMatrix(spec: CourseSpec): AlignmentMatrix {
 	const lang = primaryLanguage(spec);
 	const columns: AlignmentColumn[] = [
 		...spec.modules.map((m, i) => ({
 			kind: 'module' as const,
 			id: m.id,
-			label: pickLabel(m.title, lang) || `Module ${i + 1}`
+			label: pickLabel(m.title, lang) || `${ITEM_LABEL_PREFIX.modules}${i + 1}`
 		})),
 		...spec.assessments.map((a, i) => ({
 			kind: 'assessment' as const,
 			id: a.id,
-			label: pickLabel(a.title, lang) || findConcept(ASSESSMENT_TYPES, a.type)?.label.en || `Assessment ${i + 1}`
+			label: pickLabel(a.title, lang) || assessmentTypeLabel(a.type) || `${ITEM_LABEL_PREFIX.assessments}${i + 1}`
 		}))
 	];
 	const links = [...spec.modules, ...spec.assessments].map((item) => new Set(item.outcomeIds));

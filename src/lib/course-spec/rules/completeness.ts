@@ -1,7 +1,8 @@
 import { EU_ELEMENTS, type EuElementCode } from '../eu-elements';
 import { FIELDS, type FieldKey, type FieldMeta } from '../fields';
 import type { CourseSpec } from '../types';
-import { LANGUAGES } from '../vocabularies';
+import { labelIn, LANGUAGES } from '../vocabularies';
+import { m } from '$lib/paraglide/messages';
 import { isAnswered, primaryLanguage, valuesAt } from './field-values';
 
 // Completeness against the EU Annex I mandatory elements a spec carries. Which fields are
@@ -34,7 +35,8 @@ const REQUIRED_BY_ELEMENT: [EuElementCode, FieldMeta[]][] = ELEMENT_ORDER.map(
 
 export function checkCompleteness(spec: CourseSpec): Completeness {
 	const lang = primaryLanguage(spec);
-	const languageName = LANGUAGES.concepts.find((c) => c.code === lang)?.label.en ?? lang;
+	const concept = LANGUAGES.concepts.find((c) => c.code === lang);
+	const languageName = concept ? labelIn(concept.label) : lang;
 	const items = REQUIRED_BY_ELEMENT.map(([element, fields]): CompletenessItem => {
 		const done = fields.some((field) => valuesAt(spec, field.path).some((value) => isAnswered(field, value, lang)));
 		const { label, hint } = EU_ELEMENTS[element];
@@ -43,7 +45,7 @@ export function checkCompleteness(spec: CourseSpec): Completeness {
 			label,
 			fieldKey: fields[0].list ?? fields[0].key,
 			done,
-			hint: fields.some((f) => f.translatable) ? `${hint} (in ${languageName})` : hint
+			hint: fields.some((f) => f.translatable) ? m.rules_in_language({ hint, language: languageName }) : hint
 		};
 	});
 	const done = items.filter((i) => i.done).length;

@@ -1,6 +1,8 @@
 import { ITEM_LABEL_PREFIX, type FieldKey } from '../fields';
 import type { CourseSpec, LangCode } from '../types';
-import { LANGUAGES } from '../vocabularies';
+import { labelIn, LANGUAGES } from '../vocabularies';
+import { m } from '$lib/paraglide/messages';
+import { formatNumber as formatLocalNumber } from '$lib/i18n/format';
 import { primaryLanguage } from './field-values';
 import { canCheckVerbs, classifyOutcomeVerb } from './outcome-verbs';
 
@@ -45,8 +47,12 @@ export const WORKLOAD_TOLERANCE = 0.1;
 export const ECTS_SCOPE = { min: 1, max: 59 } as const;
 
 const HOURS_EPSILON = 0.05;
-const formatNumber = (n: number) => String(Math.round(n * 10) / 10);
-const languageName = (code: LangCode) => LANGUAGES.concepts.find((c) => c.code === code)?.label.en ?? code;
+// Messages are worded when the check runs: in the page's language in the browser, the request's on the server.
+const formatNumber = (n: number) => formatLocalNumber(Math.round(n * 10) / 10, { maximumFractionDigits: 1 });
+const languageName = (code: LangCode) => {
+	const concept = LANGUAGES.concepts.find((c) => c.code === code);
+	return concept ? labelIn(concept.label) : code;
+};
 
 export function checkQuality(spec: CourseSpec, options: QualityOptions = {}): QualityIssue[] {
 	const hoursPerEcts = options.hoursPerEcts ?? 27;
@@ -71,20 +77,20 @@ export function checkQuality(spec: CourseSpec, options: QualityOptions = {}): Qu
 		const name = `${ITEM_LABEL_PREFIX.learningOutcomes}${i + 1}`;
 		const text = (outcome.text[lang] ?? '').trim();
 		if (text === '') {
-			report('outcome-empty', `${name} has no text in the main language (${lang}).`, 'outcomeText', outcome.id);
+			report('outcome-empty', m.rules_outcome_empty({ name, lang }), 'outcomeText', outcome.id);
 			return;
 		}
 		if (!assessed.has(outcome.id)) {
-			report('outcome-not-assessed', `${name} is not assessed by any assessment.`, 'outcomeText', outcome.id);
+			report('outcome-not-assessed', m.rules_outcome_not_assessed({ name }), 'outcomeText', outcome.id);
 		}
 		// Modules are optional: a course described without them has no teaching gap to report.
 		if (spec.modules.length > 0 && !taught.has(outcome.id)) {
-			report('outcome-not-taught', `${name} is not addressed by any module.`, 'outcomeText', outcome.id);
+			report('outcome-not-taught', m.rules_outcome_not_taught({ name }), 'outcomeText', outcome.id);
 		}
 		if (canCheckVerbs(lang)) checkVerb(name, text, outcome.id, lang);
 		for (const other of translations) {
 			const translation = (outcome.text[other] ?? '').trim();
-			if (translation !== '') checkVerb(`${name} (${languageName(other)})`, translation, outcome.id, other);
+			if (translation !== '') checkVerb(m.rules_outcome_in_language({ name, language: languageName(other) }), translation, outcome.id, other);
 		}
 	});
 
@@ -94,7 +100,7 @@ export function checkQuality(spec: CourseSpec, options: QualityOptions = {}): Qu
 		if (verdict === 'vague') {
 			report(
 				'outcome-vague-verb',
-				`${name} uses a verb that cannot be observed or assessed (such as "understand" or "know"); say what the learner can do instead.`,
+				m.rules_outcome_vague_verb({ name }),
 				'outcomeText',
 				itemId,
 				inLang
@@ -102,7 +108,7 @@ export function checkQuality(spec: CourseSpec, options: QualityOptions = {}): Qu
 		} else if (verdict === 'unknown') {
 			report(
 				'outcome-verb-unrecognised',
-				`${name} does not start with a recognised action verb (such as "describe", "apply" or "compare").`,
+				m.rules_outcome_verb_unrecognised({ name }),
 				'outcomeText',
 				itemId,
 				inLang
@@ -112,7 +118,7 @@ export function checkQuality(spec: CourseSpec, options: QualityOptions = {}): Qu
 
 	spec.assessments.forEach((assessment, i) => {
 		if (assessment.outcomeIds.length === 0) {
-			const message = `Assessment ${i + 1} does not assess any learning outcome.`;
+			const message = m.rules_assessment_without_outcome({ name: `${ITEM_LABEL_PREFIX.assessments}${i + 1}` });
 			report('assessment-without-outcome', message, 'assessmentOutcomes', assessment.id);
 		}
 	});
@@ -121,7 +127,7 @@ export function checkQuality(spec: CourseSpec, options: QualityOptions = {}): Qu
 	if (spec.workloadHours !== null && moduleHours.length > 0) {
 		const sum = moduleHours.reduce((a, b) => a + b, 0);
 		if (Math.abs(sum - spec.workloadHours) > HOURS_EPSILON) {
-			const message = `The modules add up to ${formatNumber(sum)} h, but the workload is ${formatNumber(spec.workloadHours)} h.`;
+			const message = m.rules_module_hours_mismatch({ sum: formatNumber(sum), workload: formatNumber(spec.workloadHours) });
 			report('module-hours-mismatch', message, 'modules');
 		}
 	}
@@ -129,15 +135,19 @@ export function checkQuality(spec: CourseSpec, options: QualityOptions = {}): Qu
 	if (spec.workloadHours !== null && spec.ectsCredits !== null) {
 		const expected = spec.ectsCredits * hoursPerEcts;
 		if (Math.abs(spec.workloadHours - expected) > WORKLOAD_TOLERANCE * expected + HOURS_EPSILON) {
-			const message =
-				`${formatNumber(spec.ectsCredits)} ECTS × ${hoursPerEcts} h is ${formatNumber(expected)} h, ` +
-				`but the workload is ${formatNumber(spec.workloadHours)} h (more than ±${WORKLOAD_TOLERANCE * 100}% apart).`;
+			const message = m.rules_workload_ects_mismatch({
+				ects: formatNumber(spec.ectsCredits),
+				hoursPerEcts: formatNumber(hoursPerEcts),
+				expected: formatNumber(expected),
+				workload: formatNumber(spec.workloadHours),
+				tolerance: formatNumber(WORKLOAD_TOLERANCE * 100)
+			});
 			report('workload-ects-mismatch', message, 'workloadHours');
 		}
 	}
 
 	if (spec.ectsCredits !== null && (spec.ectsCredits < ECTS_SCOPE.min || spec.ectsCredits > ECTS_SCOPE.max)) {
-		const message = `Micro-credentials usually carry ${ECTS_SCOPE.min}–${ECTS_SCOPE.max} ECTS; this one has ${formatNumber(spec.ectsCredits)}.`;
+		const message = m.rules_ects_out_of_scope({ min: ECTS_SCOPE.min, max: ECTS_SCOPE.max, ects: formatNumber(spec.ectsCredits) });
 		report('ects-out-of-scope', message, 'ectsCredits');
 	}
 	return issues;

@@ -1,5 +1,5 @@
 import { ISCED_F_TREE, type IscedField } from '$lib/course-spec/isced-f';
-import { COUNTRIES, LANGUAGES, PARTICIPATION_FORMS, findConcept } from '$lib/course-spec/vocabularies';
+import { COUNTRIES, LANGUAGES, PARTICIPATION_FORMS, findConcept, labelIn } from '$lib/course-spec/vocabularies';
 import type { CatalogueFacets } from './facets';
 import type { CatalogueHit } from './search';
 import { formSlug } from './query';
@@ -7,15 +7,22 @@ import { languageNameIn } from '$lib/course-spec/language-names';
 import { INTL_LOCALES } from '$lib/i18n/locales';
 import { getLocale } from '$lib/paraglide/runtime';
 
-// Catalogue values as people read them (English labels of the EU vocabularies), decided on the server
+// Catalogue values as people read them (the EU vocabularies' labels in the reader's language where we
+// have them; ISCED-F field names are English only), decided on the server
 // so that the vocabularies stay out of the page's JavaScript.
 
 const FIELDS_BY_CODE = new Map(ISCED_F_TREE.map((f) => [f.code, f]));
 
 /** A language's name in the reader's interface language (Intl's names, as in Settings). */
 export const languageLabel = (code: string) => (LANGUAGES.concepts.some((c) => c.code === code) ? languageNameIn(code, INTL_LOCALES[getLocale()]) : code);
-export const countryLabel = (code: string | null) => (code ? (COUNTRIES.concepts.find((c) => c.code === code)?.label.en ?? code) : null);
-export const formLabel = (uri: string | null) => (uri ? (findConcept(PARTICIPATION_FORMS, uri)?.label.en ?? null) : null);
+export const countryLabel = (code: string | null) => {
+	const concept = code ? COUNTRIES.concepts.find((c) => c.code === code) : undefined;
+	return concept ? labelIn(concept.label) : code;
+};
+export const formLabel = (uri: string | null) => {
+	const concept = uri ? findConcept(PARTICIPATION_FORMS, uri) : undefined;
+	return concept ? labelIn(concept.label) : null;
+};
 export const fieldLabel = (code: string | null) => (code ? (FIELDS_BY_CODE.get(code)?.label ?? null) : null);
 
 export interface CatalogueCard extends CatalogueHit {

@@ -6,6 +6,7 @@ import { peekRichText, peekText, storageOf } from '$lib/editor/field-binding';
 import { COMMENT_LIMITS, type Anchor } from '$lib/comments/model';
 import { resolveRange } from '$lib/comments/range';
 import { invalid } from '../errors';
+import { m } from '$lib/paraglide/messages';
 
 // Anchors are checked against the course document as it is when the comment is made: the field
 // must exist, the item must be in the list, and a range must lie inside that field's text with the
@@ -31,7 +32,7 @@ function listOf(field: FieldKey): ListName | null {
 }
 
 export function knownField(key: unknown): FieldKey {
-	if (typeof key !== 'string' || !getField(key as FieldKey)) throw invalid('That field does not exist.', 'field');
+	if (typeof key !== 'string' || !getField(key as FieldKey)) throw invalid(m.comments_error_no_field(), 'field');
 	return key as FieldKey;
 }
 
@@ -40,17 +41,17 @@ export function checkAnchor(doc: Y.Doc, anchor: Anchor): CheckedAnchor {
 	const list = listOf(field);
 	const itemId = anchor.itemId ?? null;
 	if (anchor.kind === 'item' || (anchor.kind === 'range' && list)) {
-		if (!list || !itemId) throw invalid('Say which item of the list the comment is about.', 'itemId');
-		if (!findItem(doc, list, itemId)) throw invalid('That item does not exist (any more).', 'itemId');
+		if (!list || !itemId) throw invalid(m.comments_error_which_item(), 'itemId');
+		if (!findItem(doc, list, itemId)) throw invalid(m.comments_error_no_item(), 'itemId');
 	} else if (itemId !== null) {
-		throw invalid('A comment on a whole field names no item.', 'itemId');
+		throw invalid(m.comments_error_field_no_item(), 'itemId');
 	} else if (list && !isList(field)) {
-		throw invalid('Say which item of the list the comment is about.', 'itemId');
+		throw invalid(m.comments_error_which_item(), 'itemId');
 	}
 	if (anchor.kind === 'field' || anchor.kind === 'item') {
 		return { kind: anchor.kind, field, itemId, lang: null, start: null, end: null, quote: '' };
 	}
-	if (anchor.kind !== 'range') throw invalid('Unknown kind of anchor.', 'anchor');
+	if (anchor.kind !== 'range') throw invalid(m.comments_error_anchor_kind(), 'anchor');
 	return { ...checkRange(doc, field, itemId, anchor), kind: 'range', field, itemId };
 }
 
@@ -63,18 +64,18 @@ function checkRange(doc: Y.Doc, field: FieldKey, itemId: string | null, anchor: 
 			: storage === 'richText' || storage === 'itemRichText'
 				? peekRichText(doc, field, lang, itemId ?? undefined)
 				: null;
-	if (!target) throw invalid('Only text can be commented on by selection; comment on the whole field instead.', 'anchor');
+	if (!target) throw invalid(m.comments_error_selection_text_only(), 'anchor');
 	const range = typeof anchor.start === 'string' && typeof anchor.end === 'string' && anchor.start.length < 200 && anchor.end.length < 200
 		? resolveRange(doc, anchor.start, anchor.end)
 		: null;
 	if (!range || range.orphaned || range.type !== (target as unknown)) {
-		throw invalid('The selected text is no longer there; select it again.', 'anchor');
+		throw invalid(m.comments_error_selection_gone(), 'anchor');
 	}
 	const quote = typeof anchor.quote === 'string' ? anchor.quote : '';
 	// The quote is what lies between the two ends now: a plain field's characters, or a rich-text
 	// field's text without formatting, its paragraphs joined by newlines (as the browser reads it).
-	if (range.text !== quote) throw invalid('The selected text has changed; select it again.', 'anchor');
-	if (quote.trim() === '') throw invalid('Select some text to comment on.', 'anchor');
+	if (range.text !== quote) throw invalid(m.comments_error_selection_changed(), 'anchor');
+	if (quote.trim() === '') throw invalid(m.comments_error_select_text(), 'anchor');
 	return {
 		lang,
 		start: anchor.start as string,

@@ -8,6 +8,7 @@ import { announceCommentsChanged } from './signal';
 import { applySuggestion } from './suggestions';
 import { authorizeThread, type CommentDeps } from './threads';
 import { commentBody, excerpt } from './text';
+import { m } from '$lib/paraglide/messages';
 
 /**
  * Accepts a suggestion: the change is made in the live document as an edit by the person who
@@ -21,7 +22,7 @@ import { commentBody, excerpt } from './text';
 export async function acceptSuggestion(deps: CommentDeps, actor: Actor, threadId: string): Promise<void> {
 	const { db } = deps;
 	const { thread } = await authorizeThread(db, actor, threadId, 'suggestion.decide');
-	if (!thread.suggestion) throw conflict('This is a comment, not a suggestion.');
+	if (!thread.suggestion) throw conflict(m.comments_error_not_suggestion());
 	const claimed = await db
 		.updateTable('comment_threads')
 		.set({ suggestion_state: 'accepted', decided_by: actor.id, decided_at: new Date(), resolved_at: new Date(), resolved_by: actor.id })
@@ -29,7 +30,7 @@ export async function acceptSuggestion(deps: CommentDeps, actor: Actor, threadId
 		.where('suggestion_state', '=', 'open')
 		.returning('id')
 		.executeTakeFirst();
-	if (!claimed) throw conflict('This suggestion has already been accepted or rejected.');
+	if (!claimed) throw conflict(m.comments_error_already_decided());
 	const suggestion = thread.suggestion as unknown as Suggestion;
 	try {
 		await changeCourseDoc(db, thread.course_id, thread.created_by ?? actor.id, (doc) => applySuggestion(doc, suggestion));
@@ -48,7 +49,7 @@ export async function acceptSuggestion(deps: CommentDeps, actor: Actor, threadId
 export async function rejectSuggestion(deps: CommentDeps, actor: Actor, threadId: string, input: { body?: unknown } = {}): Promise<void> {
 	const { db } = deps;
 	const { thread } = await authorizeThread(db, actor, threadId, 'suggestion.decide');
-	if (!thread.suggestion) throw conflict('This is a comment, not a suggestion.');
+	if (!thread.suggestion) throw conflict(m.comments_error_not_suggestion());
 	const reply = commentBody(input.body, { optional: true });
 	await db.transaction().execute(async (trx) => {
 		const claimed = await trx
@@ -58,7 +59,7 @@ export async function rejectSuggestion(deps: CommentDeps, actor: Actor, threadId
 			.where('suggestion_state', '=', 'open')
 			.returning('id')
 			.executeTakeFirst();
-		if (!claimed) throw conflict('This suggestion has already been accepted or rejected.');
+		if (!claimed) throw conflict(m.comments_error_already_decided());
 		if (reply) await trx.insertInto('comments').values({ id: generateId(), thread_id: threadId, author_id: actor.id, body: reply }).execute();
 	});
 	await tellAuthor(deps, actor, thread, 'suggestion.rejected', reply, thread.suggestion as unknown as Suggestion);

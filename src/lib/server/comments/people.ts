@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { CommentPerson } from '$lib/comments/model';
 import type { Database } from '../db/types';
 import { invalid } from '../errors';
+import { m } from '$lib/paraglide/messages';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -23,11 +24,11 @@ export async function teamPeople(db: Db, courseId: string): Promise<CommentPerso
  */
 export function checkMentions(raw: unknown, body: string, team: readonly CommentPerson[], limit: number): string[] {
 	if (raw === undefined || raw === null) return [];
-	if (!Array.isArray(raw) || raw.some((id) => typeof id !== 'string')) throw invalid('Mentions must be a list of people.', 'mentions');
+	if (!Array.isArray(raw) || raw.some((id) => typeof id !== 'string')) throw invalid(m.comments_error_mentions_list(), 'mentions');
 	const ids = [...new Set(raw as string[])];
-	if (ids.length > limit) throw invalid(`A comment can mention at most ${limit} people.`, 'mentions');
+	if (ids.length > limit) throw invalid(m.comments_error_mentions_max({ limit }), 'mentions');
 	const byId = new Map(team.map((p) => [p.id, p]));
 	const outsider = ids.find((id) => !byId.has(id));
-	if (outsider) throw invalid('Only members of this course’s team can be mentioned.', 'mentions');
+	if (outsider) throw invalid(m.comments_error_mention_outsider(), 'mentions');
 	return ids.filter((id) => body.includes(`@${byId.get(id)!.name}`));
 }

@@ -10,6 +10,7 @@ import { COMMENT_LIMITS, type Suggestion } from '$lib/comments/model';
 import { isSuggestionStale } from '$lib/comments/suggestion-status';
 import { conflict, invalid } from '../errors';
 import type { CheckedAnchor } from './anchors';
+import { m } from '$lib/paraglide/messages';
 
 // Suggestions on structure and text: a field's or an item's text rewritten, a paragraph of rich
 // text rewritten, an item added or deleted.
@@ -25,12 +26,12 @@ const NAMING_FIELD: Record<ListName, ItemFieldKey> = {
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
 function suggestedText(raw: unknown, field: FieldKey): string {
-	if (typeof raw !== 'string') throw invalid('Write the text you suggest.', 'after');
+	if (typeof raw !== 'string') throw invalid(m.comments_error_suggestion_text(), 'after');
 	const text = raw.replace(/\r\n?/g, '\n');
 	const max = Math.min(getField(field).maxLength ?? COMMENT_LIMITS.suggestionLength, COMMENT_LIMITS.suggestionLength);
-	if (text.length > max) throw invalid(`The suggested text can be at most ${max} characters.`, 'after');
+	if (text.length > max) throw invalid(m.comments_error_suggestion_too_long({ max }), 'after');
 	if (CONTROL.test(text) || (getField(field).kind === 'text' && /[\n\t]/.test(text))) {
-		throw invalid('The suggested text contains a control character or a line break this field cannot hold.', 'after');
+		throw invalid(m.comments_error_suggestion_control(), 'after');
 	}
 	return text;
 }
@@ -49,16 +50,16 @@ export function checkSuggestion(doc: Y.Doc, raw: unknown): { suggestion: Suggest
 	const lang = typeof input.lang === 'string' ? input.lang : '';
 	if (input.op === 'text') {
 		const field = typeof input.field === 'string' && isTextField(input.field) ? (input.field as FieldKey) : null;
-		if (!field) throw invalid('Changes can be suggested to text fields and list items.', 'field');
+		if (!field) throw invalid(m.comments_error_suggestion_fields(), 'field');
 		const itemId = field in ITEM_FIELDS ? (typeof input.itemId === 'string' ? input.itemId : '') : null;
 		if (itemId !== null && !findItem(doc, ITEM_FIELDS[field as ItemFieldKey].list, itemId)) {
-			throw invalid('That item does not exist (any more).', 'itemId');
+			throw invalid(m.comments_error_no_item(), 'itemId');
 		}
 		const text = textOf(doc, field, lang, itemId);
-		if (!text) throw invalid('That field has no text in this language.', 'lang');
+		if (!text) throw invalid(m.comments_error_no_text_in_language(), 'lang');
 		const before = text.toString();
 		const after = suggestedText(input.after, field);
-		if (after === before) throw invalid('The suggestion is the same as the text now: change something first.', 'after');
+		if (after === before) throw invalid(m.comments_error_suggestion_same(), 'after');
 		return {
 			suggestion: { op: 'text', field, itemId, lang, before, after },
 			anchor: { kind: itemId ? 'item' : 'field', field, itemId, lang: null, start: null, end: null, quote: '' }
@@ -67,16 +68,16 @@ export function checkSuggestion(doc: Y.Doc, raw: unknown): { suggestion: Suggest
 	if (input.op === 'paragraph') {
 		const field = typeof input.field === 'string' ? (input.field as FieldKey) : null;
 		const storage = field && getField(field) ? storageOf(field) : null;
-		if (!field || (storage !== 'richText' && storage !== 'itemRichText')) throw invalid('Paragraphs can be suggested in rich-text fields only.', 'field');
+		if (!field || (storage !== 'richText' && storage !== 'itemRichText')) throw invalid(m.comments_error_paragraph_rich_only(), 'field');
 		const itemId = storage === 'itemRichText' ? (typeof input.itemId === 'string' ? input.itemId : '') : null;
-		if (itemId !== null && !findItem(doc, ITEM_FIELDS[field as ItemFieldKey].list, itemId)) throw invalid('That item does not exist (any more).', 'itemId');
+		if (itemId !== null && !findItem(doc, ITEM_FIELDS[field as ItemFieldKey].list, itemId)) throw invalid(m.comments_error_no_item(), 'itemId');
 		const fragment = peekRichText(doc, field, lang, itemId ?? undefined);
 		const index = typeof input.index === 'number' ? input.index : -1;
 		const before = fragment ? paragraphText(fragment, index) : null;
-		if (before === null) throw invalid('That paragraph is not there (any more); choose it again.', 'index');
+		if (before === null) throw invalid(m.comments_error_paragraph_gone(), 'index');
 		const after = suggestedText(input.after, field);
-		if (/[\n\t]/.test(after)) throw invalid('A paragraph is one line of text: leave out the line breaks.', 'after');
-		if (after === before) throw invalid('The suggestion is the same as the text now: change something first.', 'after');
+		if (/[\n\t]/.test(after)) throw invalid(m.comments_error_paragraph_one_line(), 'after');
+		if (after === before) throw invalid(m.comments_error_suggestion_same(), 'after');
 		return {
 			suggestion: { op: 'paragraph', field, itemId, lang, index, before, after },
 			anchor: { kind: itemId ? 'item' : 'field', field, itemId, lang: null, start: null, end: null, quote: '' }
@@ -85,7 +86,7 @@ export function checkSuggestion(doc: Y.Doc, raw: unknown): { suggestion: Suggest
 	const list = LISTS.find((l) => l === input.list);
 	if (input.op === 'addItem' && list) {
 		const text = suggestedText(input.text, NAMING_FIELD[list]);
-		if (text.trim() === '') throw invalid('Write what the new item says.', 'text');
+		if (text.trim() === '') throw invalid(m.comments_error_new_item_text(), 'text');
 		return {
 			suggestion: { op: 'addItem', list, lang, text },
 			anchor: { kind: 'field', field: list, itemId: null, lang: null, start: null, end: null, quote: '' }
@@ -93,19 +94,19 @@ export function checkSuggestion(doc: Y.Doc, raw: unknown): { suggestion: Suggest
 	}
 	if (input.op === 'deleteItem' && list) {
 		const itemId = typeof input.itemId === 'string' ? input.itemId : '';
-		if (!findItem(doc, list, itemId)) throw invalid('That item does not exist (any more).', 'itemId');
+		if (!findItem(doc, list, itemId)) throw invalid(m.comments_error_no_item(), 'itemId');
 		const before = textOf(doc, NAMING_FIELD[list], lang, itemId)?.toString() ?? '';
 		return {
 			suggestion: { op: 'deleteItem', list, itemId, before },
 			anchor: { kind: 'item', field: list, itemId, lang: null, start: null, end: null, quote: '' }
 		};
 	}
-	throw invalid('Unknown kind of suggestion.', 'suggestion');
+	throw invalid(m.comments_error_suggestion_kind(), 'suggestion');
 }
 
 /** Makes the suggested change in `doc` (one transaction); refuses a stale suggestion. */
 export function applySuggestion(doc: Y.Doc, suggestion: Suggestion): void {
-	if (isSuggestionStale(doc, suggestion)) throw conflict('The text has changed since this was suggested: compare both and suggest again.');
+	if (isSuggestionStale(doc, suggestion)) throw conflict(m.comments_error_suggestion_stale());
 	doc.transact(() => {
 		switch (suggestion.op) {
 			case 'text':

@@ -13,6 +13,7 @@ import { checkMentions, teamPeople } from './people';
 import { announceCommentsChanged } from './signal';
 import { checkSuggestion } from './suggestions';
 import { commentBody, excerpt } from './text';
+import { m } from '$lib/paraglide/messages';
 
 /** What every comment verb needs: the database, and how to email (absent: no email, e.g. in scripts). */
 export interface CommentDeps {
@@ -95,7 +96,7 @@ export async function createThread(deps: CommentDeps, actor: Actor, courseId: st
 	try {
 		if (suggesting) ({ anchor, suggestion } = checkSuggestion(doc, input.suggestion));
 		else if (input.anchor && typeof input.anchor === 'object') anchor = checkAnchor(doc, input.anchor);
-		else throw invalid('Say what the comment is about.', 'anchor');
+		else throw invalid(m.comments_error_what_about(), 'anchor');
 	} finally {
 		doc.destroy();
 	}
@@ -163,12 +164,12 @@ export async function authorizeThread(
 		.select(['id', 'course_id', 'created_by', 'suggestion', 'suggestion_state', 'resolved_at'])
 		.where('id', '=', typeof threadId === 'string' ? threadId : '')
 		.executeTakeFirst();
-	if (!thread) throw notFound('That comment does not exist (any more).');
+	if (!thread) throw notFound(m.comments_error_no_comment());
 	try {
 		const access = await authorizeCourse(db, actor, thread.course_id, action);
 		return { thread: thread as ThreadRow, access };
 	} catch (err) {
-		if (isDomainError(err) && err.code === 'not_found') throw notFound('That comment does not exist (any more).');
+		if (isDomainError(err) && err.code === 'not_found') throw notFound(m.comments_error_no_comment());
 		throw err;
 	}
 }
@@ -210,9 +211,9 @@ async function ownComment(db: Kysely<Database>, actor: Actor, commentId: string)
 		.select(['id', 'thread_id', 'author_id', 'deleted_at'])
 		.where('id', '=', typeof commentId === 'string' ? commentId : '')
 		.executeTakeFirst();
-	if (!comment || comment.deleted_at) throw notFound('That comment does not exist (any more).');
+	if (!comment || comment.deleted_at) throw notFound(m.comments_error_no_comment());
 	const { thread } = await authorizeThread(db, actor, comment.thread_id, 'comment.write');
-	if (comment.author_id !== actor.id) throw forbidden('Only its author can change or delete a comment.');
+	if (comment.author_id !== actor.id) throw forbidden(m.comments_error_author_only());
 	return { comment, thread };
 }
 
@@ -246,7 +247,7 @@ export async function setThreadResolved(deps: CommentDeps, actor: Actor, threadI
 	const { db } = deps;
 	const { thread } = await authorizeThread(db, actor, threadId, 'comment.write');
 	if (thread.suggestion_state === 'open' && resolved) {
-		throw invalid('Accept or reject the suggestion instead of resolving it.', 'thread');
+		throw invalid(m.comments_error_resolve_suggestion(), 'thread');
 	}
 	await db
 		.updateTable('comment_threads')

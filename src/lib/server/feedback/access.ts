@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, FeedbackRoundTable } from '../db/types';
 import { can, type Actor } from '../policy';
@@ -19,7 +20,7 @@ export async function authorizeFeedback(
 	action: FeedbackTeamAction
 ): Promise<CourseAccess> {
 	const access = await getCourseAccess(db, courseId, actor.id);
-	if (!access || !can(actor, 'course.view', access.context)) throw notFound('Course not found.');
+	if (!access || !can(actor, 'course.view', access.context)) throw notFound(m.feedback_error_course_not_found());
 	if (!canFeedback(actor, action, access.context)) throw forbidden();
 	return access;
 }
@@ -36,7 +37,7 @@ export async function authorizeRound(
 	const round = ID_PATTERN.test(roundId)
 		? await db.selectFrom('feedback_rounds').selectAll().where('id', '=', roundId).where('course_id', '=', courseId).executeTakeFirst()
 		: undefined;
-	if (!round) throw notFound('Feedback round not found.');
+	if (!round) throw notFound(m.feedback_error_round_not_found());
 	return { access, round };
 }
 

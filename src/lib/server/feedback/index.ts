@@ -18,7 +18,7 @@ export {
 	type PersonalLink,
 	type RoundLinks
 } from './links';
-export { participantView, submitResponse, thanksView, type FormView, type ParticipantView, type SubmitResult } from './participant';
+export { participantLocale, participantView, submitResponse, thanksView, type FormView, type ParticipantView, type SubmitResult } from './participant';
 export { previewView } from './preview';
 export { roundResults, responsesCsv, questionsCsv, type RoundResults } from './results-view';
 export {

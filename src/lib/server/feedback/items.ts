@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages';
 import type { Kysely, Transaction } from 'kysely';
 import { ITEM_STATUSES, SCALES, isText, type Answers, type FeedbackPerspective, type ItemStatus, type Question, type Subject } from '$lib/feedback/model';
 import type { CourseSpec } from '$lib/course-spec/types';
@@ -23,7 +24,24 @@ const ROLE_NAMES: Partial<Record<Question['role'], string>> = {
 	recommend: 'Would recommend'
 };
 
-/** The answer as an item quotes it, or null when the answer does not make an item. */
+const ROLE_LABELS: Partial<Record<Question['role'], () => string>> = {
+	relevance: () => m.feedback_item_relevance(),
+	clarity: () => m.feedback_item_clarity(),
+	recommend: () => m.feedback_item_recommend()
+};
+
+/**
+ * A low rating as the team's page shows it, in the reader's language. The stored excerpt stays the
+ * same in every language (it is what tells a changed answer from an unchanged one), so ratings are
+ * worded again from the answer when read; text answers are shown as written.
+ */
+function shownExcerpt(question: Question | undefined, answer: Answers[string] | undefined, stored: string): string {
+	if (!question || (question.kind !== 'rating' && question.kind !== 'recommend') || typeof answer !== 'number') return stored;
+	const name = ROLE_LABELS[question.role]?.() ?? question.prompt.slice(0, 80);
+	return m.feedback_item_rating({ name, value: answer, max: SCALES[question.kind].max });
+}
+
+/** The answer as an item quotes it (in the same words in every language), or null when the answer does not make an item. */
 export function itemExcerpt(question: Question, answer: Answers[string] | undefined): string | null {
 	if (answer === undefined) return null;
 	if (isText(question.kind)) return typeof answer === 'string' && answer.trim() ? answer : null;
@@ -138,7 +156,7 @@ export async function listItems(
 		.leftJoin('users as u', 'u.id', 'i.updated_by')
 		.leftJoin('published_versions as p', 'p.id', 'i.published_version_id')
 		.selectAll('i')
-		.select(['r.perspective', 'r.respondent_name', 'u.name as updated_by_name', 'p.number as published_number'])
+		.select(['r.perspective', 'r.respondent_name', 'r.answers', 'u.name as updated_by_name', 'p.number as published_number'])
 		.where('i.round_id', '=', roundId)
 		.orderBy('i.created_at')
 		.orderBy('i.id')
@@ -155,11 +173,11 @@ export async function listItems(
 		items.push({
 			id: row.id,
 			status: row.status,
-			excerpt: row.excerpt,
+			excerpt: shownExcerpt(questions.get(row.question_id), row.answers[row.question_id], row.excerpt),
 			note: row.note,
 			said: row.said,
 			subject: { ...subject, label: subjectLabel(round.spec, subject) },
-			question: questions.get(row.question_id)?.prompt ?? '(question removed)',
+			question: questions.get(row.question_id)?.prompt ?? m.feedback_item_question_removed(),
 			perspective: row.perspective,
 			respondent: round.anonymous ? null : row.respondent_name,
 			addressedIn: row.published_version_id
@@ -211,11 +229,11 @@ export async function updateItem(
 	if (decision.addressedIn.startsWith('v')) {
 		versionNumber = Number(decision.addressedIn.slice(1));
 		const found = await db.selectFrom('course_versions').select('id').where('course_id', '=', courseId).where('number', '=', versionNumber).executeTakeFirst();
-		if (!found) throw invalid('There is no such saved version of this course.', 'addressedIn');
+		if (!found) throw invalid(m.feedback_error_no_such_version(), 'addressedIn');
 	} else if (decision.addressedIn.startsWith('p')) {
 		publishedId = decision.addressedIn.slice(1);
 		const found = await db.selectFrom('published_versions').select('id').where('course_id', '=', courseId).where('id', '=', publishedId).executeTakeFirst();
-		if (!found) throw invalid('There is no such published version of this course.', 'addressedIn');
+		if (!found) throw invalid(m.feedback_error_no_such_publication(), 'addressedIn');
 	}
 	const result = await db
 		.updateTable('feedback_items')
@@ -232,7 +250,7 @@ export async function updateItem(
 		.where('id', '=', decision.itemId)
 		.where('round_id', '=', roundId)
 		.executeTakeFirst();
-	if (Number(result.numUpdatedRows) === 0) throw notFound('That feedback item is not in this round.');
+	if (Number(result.numUpdatedRows) === 0) throw notFound(m.feedback_error_item_not_in_round());
 }
 
 /** What the items of a round can be filtered by: the course, or one outcome or module of its version. */
@@ -281,7 +299,7 @@ export interface PilotFeedbackNote {
  */
 export async function publicationFeedback(db: Kysely<Database>, publishedVersionId: string): Promise<PilotFeedbackNote | null> {
 	const publication = await db.selectFrom('published_versions').select(['id', 'feedback_summary']).where('id', '=', publishedVersionId).executeTakeFirst();
-	if (!canReadPublicly('publication.readFeedback', { published: publication !== undefined })) throw notFound('Published version not found.');
+	if (!canReadPublicly('publication.readFeedback', { published: publication !== undefined })) throw notFound(m.feedback_error_publication_not_found());
 	const { addressed, items } = await doneItems(db, (query) => query.where('i.published_version_id', '=', publishedVersionId));
 	const summary = publication!.feedback_summary;
 	return addressed === 0 && !summary ? null : { summary, addressed, items };

@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages';
 import * as v from 'valibot';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { roundPhase } from '$lib/feedback/model';
@@ -129,7 +130,7 @@ async function addToken(trx: Transaction<Database> | Kysely<Database>, linkId: s
 
 function refuseIfClosed(round: RoundRow, now: Date): void {
 	if (roundPhase({ opensAt: new Date(round.opens_at), closesAt: new Date(round.closes_at) }, now) === 'closed') {
-		throw conflict('This round has closed. Give it a later closing time in its settings to invite more people.');
+		throw conflict(m.feedback_error_round_closed_invite());
 	}
 }
 
@@ -243,10 +244,10 @@ export async function addPersonalLinks(
 	const { emails, invalid: bad } = parseEmailList(pasted);
 	if (bad.length > 0) {
 		const shown = bad.slice(0, 5).map((e) => `“${e.slice(0, 80)}”`).join(', ');
-		throw invalid(`${bad.length === 1 ? 'This is not an email address' : `These ${bad.length} entries are not email addresses`}: ${shown}${bad.length > 5 ? ', …' : ''}. Correct or remove ${bad.length === 1 ? 'it' : 'them'} and send the list again.`, 'emails');
+		throw invalid(m.feedback_error_bad_emails({ count: bad.length, shown: `${shown}${bad.length > 5 ? ', …' : ''}` }), 'emails');
 	}
-	if (emails.length === 0) throw invalid('Paste at least one email address.', 'emails');
-	if (emails.length > ROUND_LIMITS.emails) throw invalid(`Invite at most ${ROUND_LIMITS.emails} addresses at a time.`, 'emails');
+	if (emails.length === 0) throw invalid(m.feedback_error_emails_required(), 'emails');
+	if (emails.length > ROUND_LIMITS.emails) throw invalid(m.feedback_error_too_many_emails({ max: ROUND_LIMITS.emails }), 'emails');
 
 	const { round, created, alreadyInvited } = await db.transaction().execute(async (trx) => {
 		const round = await lockRound(trx, roundId);
@@ -285,7 +286,7 @@ export async function remindNonRespondents(
 	const { round, reminded } = await db.transaction().execute(async (trx) => {
 		const round = await lockRound(trx, roundId);
 		if (roundPhase({ opensAt: new Date(round.opens_at), closesAt: new Date(round.closes_at) }, now) !== 'open') {
-			throw conflict('Reminders can be sent while the round is open.');
+			throw conflict(m.feedback_error_remind_not_open());
 		}
 		const pending = await trx
 			.selectFrom('feedback_links as l')
@@ -296,7 +297,7 @@ export async function remindNonRespondents(
 			.where(({ not, exists, selectFrom }) => not(exists(selectFrom('feedback_responses as r').select('r.id').whereRef('r.link_id', '=', 'l.id'))))
 			.orderBy('l.email')
 			.execute();
-		if (pending.length === 0) throw conflict('Everyone invited has answered: there is nobody to remind.');
+		if (pending.length === 0) throw conflict(m.feedback_error_nobody_to_remind());
 		const reminded: { linkId: string; email: string; token: string }[] = [];
 		for (const link of pending) {
 			reminded.push({ linkId: link.id, email: link.email!, token: await addToken(trx, link.id, now) });
@@ -320,7 +321,7 @@ export async function revokeLink(db: Kysely<Database>, actor: Actor, courseId: s
 		.where('round_id', '=', roundId)
 		.where('revoked_at', 'is', null)
 		.executeTakeFirst();
-	if (Number(result.numUpdatedRows) === 0) throw notFound('That link does not exist or is already switched off.');
+	if (Number(result.numUpdatedRows) === 0) throw notFound(m.feedback_error_link_gone());
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import { checkAnswers, hasControlCharacter } from '$lib/feedback/answers';
 import { ANSWER_LIMITS, roundPhase, type Answers, type FeedbackPerspective, type Question } from '$lib/feedback/model';
 import { formTexts } from '$lib/feedback/texts';
+import { toLocaleOrNull, type Locale } from '$lib/i18n/locales';
 import type { Database, FeedbackLinkTable, FeedbackResponseTable } from '../db/types';
 import { canParticipate, type ParticipantActor, type RoundContext } from '../policy/feedback';
 import { hashToken } from '../hash';
@@ -130,6 +131,22 @@ export function buildFormView(round: RoundRow, questions: Question[], link: 'ano
 function previousOf(response: ResponseRow | null): PreviousResponse | null {
 	if (!response) return null;
 	return { answers: response.answers, perspective: response.perspective, name: response.respondent_name, updatedAt: new Date(response.updated_at) };
+}
+
+/**
+ * The language a link's pages speak: its round's form language, whatever the visitor's browser or
+ * account prefers (the team chose it for its participants). Null for a token that opens no round.
+ */
+export async function participantLocale(db: Kysely<Database>, token: string): Promise<Locale | null> {
+	if (!TOKEN_PATTERN.test(token)) return null;
+	const row = await db
+		.selectFrom('feedback_link_tokens as t')
+		.innerJoin('feedback_links as l', 'l.id', 't.link_id')
+		.innerJoin('feedback_rounds as r', 'r.id', 'l.round_id')
+		.select('r.language')
+		.where('t.token_hash', '=', hashToken(token))
+		.executeTakeFirst();
+	return toLocaleOrNull(row?.language);
 }
 
 export async function participantView(db: Kysely<Database>, token: string, now = new Date()): Promise<ParticipantView> {

@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages';
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import { isChoice, isScale, type ChoiceOption, type CustomKind, type Question, type QuestionRole, type Subject } from '$lib/feedback/model';
 import { formTexts } from '$lib/feedback/texts';
@@ -73,7 +74,7 @@ export async function questionEditor(db: Kysely<Database>, actor: Actor, courseI
 	};
 }
 
-export const QUESTIONS_LOCKED = 'People have already answered this round, so its questions can no longer change: every answer must keep meaning what was asked.';
+export const QUESTIONS_LOCKED = () => m.feedback_error_questions_locked();
 
 /** Runs a change to the questions under the round's lock, refusing it once anyone has answered. */
 async function changeQuestions<T>(
@@ -86,7 +87,7 @@ async function changeQuestions<T>(
 	await authorizeRound(db, actor, courseId, roundId, 'feedback.manage');
 	return db.transaction().execute(async (trx) => {
 		const round = await lockRound(trx, roundId);
-		if ((await responseCount(trx, roundId)) > 0) throw conflict(QUESTIONS_LOCKED);
+		if ((await responseCount(trx, roundId)) > 0) throw conflict(QUESTIONS_LOCKED());
 		return change(trx, round, await readQuestions(trx, roundId));
 	});
 }
@@ -96,7 +97,7 @@ function parseSubject(round: RoundRow, subject: string): Subject {
 	if (subject === 'overall') return { kind: 'overall', id: null };
 	const [kind, id] = subject.split(':') as ['outcome' | 'module', string];
 	const items = kind === 'outcome' ? round.spec.learningOutcomes : round.spec.modules;
-	if (!items.some((item) => item.id === id)) throw invalid('Choose what the question is about.', 'subject');
+	if (!items.some((item) => item.id === id)) throw invalid(m.feedback_error_subject(), 'subject');
 	return { kind, id };
 }
 
@@ -105,15 +106,15 @@ function parseSubject(round: RoundRow, subject: string): Subject {
  * one option does not change what the others mean.
  */
 function choiceOptions(lines: string[], previous: ChoiceOption[]): ChoiceOption[] {
-	if (new Set(lines.map((l) => l.toLowerCase())).size !== lines.length) throw invalid('Each option must differ from the others.', 'options');
-	if (lines.length < 2) throw invalid('Give at least two options, one per line.', 'options');
-	if (lines.length > ROUND_LIMITS.options) throw invalid(`Give at most ${ROUND_LIMITS.options} options.`, 'options');
+	if (new Set(lines.map((l) => l.toLowerCase())).size !== lines.length) throw invalid(m.feedback_error_options_differ(), 'options');
+	if (lines.length < 2) throw invalid(m.feedback_error_options_two(), 'options');
+	if (lines.length > ROUND_LIMITS.options) throw invalid(m.feedback_error_options_max({ max: ROUND_LIMITS.options }), 'options');
 	return lines.map((label) => previous.find((o) => o.label === label) ?? { id: generateId().slice(0, 8), label });
 }
 
 function scaleLabels(lines: string[], previous: ChoiceOption[]): ChoiceOption[] {
 	if (lines.length === 0) return previous;
-	if (lines.length !== 2) throw invalid('Give two labels, one per line: the lowest value’s, then the highest’s.', 'options');
+	if (lines.length !== 2) throw invalid(m.feedback_error_scale_labels(), 'options');
 	return [
 		{ id: 'min', label: lines[0] },
 		{ id: 'max', label: lines[1] }
@@ -160,7 +161,7 @@ export async function updateQuestion(
 ): Promise<Question> {
 	return changeQuestions(db, actor, courseId, roundId, async (trx, round, questions) => {
 		const question = questions.find((q) => q.id === questionId);
-		if (!question) throw notFound('That question is not in this round.');
+		if (!question) throw notFound(m.feedback_error_question_not_in_round());
 		const options = isChoice(question.kind)
 			? choiceOptions(input.options, question.options)
 			: isScale(question.kind)
@@ -187,8 +188,8 @@ export async function updateQuestion(
 
 export async function deleteQuestion(db: Kysely<Database>, actor: Actor, courseId: string, roundId: string, questionId: string): Promise<void> {
 	await changeQuestions(db, actor, courseId, roundId, async (trx, _round, questions) => {
-		if (!questions.some((q) => q.id === questionId)) throw notFound('That question is not in this round.');
-		if (questions.length === 1) throw conflict('A round needs at least one question.');
+		if (!questions.some((q) => q.id === questionId)) throw notFound(m.feedback_error_question_not_in_round());
+		if (questions.length === 1) throw conflict(m.feedback_error_one_question());
 		await trx.deleteFrom('feedback_questions').where('round_id', '=', roundId).where('id', '=', questionId).execute();
 	});
 }
@@ -204,7 +205,7 @@ export async function moveQuestion(
 ): Promise<void> {
 	await changeQuestions(db, actor, courseId, roundId, async (trx, _round, questions) => {
 		const index = questions.findIndex((q) => q.id === questionId);
-		if (index < 0) throw notFound('That question is not in this round.');
+		if (index < 0) throw notFound(m.feedback_error_question_not_in_round());
 		const other = questions[direction === 'up' ? index - 1 : index + 1];
 		if (!other) return;
 		// Positions are rewritten as 0…n-1 with the two swapped, which also mends any gaps or ties.

@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages';
 import type { Kysely } from 'kysely';
 import { roundPhase, type FeedbackPerspective, type RoundPhase } from '$lib/feedback/model';
 import type { Database } from '../db/types';
@@ -64,8 +65,8 @@ export async function createRound(
 ): Promise<RoundSummary> {
 	await authorizeFeedback(db, actor, courseId, 'feedback.manage');
 	const version = await readVersion(db, courseId, versionNumber);
-	if (!version) throw invalid(`There is no version ${versionNumber} of this course. Choose a saved version.`, 'version');
-	if (settings.closesAt <= now) throw invalid('That closing time has already passed.', 'closesAt');
+	if (!version) throw invalid(m.feedback_error_no_version_number({ number: versionNumber }), 'version');
+	if (settings.closesAt <= now) throw invalid(m.feedback_error_closing_passed(), 'closesAt');
 	const id = generateId();
 	return db.transaction().execute(async (trx) => {
 		const row = await trx
@@ -138,10 +139,10 @@ export async function updateRound(
 		const answered = await responseCount(trx, roundId);
 		if (answered > 0) {
 			const sameAudience = [...row.audience].sort().join() === [...settings.audience].sort().join();
-			if (!sameAudience) throw conflict('People have already answered, so who the round is for can no longer change.', 'audience');
-			if (row.language !== settings.language) throw conflict('People have already answered, so the language of the form can no longer change.', 'language');
+			if (!sameAudience) throw conflict(m.feedback_error_audience_locked(), 'audience');
+			if (row.language !== settings.language) throw conflict(m.feedback_error_language_locked(), 'language');
 			if (row.anonymous !== settings.anonymous) {
-				throw conflict('People have already answered, so the round cannot switch between anonymous and named responses.', 'responses');
+				throw conflict(m.feedback_error_responses_locked(), 'responses');
 			}
 		}
 		const updated = await trx
@@ -178,9 +179,9 @@ export async function setRoundOpen(
 		const row = await lockRound(trx, roundId);
 		const phase = roundPhase({ opensAt: new Date(row.opens_at), closesAt: new Date(row.closes_at) }, now);
 		if (open && phase !== 'scheduled') {
-			throw conflict(phase === 'open' ? 'The round is open already.' : 'To reopen the round, give it a later closing time in its settings.');
+			throw conflict(phase === 'open' ? m.feedback_error_already_open() : m.feedback_error_reopen());
 		}
-		if (!open && phase !== 'open') throw conflict('Only an open round can be closed.');
+		if (!open && phase !== 'open') throw conflict(m.feedback_error_close_not_open());
 		const updated = await trx
 			.updateTable('feedback_rounds')
 			.set({ ...(open ? { opens_at: now } : { closes_at: now }), updated_at: now })
@@ -197,7 +198,7 @@ export async function deleteRound(db: Kysely<Database>, actor: Actor, courseId: 
 	await db.transaction().execute(async (trx) => {
 		await lockRound(trx, roundId);
 		if ((await responseCount(trx, roundId)) > 0) {
-			throw conflict('People have answered this round, so it cannot be deleted. Close it instead: its answers stay.');
+			throw conflict(m.feedback_error_delete_answered());
 		}
 		await trx.deleteFrom('feedback_rounds').where('id', '=', roundId).execute();
 	});

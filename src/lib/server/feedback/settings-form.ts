@@ -1,3 +1,4 @@
+import type { FormLanguage } from '$lib/feedback/texts';
 import { utcToZonedInput } from '$lib/feedback/zoned-time';
 import type { RoundSummary } from './rounds';
 
@@ -15,7 +16,8 @@ export function serverTimeZone(): string {
 	return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
-export function newRoundValues(now = new Date()) {
+/** A new round's form starts in the team member's own interface language; they can pick another. */
+export function newRoundValues(language: FormLanguage = 'en', now = new Date()) {
 	const timeZone = serverTimeZone();
 	// Open from now (nobody can answer before they get a link anyway), for two weeks.
 	const opens = new Date(Math.floor(now.getTime() / 60_000) * 60_000);
@@ -23,7 +25,8 @@ export function newRoundValues(now = new Date()) {
 		title: '',
 		intro: '',
 		audience: ['student', 'company_partner'],
-		language: 'en',
+		// Widened: the same shape echoes what a form sent, which may be any text.
+		language: language as string,
 		responses: 'anonymous',
 		timeZone,
 		opensAt: utcToZonedInput(opens, timeZone),

@@ -1,6 +1,7 @@
 import type { Handle } from '@sveltejs/kit';
 import { defineCustomServerStrategy } from '$lib/paraglide/runtime';
 import { paraglideMiddleware } from '$lib/paraglide/server';
+import { participantLocale } from '$lib/server/feedback/participant';
 import { LOCALE_COOKIE, PREFERENCE_STRATEGY, toLocaleOrNull, type Locale } from '$lib/i18n/locales';
 
 // The person's explicit choice for each request in flight, keyed by the Request object itself, so
@@ -13,11 +14,18 @@ defineCustomServerStrategy(PREFERENCE_STRATEGY, {
 
 /**
  * Decides the request's language (account setting, else the switcher's cookie, else Accept-Language,
- * else English) and runs the rest of the request inside Paraglide's AsyncLocalStorage, so every
+ * else English; on a participant's link, the round's language) and runs the rest of the request inside Paraglide's AsyncLocalStorage, so every
  * message call during this request, and only this one, gets it. Runs after the session handle.
  */
-export const handleLocale: Handle = ({ event, resolve }) => {
-	const preferred = event.locals.user?.locale ?? toLocaleOrNull(event.cookies.get(LOCALE_COOKIE));
+// A participant's pages (/r/<token>, /r/<token>/thanks) speak the round's language.
+const PARTICIPANT_PATH = /^\/r\/([^/]+)(?:\/|$)/;
+
+export const handleLocale: Handle = async ({ event, resolve }) => {
+	const token = PARTICIPANT_PATH.exec(event.url.pathname)?.[1];
+	const preferred =
+		(token ? await participantLocale(event.locals.db, token) : null) ??
+		event.locals.user?.locale ??
+		toLocaleOrNull(event.cookies.get(LOCALE_COOKIE));
 	if (preferred) preferences.set(event.request, preferred);
 	return paraglideMiddleware(event.request, ({ locale }) => {
 		event.locals.locale = locale;

@@ -1,5 +1,7 @@
+import { m } from '$lib/paraglide/messages';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/types';
+import { baseLocale, toLocaleOrNull } from '$lib/i18n/locales';
 import { describeNotification } from './kinds';
 import type { Mailer, OutgoingEmail } from './mailer';
 
@@ -53,7 +55,7 @@ async function sendBatch(db: Kysely<Database>, mail: BatchedMailContext, userId:
 			.innerJoin('users as u', 'u.id', 'n.user_id')
 			.leftJoin('courses as c', 'c.id', 'n.course_id')
 			.leftJoin('users as a', 'a.id', 'n.actor_id')
-			.select(['n.id', 'n.kind', 'n.course_id', 'n.data', 'c.title as course', 'a.name as actor', 'u.email'])
+			.select(['n.id', 'n.kind', 'n.course_id', 'n.data', 'c.title as course', 'a.name as actor', 'u.email', 'u.locale'])
 			.where('n.user_id', '=', userId)
 			.where('n.emailed_at', 'is', null)
 			.where('n.kind', 'in', BATCHED_KINDS)
@@ -87,20 +89,32 @@ async function sendBatch(db: Kysely<Database>, mail: BatchedMailContext, userId:
 }
 
 function composeBatch(
-	rows: { kind: string; course_id: string | null; data: Record<string, unknown>; course: string | null; actor: string | null; email: string }[],
+	rows: {
+		kind: string;
+		course_id: string | null;
+		data: Record<string, unknown>;
+		course: string | null;
+		actor: string | null;
+		email: string;
+		locale: string | null;
+	}[],
 	origin: string
 ): OutgoingEmail {
-	const texts = rows.map((row) => describeNotification(row.kind, { actor: row.actor, course: row.course, courseId: row.course_id, data: row.data }));
-	const subject = texts.length === 1 ? texts[0].headline : `${texts.length} new comments and suggestions on Co-course`;
+	// All rows are one recipient's: the email is in their language.
+	const locale = toLocaleOrNull(rows[0].locale) ?? baseLocale;
+	const texts = rows.map((row) =>
+		describeNotification(row.kind, { actor: row.actor, course: row.course, courseId: row.course_id, data: row.data }, { locale })
+	);
+	const subject = texts.length === 1 ? texts[0].headline : m.notifications_email_batch_subject({ count: texts.length }, { locale });
 	const body = texts.flatMap((t) => [
 		t.headline + '.',
 		...(t.quote ? t.quote.split(/\r?\n/).map((line) => `> ${line}`) : []),
-		`Open it: ${origin}${t.path}`,
+		m.notifications_email_open({ url: `${origin}${t.path}` }, { locale }),
 		''
 	]);
 	return {
 		to: rows[0].email,
 		subject,
-		text: [...body, '--', `Co-course · all your notifications: ${origin}/notifications`].join('\n')
+		text: [...body, '--', m.notifications_email_footer({ url: `${origin}/notifications` }, { locale })].join('\n')
 	};
 }

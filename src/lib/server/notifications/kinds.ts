@@ -1,4 +1,8 @@
-// What each kind of notification says, in the bell's list and in email. A kind is a row's `kind`
+import { m } from '$lib/paraglide/messages';
+import type { Locale } from '$lib/i18n/locales';
+
+// What each kind of notification says, in the bell's list and in email, in the reader's language
+// (the request's for the list, the recipient's for email: `locale`). A kind is a row's `kind`
 // text, so adding one (as the comments feature added mentions and replies) is a new entry here and
 // no migration; a row of a kind this code no longer knows still shows, as a plain line.
 
@@ -10,19 +14,23 @@ export interface NotificationFacts {
 	data: Record<string, unknown>;
 }
 
+type Options = { locale?: Locale };
+
 interface KindDefinition {
 	/** One line for the list and the email's subject. */
-	headline(facts: NotificationFacts): string;
+	headline(facts: NotificationFacts, options: Options): string;
 	/** What the person wrote, shown below the headline (a review note, a comment). */
 	quote?(facts: NotificationFacts): string | null;
 	/** Where it takes the reader, inside the app. */
 	path(facts: NotificationFacts): string;
 }
 
-const someone = (facts: NotificationFacts) => facts.actor ?? 'Someone';
-const course = (facts: NotificationFacts) => `“${facts.course ?? 'a course'}”`;
+/** Who and which course, as the headlines' parameters. */
+const who = (facts: NotificationFacts, options: Options) => ({
+	actor: facts.actor ?? m.notifications_someone({}, options),
+	course: facts.course ?? m.notifications_a_course({}, options)
+});
 const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : null);
-const version = (facts: NotificationFacts) => (typeof facts.data.version === 'number' ? `v${facts.data.version}` : 'a new version');
 const coursePath = (facts: NotificationFacts, page = '') => (facts.courseId ? `/courses/${facts.courseId}${page}` : '/courses');
 /** The editor with the thread open (the comments panel reads the hash). */
 const threadPath = (facts: NotificationFacts) =>
@@ -30,52 +38,55 @@ const threadPath = (facts: NotificationFacts) =>
 
 export const NOTIFICATION_KINDS = {
 	'review.submitted': {
-		headline: (f) => `${someone(f)} submitted ${course(f)} for review`,
+		headline: (f, o) => m.notifications_kind_review_submitted(who(f, o), o),
 		quote: (f) => text(f.data.note),
 		path: (f) => coursePath(f, '/review')
 	},
 	'review.changes_requested': {
-		headline: (f) => `${someone(f)} asked for changes to ${course(f)}`,
+		headline: (f, o) => m.notifications_kind_review_changes_requested(who(f, o), o),
 		quote: (f) => text(f.data.note),
 		path: (f) => coursePath(f, '/review')
 	},
 	'review.approved': {
-		headline: (f) => `${someone(f)} approved ${course(f)}`,
+		headline: (f, o) => m.notifications_kind_review_approved(who(f, o), o),
 		quote: (f) => text(f.data.note),
 		path: (f) => coursePath(f, '/review')
 	},
 	'course.published': {
-		headline: (f) => `${someone(f)} published ${version(f)} of ${course(f)}`,
+		headline: (f, o) =>
+			typeof f.data.version === 'number'
+				? m.notifications_kind_course_published({ ...who(f, o), version: `v${f.data.version}` }, o)
+				: m.notifications_kind_course_published_new(who(f, o), o),
 		quote: (f) => text(f.data.changeNotes),
 		path: (f) => coursePath(f, '/publish')
 	},
 	'comment.mention': {
-		headline: (f) => `${someone(f)} mentioned you in a comment on ${course(f)}`,
+		headline: (f, o) => m.notifications_kind_comment_mention(who(f, o), o),
 		quote: (f) => text(f.data.excerpt),
 		path: (f) => threadPath(f)
 	},
 	'comment.reply': {
-		headline: (f) => `${someone(f)} replied to a comment on ${course(f)}`,
+		headline: (f, o) => m.notifications_kind_comment_reply(who(f, o), o),
 		quote: (f) => text(f.data.excerpt),
 		path: (f) => threadPath(f)
 	},
 	'suggestion.made': {
-		headline: (f) => `${someone(f)} suggested a change to a field you wrote in ${course(f)}`,
+		headline: (f, o) => m.notifications_kind_suggestion_made(who(f, o), o),
 		quote: (f) => text(f.data.excerpt),
 		path: (f) => threadPath(f)
 	},
 	'suggestion.accepted': {
-		headline: (f) => `${someone(f)} accepted your suggestion on ${course(f)}`,
+		headline: (f, o) => m.notifications_kind_suggestion_accepted(who(f, o), o),
 		quote: (f) => text(f.data.excerpt),
 		path: (f) => threadPath(f)
 	},
 	'suggestion.rejected': {
-		headline: (f) => `${someone(f)} did not take your suggestion on ${course(f)}`,
+		headline: (f, o) => m.notifications_kind_suggestion_rejected(who(f, o), o),
 		quote: (f) => text(f.data.excerpt),
 		path: (f) => threadPath(f)
 	},
 	'course.retired': {
-		headline: (f) => `${someone(f)} retired ${course(f)}: the catalogue lists it as no longer offered`,
+		headline: (f, o) => m.notifications_kind_course_retired(who(f, o), o),
 		quote: (f) => text(f.data.note),
 		path: (f) => coursePath(f, '/publish')
 	}
@@ -89,8 +100,8 @@ export interface NotificationText {
 	path: string;
 }
 
-export function describeNotification(kind: string, facts: NotificationFacts): NotificationText {
+export function describeNotification(kind: string, facts: NotificationFacts, options: Options = {}): NotificationText {
 	const definition: KindDefinition | undefined = NOTIFICATION_KINDS[kind as NotificationKind];
-	if (!definition) return { headline: `Update on ${course(facts)}`, quote: null, path: coursePath(facts) };
-	return { headline: definition.headline(facts), quote: definition.quote?.(facts) ?? null, path: definition.path(facts) };
+	if (!definition) return { headline: m.notifications_kind_unknown(who(facts, options), options), quote: null, path: coursePath(facts) };
+	return { headline: definition.headline(facts, options), quote: definition.quote?.(facts) ?? null, path: definition.path(facts) };
 }

@@ -1,8 +1,10 @@
+import { m } from '$lib/paraglide/messages';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/types';
 import type { Actor } from '../policy';
 import { notFound } from '../errors';
 import { generateId } from '../ids';
+import { baseLocale, toLocaleOrNull, type Locale } from '$lib/i18n/locales';
 import { describeNotification, type NotificationKind, type NotificationText } from './kinds';
 import type { OutgoingEmail } from './mailer';
 
@@ -42,30 +44,30 @@ export async function addNotifications(
 		.execute();
 
 	const [people, course, actor] = await Promise.all([
-		trx.selectFrom('users').select(['email']).where('id', 'in', recipients).execute(),
+		trx.selectFrom('users').select(['email', 'locale']).where('id', 'in', recipients).execute(),
 		notification.courseId
 			? trx.selectFrom('courses').select('title').where('id', '=', notification.courseId).executeTakeFirst()
 			: undefined,
 		notification.actorId ? trx.selectFrom('users').select('name').where('id', '=', notification.actorId).executeTakeFirst() : undefined
 	]);
-	const text = describeNotification(notification.kind, {
-		actor: actor?.name ?? null,
-		course: course?.title ?? null,
-		courseId: notification.courseId,
-		data
+	const facts = { actor: actor?.name ?? null, course: course?.title ?? null, courseId: notification.courseId, data };
+	// Each recipient reads it in their own language, whoever caused it (README: Interface languages).
+	return people.map((person) => {
+		const locale = toLocaleOrNull(person.locale) ?? baseLocale;
+		const text = describeNotification(notification.kind, facts, { locale });
+		return { to: person.email, subject: text.headline, text: emailBody(text, origin, locale) };
 	});
-	return people.map((person) => ({ to: person.email, subject: text.headline, text: emailBody(text, origin) }));
 }
 
-function emailBody(text: NotificationText, origin: string): string {
+function emailBody(text: NotificationText, origin: string, locale: Locale): string {
 	return [
 		text.headline + '.',
 		...(text.quote ? ['', ...text.quote.split(/\r?\n/).map((line) => `> ${line}`)] : []),
 		'',
-		`Open it: ${origin}${text.path}`,
+		m.notifications_email_open({ url: `${origin}${text.path}` }, { locale }),
 		'',
 		'--',
-		`Co-course · all your notifications: ${origin}/notifications`
+		m.notifications_email_footer({ url: `${origin}/notifications` }, { locale })
 	].join('\n');
 }
 

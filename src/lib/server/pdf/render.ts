@@ -124,8 +124,9 @@ function pdfDataIn(input: CoursePdfInput, locale: Locale) {
 		assessments: items(spec.assessments),
 		assessmentDetails: entries(spec.assessmentDetails),
 		credential: entries(spec.credential),
+		// In the PDF's language like its other labels, so a page never mixes two languages.
 		pilot: input.pilotFeedback
-			? { summary: input.pilotFeedback.summary, addressed: addressedLine(input.pilotFeedback.addressed), items: input.pilotFeedback.items }
+			? { summary: input.pilotFeedback.summary, addressed: addressedLine(input.pilotFeedback.addressed, { locale }), items: input.pilotFeedback.items }
 			: null
 	};
 }

@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages';
 import * as v from 'valibot';
 import { plainText } from '../form-text';
 import { COUNTRIES } from '$lib/course-spec/countries';
@@ -6,32 +7,32 @@ import { COUNTRIES } from '$lib/course-spec/countries';
 const COUNTRY_CODES: ReadonlySet<string | undefined> = new Set(COUNTRIES.concepts.map((c) => c.code));
 
 export const providerProfileSchema = v.object({
-	organisationName: v.pipe(v.string(), v.trim(), plainText(), v.maxLength(200, 'Keep the name under 200 characters.')),
+	organisationName: v.pipe(v.string(), v.trim(), plainText(), v.maxLength(200, () => m.admin_name_too_long())),
 	country: v.pipe(
 		v.string(),
 		v.trim(),
 		plainText(),
 		v.toUpperCase(),
-		v.check((s) => s === '' || COUNTRY_CODES.has(s), 'Choose a country from the list.')
+		v.check((s) => s === '' || COUNTRY_CODES.has(s), () => m.admin_country_invalid())
 	),
 	website: v.pipe(
 		v.string(),
 		v.trim(),
 		plainText(),
-		v.check((s) => s === '' || /^https?:\/\/[^\s]+\.[^\s]+$/.test(s), 'Enter a web address starting with https://.')
+		v.check((s) => s === '' || /^https?:\/\/[^\s]+\.[^\s]+$/.test(s), () => m.admin_website_invalid())
 	),
-	qaStatement: v.pipe(v.string(), v.trim(), plainText({ multiline: true }), v.maxLength(5000, 'Keep the statement under 5000 characters.')),
+	qaStatement: v.pipe(v.string(), v.trim(), plainText({ multiline: true }), v.maxLength(5000, () => m.admin_qa_too_long())),
 	hoursPerEcts: v.pipe(
 		v.string(),
 		v.transform(Number),
-		v.number('Enter a number of hours.'),
-		v.integer('Enter a whole number of hours.'),
-		v.minValue(20, 'ECTS guidance uses 25–30 hours per credit; enter at least 20.'),
-		v.maxValue(40, 'ECTS guidance uses 25–30 hours per credit; enter at most 40.')
+		v.number(() => m.admin_hours_number()),
+		v.integer(() => m.admin_hours_whole()),
+		v.minValue(20, () => m.admin_hours_min()),
+		v.maxValue(40, () => m.admin_hours_max())
 	)
 });
 
 export const roleChangeSchema = v.object({
-	userId: v.pipe(v.string(), v.regex(/^[a-z2-7]{24}$/, 'Unknown user.')),
+	userId: v.pipe(v.string(), v.regex(/^[a-z2-7]{24}$/, () => m.admin_unknown_user())),
 	coordinator: v.pipe(v.string(), v.transform((s) => s === 'true'))
 });

@@ -91,8 +91,8 @@ export async function setCoordinator(
 ): Promise<User> {
 	if (!can(actor, 'admin.roles')) throw forbidden();
 	const row = await db.selectFrom('users').select(['role']).where('id', '=', userId).executeTakeFirst();
-	if (!row) throw notFound('No such user.');
-	if (row.role === 'admin') throw invalid('The admin’s role cannot be changed here.');
+	if (!row) throw notFound(m.admin_no_such_user());
+	if (row.role === 'admin') throw invalid(m.admin_admin_role_fixed());
 	const updated = await db
 		.updateTable('users')
 		.set({ role: coordinator ? 'coordinator' : 'member' })

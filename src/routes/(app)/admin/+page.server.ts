@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages';
 import { error } from '@sveltejs/kit';
 import { domainFailure, parseForm, readForm } from '$lib/server/forms';
 import { requireUser } from '$lib/server/guard';
@@ -9,7 +10,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
-	if (!can(user, 'admin.settings')) error(404, 'Not found');
+	if (!can(user, 'admin.settings')) error(404, m.error_not_found());
 	const [profile, users] = await Promise.all([getProviderProfile(event.locals.db), listUsers(event.locals.db)]);
 	return { profile, users, me: user.id };
 };
@@ -29,7 +30,7 @@ export const actions: Actions = {
 	},
 	role: async (event) => {
 		const user = requireUser(event);
-		if (!can(user, 'admin.roles')) error(404, 'Not found');
+		if (!can(user, 'admin.roles')) error(404, m.error_not_found());
 		const formData = await readForm(event.request);
 		const parsed = parseForm(roleChangeSchema, formData);
 		if (!parsed.ok) return parsed.failure;

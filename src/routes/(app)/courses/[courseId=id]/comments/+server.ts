@@ -12,27 +12,28 @@ import {
 import { jsonAnswer } from '$lib/server/comments/http';
 import { mailContext } from '$lib/server/notifications';
 import type { RequestHandler } from './$types';
+import { m } from '$lib/paraglide/messages';
 
 // The comments of a course as JSON for the editor: GET lists them (re-read whenever the realtime
 // connection signals a change), POST does one thing named by `action`. Every verb checks the policy.
 
 export const GET: RequestHandler = (event) => {
 	const user = event.locals.user;
-	if (!user) error(401, 'Log in first.');
+	if (!user) error(401, m.comments_error_log_in());
 	return jsonAnswer(() => listThreads(event.locals.db, user, event.params.courseId));
 };
 
 export const POST: RequestHandler = async (event) => {
 	const user = event.locals.user;
-	if (!user) error(401, 'Log in first.');
+	if (!user) error(401, m.comments_error_log_in());
 	// JSON only: a cross-site page can send a form or plain text without asking first, never JSON.
-	if (!event.request.headers.get('content-type')?.startsWith('application/json')) error(415, 'Send JSON.');
+	if (!event.request.headers.get('content-type')?.startsWith('application/json')) error(415, m.comments_error_send_json());
 	let input: Record<string, unknown>;
 	try {
 		const parsed: unknown = await event.request.json();
 		input = typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
 	} catch {
-		error(400, 'The request is not JSON.');
+		error(400, m.comments_error_not_json());
 	}
 	const deps = { db: event.locals.db, mail: mailContext(event) };
 	const id = typeof input.id === 'string' ? input.id : '';
@@ -55,7 +56,7 @@ export const POST: RequestHandler = async (event) => {
 			case 'reject':
 				return rejectSuggestion(deps, user, id, input);
 			default:
-				error(400, 'Unknown action.');
+				error(400, m.comments_error_unknown_action());
 		}
 	});
 };

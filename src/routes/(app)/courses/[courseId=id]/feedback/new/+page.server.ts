@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages';
 import * as v from 'valibot';
 import { error, fail, redirect } from '@sveltejs/kit';
 import { createRound } from '$lib/server/feedback';
@@ -11,9 +12,9 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	const { feedback } = await event.parent();
-	if (!feedback.manage) error(403, 'Owners and editors start feedback rounds.');
+	if (!feedback.manage) error(403, m.feedback_error_manage_only());
 	const versions = await orHttpError(listVersions(event.locals.db, user, event.params.courseId));
-	return { versions, timeZones: timeZones(), defaults: newRoundValues() };
+	return { versions, timeZones: timeZones(), defaults: newRoundValues(event.locals.locale) };
 };
 
 export const actions: Actions = {

@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages';
 import { error } from '@sveltejs/kit';
 import { issuedLinkRows } from '$lib/server/feedback';
 import { toCsv } from '$lib/server/feedback/csv';
@@ -12,7 +13,7 @@ export const POST: RequestHandler = async (event) => {
 	const formData = await readForm(event.request);
 	const tokens = formData.getAll('token').filter((t): t is string => typeof t === 'string');
 	const rows = await orHttpError(issuedLinkRows(event.locals.db, user, event.params.courseId, event.params.roundId, tokens, event.url.origin));
-	if (rows.length === 0) error(400, 'None of those links belong to this round.');
+	if (rows.length === 0) error(400, m.feedback_error_links_not_in_round());
 	return new Response(toCsv([['email', 'link'], ...rows.map((r) => [r.email, r.url])]), {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',
