@@ -32,7 +32,14 @@ const ENGLISH: Record<string, string[]> = {
 		'Content hash',
 		'Other languages',
 		'Issue with',
-		'Part of a pathway'
+		'Part of a pathway',
+		// Field labels and vocabulary values of the document, worded in the edition's language.
+		'ECTS credits',
+		'Workload',
+		'Learning setting',
+		'Languages of instruction',
+		'Target group',
+		'Awarding body'
 	],
 	versions: ['Version history', 'First publication', 'Published', 'Latest'],
 	pathway: ['Learning pathway', 'To complete', 'All parts', 'Credits', 'Download ELM', 'Each part'],

@@ -120,6 +120,7 @@ describe.skipIf(process.env.TEST_DB === 'postgres')('public pages in every langu
 		expect(finnishText).toContain('Kiertotalouden tuotesuunnittelu');
 		// The PDF's own words follow its edition, whoever asks (this request has no interface language).
 		expect(text).toContain('Lärandemål');
+		expect(text).toContain('Målgrupp'); // a field label, from the Swedish field definitions
 		expect(text).not.toContain('Learning outcomes');
 		expect(finnishText).toContain('Osaamistavoitteet');
 		expect(swedish.headers.get('etag')).not.toBe(finnish.headers.get('etag'));
