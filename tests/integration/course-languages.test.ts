@@ -155,15 +155,17 @@ describe('languages of a course', () => {
 
 	it('refuses bad input with a message next to the language field', async () => {
 		const id = await multilingualCourse();
-		const cases: [Promise<unknown>, string, RegExp][] = [
-			[addCourseLanguage(db, owner, id, 'xx'), 'invalid', /Choose a language from the list/],
-			[addCourseLanguage(db, owner, id, 'sv'), 'conflict', /Swedish is already a language/],
-			[removeCourseLanguage(db, owner, id, 'fi', 99), 'conflict', /primary language/],
-			[removeCourseLanguage(db, owner, id, 'de', null), 'invalid', /German is not a language/],
-			[makeCoursePrimaryLanguage(db, owner, id, 'de'), 'invalid', /Add German/]
+		// Each call starts only when its turn comes: started together, a refusal nobody awaits yet is an
+		// unhandled rejection, which fails the whole run.
+		const cases: [() => Promise<unknown>, string, RegExp][] = [
+			[() => addCourseLanguage(db, owner, id, 'xx'), 'invalid', /Choose a language from the list/],
+			[() => addCourseLanguage(db, owner, id, 'sv'), 'conflict', /Swedish is already a language/],
+			[() => removeCourseLanguage(db, owner, id, 'fi', 99), 'conflict', /primary language/],
+			[() => removeCourseLanguage(db, owner, id, 'de', null), 'invalid', /German is not a language/],
+			[() => makeCoursePrimaryLanguage(db, owner, id, 'de'), 'invalid', /Add German/]
 		];
 		for (const [work, code, message] of cases) {
-			const err = await domainErrorOf(work);
+			const err = await domainErrorOf(work());
 			expect(err).toMatchObject({ code, field: 'language' });
 			expect(err?.message).toMatch(message);
 		}
