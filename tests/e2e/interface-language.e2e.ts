@@ -50,7 +50,11 @@ describe.skipIf(!chromiumAvailable())('the interface in English, Finnish and Swe
 		await page.getByLabel('Salasana').fill('lyhyt');
 		await page.getByRole('button', { name: 'Luo tili' }).click();
 		await expect.poll(() => page.locator('#field-password-error').textContent()).toBe('Käytä vähintään 10 merkkiä.');
+		// The error shows while the form is still finishing its submit: fill the password again only once
+		// the form is idle, so that nothing it does afterwards can touch the new value.
+		await expect.poll(() => page.getByRole('button', { name: 'Luo tili' }).isEnabled()).toBe(true);
 		await page.getByLabel('Salasana').fill(PASSWORD);
+		expect(await page.getByLabel('Salasana').inputValue()).toBe(PASSWORD);
 		await page.getByRole('button', { name: 'Luo tili' }).click();
 		await page.waitForURL(`${app.url}/courses`);
 		expect(await page.locator('h1').textContent()).toBe('Omat opintojaksot');
