@@ -93,6 +93,14 @@ describe.skipIf(!chromiumAvailable())('comparing versions and automatic history'
 		expect(await fieldRow(owner, 'title').locator('ins').textContent()).toBe(' (pilot)');
 		expect(await fieldRow(owner, 'ectsCredits').locator('del').textContent()).toBe('Not filled in');
 		expect(await fieldRow(owner, 'ectsCredits').locator('ins').textContent()).toBe('3 ECTS');
+		// What a screen reader says around a mark (generated content, so copying the text leaves it out).
+		const announced = (mark: 'ins' | 'del', pseudo: '::before' | '::after') =>
+			fieldRow(owner, 'ectsCredits').locator(mark).evaluate((el, p) => getComputedStyle(el, p).content, pseudo);
+		expect([await announced('ins', '::before'), await announced('del', '::before'), await announced('ins', '::after')]).toEqual([
+			'" [inserted: "',
+			'" [deleted: "',
+			'"] "'
+		]);
 		const added = owner.locator('.item[data-status="added"]');
 		expect(await added.count()).toBe(1);
 		expect(await added.textContent()).toMatch(/LO2.*Added.*Explain network effects/);

@@ -184,6 +184,8 @@ describe.skipIf(!chromiumAvailable())('the course workspace, pathways and invite
 		}
 		await swede.goto(`${course}/history/compare?from=1&to=current`);
 		expect(await swede.locator('h2#compare-heading').textContent()).toBe('Jämför versioner');
+		// Screen readers hear the diff's marks in Swedish too.
+		expect(await swede.locator('.diff-marks').first().evaluate((el) => getComputedStyle(el).getPropertyValue('--diff-inserted-label'))).toBe('" [infogat: "');
 		await swede.context().close();
 	});
 });
