@@ -12,7 +12,7 @@ export interface WriterTuning {
 }
 
 export const DEFAULT_WRITER_TUNING: WriterTuning = {
-	compactAfterRows: 100,
+	compactAfterRows: 400,
 	compactAfterBytes: 4 * 1024 * 1024
 };
 
