@@ -71,6 +71,10 @@ describe.skipIf(!chromiumAvailable())('languages of a course', () => {
 		await expect.poll(() => section(settings).getByRole('status').textContent()).toMatch(/Added German/);
 		expect(await listed(settings)).toEqual(['Finnish', 'Swedish', 'English', 'German']);
 		await expect.poll(() => editorLanguages(editor)).toEqual(['Finnish primary', 'Swedish', 'English', 'German']);
+		// A language without a title says so before anyone makes it primary; those with one do not.
+		const hint = (language: string) => section(settings).locator('ul.languages > li', { hasText: language }).getByText(`No title in ${language} yet`);
+		expect([await hint('German').count(), await hint('Swedish').count()]).toEqual([1, 0]);
+		await section(settings).screenshot({ path: 'tests/.artifacts/screenshots/editions-settings-languages-untitled.png' });
 
 		// Swedish has texts: Remove… asks first, saying how many.
 		await section(settings).getByRole('button', { name: 'Remove Swedish…' }).click();

@@ -96,6 +96,7 @@ describe('languages of a course', () => {
 			// The fixture's module descriptions are in English only.
 			{ code: 'en', primary: false, texts: 20 }
 		]);
+		expect(listed.languages.map(({ code, titled }) => [code, titled])).toEqual([['fi', true], ['sv', true], ['en', true]]);
 		expect((await courseLanguages(db, editor, id)).canChange).toBe(false);
 	});
 
@@ -108,7 +109,7 @@ describe('languages of a course', () => {
 		// Created by the server, not by the browser: typing into it cannot race another peer's creation.
 		expect(textMap(live, 'title').get('de')).toBeInstanceOf(Y.Text);
 		expect((await storedSpec(id)).languages).toEqual(['fi', 'sv', 'en', 'de']);
-		expect((await courseLanguages(db, owner, id)).languages.at(-1)).toMatchObject({ code: 'de', primary: false, texts: 0 });
+		expect((await courseLanguages(db, owner, id)).languages.at(-1)).toMatchObject({ code: 'de', primary: false, texts: 0, titled: false });
 	});
 
 	it('removing one with texts changes nothing until the owner confirms how many texts go', async () => {

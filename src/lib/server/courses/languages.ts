@@ -23,6 +23,8 @@ export interface CourseLanguage {
 	primary: boolean;
 	/** How many texts are written in this language (see textsWrittenIn). */
 	texts: number;
+	/** Whether the course has a title in it: made primary without one, the editor's title starts empty. */
+	titled: boolean;
 }
 
 export interface CourseLanguages {
@@ -36,7 +38,7 @@ export async function courseLanguages(db: Kysely<Database>, actor: Actor, course
 	const { context } = await authorizeCourse(db, actor, courseId, 'course.view');
 	const spec = await currentSpec(db, courseId);
 	return {
-		languages: spec.languages.map((code, i) => ({ code, primary: i === 0, texts: textsWrittenIn(spec, code) })),
+		languages: spec.languages.map((code, i) => ({ code, primary: i === 0, texts: textsWrittenIn(spec, code), titled: Boolean(spec.title[code]?.trim()) })),
 		canChange: can(actor, 'course.languages', context)
 	};
 }
