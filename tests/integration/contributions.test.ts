@@ -4,6 +4,7 @@ import { addOutcome, getText, setMeta } from '$lib/course-spec/mutations';
 import { changeCourseDoc } from '$lib/server/course-docs';
 import { acceptSuggestion, createThread } from '$lib/server/comments';
 import { courseContributions } from '$lib/server/contributions';
+import { EDIT_SESSION_GAP_MINUTES, recordFieldEdits } from '$lib/server/contributions/attribution';
 import { createTestDatabase } from '$tests/support/db';
 import { addMember, buildCourse, buildSession, buildUser } from '$tests/support/factories';
 import { startRealtimeServer, type TestRealtimeServer } from '$tests/support/realtime-server';
@@ -67,6 +68,23 @@ describe('contributions', () => {
 		expect(pekka.sections.find((s) => s.key === 'outcomes')?.edits).toBeGreaterThanOrEqual(1);
 		const rows = await db.selectFrom('course_field_edits').select(['field_key', 'item_id']).where('user_id', '=', partner.id).execute();
 		expect(rows).toEqual(expect.arrayContaining([{ field_key: 'outcomeText', item_id: outcomeId }, { field_key: 'ectsCredits', item_id: '' }]));
+	});
+
+	it('counts a person\'s work on a field once until they leave it alone for ten minutes', async () => {
+		const touch = [{ field: 'prerequisites', itemId: '' }];
+		const count = async () =>
+			(await db.selectFrom('course_field_edits').select('edits').where('user_id', '=', partner.id).where('field_key', '=', 'prerequisites').executeTakeFirstOrThrow()).edits;
+		for (let i = 0; i < 5; i++) await recordFieldEdits(db, courseId, [partner.id], touch);
+		expect(await count()).toBe(1);
+		await db
+			.updateTable('course_field_edits')
+			.set({ last_edited_at: new Date(Date.now() - (EDIT_SESSION_GAP_MINUTES + 1) * 60_000) })
+			.where('user_id', '=', partner.id)
+			.where('field_key', '=', 'prerequisites')
+			.execute();
+		await recordFieldEdits(db, courseId, [partner.id], touch);
+		await recordFieldEdits(db, courseId, [partner.id], touch);
+		expect(await count()).toBe(2);
 	});
 
 	it('counts comments, suggestions made and accepted, and who co-created by perspective', async () => {

@@ -74,6 +74,12 @@ export function createAttributionRecorder(db: Kysely<Database>) {
 	};
 }
 
+/**
+ * A person's work on a field counts as one edit until they leave it alone this long: every stored batch
+ * of typing is a keystroke or two, and "69 edits" for writing two outcomes says nothing to a reader.
+ */
+export const EDIT_SESSION_GAP_MINUTES = 10;
+
 export async function recordFieldEdits(db: Kysely<Database>, courseId: string, authorIds: readonly string[], touches: FieldTouch[]): Promise<void> {
 	// Authors who have since left the team (or never were on it, such as a suggestion's author whose
 	// account is gone) still count: the foreign key only needs the account to exist.
@@ -82,7 +88,7 @@ export async function recordFieldEdits(db: Kysely<Database>, courseId: string, a
 		.values(authorIds.flatMap((userId) => touches.map((t) => ({ course_id: courseId, user_id: userId, field_key: t.field, item_id: t.itemId, edits: 1 }))))
 		.onConflict((oc) =>
 			oc.columns(['course_id', 'user_id', 'field_key', 'item_id']).doUpdateSet({
-				edits: sql`course_field_edits.edits + 1`,
+				edits: sql`course_field_edits.edits + case when course_field_edits.last_edited_at < now() - make_interval(mins => ${sql.lit(EDIT_SESSION_GAP_MINUTES)}) then 1 else 0 end`,
 				last_edited_at: sql`now()`
 			})
 		)
