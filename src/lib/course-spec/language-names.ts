@@ -1,3 +1,4 @@
+import { getLocale } from '$lib/paraglide/runtime';
 import { LANGUAGES } from './languages';
 import type { LangCode } from './types';
 
@@ -44,10 +45,10 @@ export const languageName = (code: LangCode): string => BY_CODE.get(code)?.label
 const displayNames = new Map<string, Intl.DisplayNames>();
 
 /**
- * The language's name in the interface language `locale` ("ruotsi" in Finnish, "Swedish" in English),
- * from Intl's CLDR names; the English name when Intl has none.
+ * The language's name in the interface language `locale` ("ruotsi" in Finnish, "Swedish" in English;
+ * the request's own by default), from Intl's CLDR names; the English name when Intl has none.
  */
-export function languageNameIn(code: LangCode, locale: string): string {
+export function languageNameIn(code: LangCode, locale: string = getLocale()): string {
 	let names = displayNames.get(locale);
 	if (!names) {
 		names = new Intl.DisplayNames([locale], { type: 'language', fallback: 'none' });

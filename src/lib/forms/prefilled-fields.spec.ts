@@ -1,7 +1,6 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import path from 'node:path';
 import { parse } from 'svelte/compiler';
 import { describe, expect, test } from 'vitest';
+import { readSvelteFile, svelteFiles } from '$tests/support/svelte-sources';
 
 // Svelte's hydration writes a `value={…}` or `checked={…}` into the field, over whatever the person
 // typed or chose while the page's script was still loading (seconds on a slow phone). Fields the
@@ -17,7 +16,7 @@ function staticText(attribute: AstNode | undefined): string | null {
 	return parts.length === 1 && parts[0].type === 'Text' ? String(parts[0].data) : null;
 }
 
-export function findOverwrittenFields(source: string): string[] {
+function findOverwrittenFields(source: string): string[] {
 	const ast = parse(source, { modern: true });
 	const lineOf = (offset: number) => source.slice(0, offset).split('\n').length;
 	const found: string[] = [];
@@ -49,18 +48,9 @@ export function findOverwrittenFields(source: string): string[] {
 	return found;
 }
 
-const root = path.resolve(import.meta.dirname, '../../..');
-function svelteFiles(dir: string): string[] {
-	return readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((entry) => {
-		const relative = `${dir}/${entry.name}`;
-		if (entry.isDirectory()) return svelteFiles(relative);
-		return entry.name.endsWith('.svelte') ? [relative] : [];
-	});
-}
-
 describe('fields the server fills in keep what was typed before hydration', () => {
-	test.each(svelteFiles('src').sort())('%s', (file) => {
-		expect(findOverwrittenFields(readFileSync(path.join(root, file), 'utf8')), 'use defaultValue / defaultChecked (src/lib/forms/prefill.ts)').toEqual([]);
+	test.each(svelteFiles())('%s', (file) => {
+		expect(findOverwrittenFields(readSvelteFile(file)), 'use defaultValue / defaultChecked (src/lib/forms/prefill.ts)').toEqual([]);
 	});
 });
 

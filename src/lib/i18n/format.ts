@@ -22,6 +22,9 @@ function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.Relativ
 export const DATE: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric' };
 export const DATE_LONG: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric' };
 export const DATE_TIME: Intl.DateTimeFormatOptions = { ...DATE, hour: '2-digit', minute: '2-digit' };
+/** The day a version or pathway was published: the same calendar day for every reader, wherever they are. */
+export const PUBLISHED_DATE: Intl.DateTimeFormatOptions = { ...DATE_LONG, timeZone: 'UTC' };
+export const PUBLISHED_DATE_SHORT: Intl.DateTimeFormatOptions = { ...DATE, timeZone: 'UTC' };
 
 export interface FormatOptions {
 	/** Defaults to the request's (server) or page's (browser) locale; pass the recipient's for emails. */

@@ -1,21 +1,10 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { readSvelteFile, svelteFiles } from '$tests/support/svelte-sources';
 import { findHardCodedStrings } from './template-strings';
 import { PENDING } from './pending';
 
-const root = path.resolve(import.meta.dirname, '../../..');
-
-function svelteFiles(dir: string): string[] {
-	return readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((entry) => {
-		const relative = `${dir}/${entry.name}`;
-		if (entry.isDirectory()) return entry.name === 'paraglide' ? [] : svelteFiles(relative);
-		return entry.name.endsWith('.svelte') ? [relative] : [];
-	});
-}
-
-const files = svelteFiles('src').sort();
-const scan = (file: string) => findHardCodedStrings(readFileSync(path.join(root, file), 'utf8'));
+const files = svelteFiles();
+const scan = (file: string) => findHardCodedStrings(readSvelteFile(file));
 
 describe('components render text only through messages', () => {
 	test.each(files.filter((file) => !PENDING.includes(file)))('%s', (file) => {

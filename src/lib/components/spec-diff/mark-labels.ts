@@ -1,9 +1,5 @@
 import { m } from '$lib/paraglide/messages';
-
-/** A string as a CSS string token, for `content: var(--…)`. */
-function cssString(text: string): string {
-	return `"${text.replace(/[\\"]/g, (c) => `\\${c}`).replace(/\n/g, '\\a ')}"`;
-}
+import { cssString } from '$lib/styles/css-string';
 
 /**
  * Screen readers do not announce <ins>/<del> by themselves, so a `diff-marks` container (app.css)

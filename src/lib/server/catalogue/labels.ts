@@ -1,11 +1,9 @@
 import { ISCED_F_TREE, type IscedField } from '$lib/course-spec/isced-f';
-import { COUNTRIES, LANGUAGES, PARTICIPATION_FORMS, findConcept, labelIn } from '$lib/course-spec/vocabularies';
+import { COUNTRIES, PARTICIPATION_FORMS, findConcept, labelIn } from '$lib/course-spec/vocabularies';
 import type { CatalogueFacets } from './facets';
 import type { CatalogueHit } from './search';
 import { formSlug } from './query';
-import { languageNameIn } from '$lib/course-spec/language-names';
-import { INTL_LOCALES } from '$lib/i18n/locales';
-import { getLocale } from '$lib/paraglide/runtime';
+import { isCourseLanguage, languageNameIn } from '$lib/course-spec/language-names';
 
 // Catalogue values as people read them (the EU vocabularies' labels in the reader's language where we
 // have them; ISCED-F field names are English only), decided on the server
@@ -14,7 +12,7 @@ import { getLocale } from '$lib/paraglide/runtime';
 const FIELDS_BY_CODE = new Map(ISCED_F_TREE.map((f) => [f.code, f]));
 
 /** A language's name in the reader's interface language (Intl's names, as in Settings). */
-export const languageLabel = (code: string) => (LANGUAGES.concepts.some((c) => c.code === code) ? languageNameIn(code, INTL_LOCALES[getLocale()]) : code);
+export const languageLabel = (code: string) => (isCourseLanguage(code) ? languageNameIn(code) : code);
 export const countryLabel = (code: string | null) => {
 	const concept = code ? COUNTRIES.concepts.find((c) => c.code === code) : undefined;
 	return concept ? labelIn(concept.label) : code;

@@ -9,7 +9,6 @@ import { docToSpec } from '$lib/course-spec/doc';
 import { makePrimaryLanguage, removeLanguage, textsWrittenIn } from '$lib/course-spec/editions';
 import { isCourseLanguage, languageNameIn } from '$lib/course-spec/language-names';
 import { m } from '$lib/paraglide/messages';
-import { getLocale } from '$lib/paraglide/runtime';
 import { LIMITS } from '$lib/course-spec/limits';
 import { addLanguage } from '$lib/course-spec/mutations';
 import type { LangCode } from '$lib/course-spec/types';
@@ -96,7 +95,7 @@ export async function makeCoursePrimaryLanguage(db: Kysely<Database>, actor: Act
 }
 
 /** The language named in the asking person's interface language, for messages. */
-const named = (lang: LangCode) => languageNameIn(lang, getLocale());
+const named = (lang: LangCode) => languageNameIn(lang);
 
 async function currentSpec(db: Kysely<Database>, courseId: string) {
 	const doc = await currentCourseDoc(db, courseId);

@@ -4,7 +4,7 @@ import type { Database } from '../db/types';
 import { EXPORT_CONTENT_TYPES, badgeContent, exportLanguages, type BadgeContent, type ExportFormat } from '../exports';
 import { formatNumber } from '$lib/i18n/format';
 import { languageEdition } from '../exports/urls';
-import { CREDENTIAL_FORMATS } from './formats';
+import { CREDENTIAL_FORMATS, formatDescription } from './formats';
 import { m } from '$lib/paraglide/messages';
 import { exportInputOf } from './input';
 import { readExportSource } from './published';
@@ -31,16 +31,6 @@ export interface VersionDownloads {
 	badge: { png: string; svg: string | null; alt: string; uploaded: boolean };
 }
 
-// What the public page tells a reader about each file, in the reader's language. (FORMAT_DESCRIPTIONS
-// keeps the English wording for the API's OpenAPI document, which is the same for everyone.)
-const FORMAT_TEXTS: Record<ExportFormat, { title: () => string; explanation: () => string }> = {
-	ob3Achievement: { title: m.downloads_ob3_achievement, explanation: m.downloads_ob3_achievement_explanation },
-	ob3CredentialTemplate: { title: m.downloads_ob3_template, explanation: m.downloads_ob3_template_explanation },
-	elmLearningOpportunity: { title: m.downloads_elm_opportunity, explanation: m.downloads_elm_opportunity_explanation },
-	elmCredentialTemplate: { title: m.downloads_elm_template, explanation: m.downloads_elm_template_explanation },
-	spec: { title: m.downloads_spec, explanation: m.downloads_spec_explanation }
-};
-
 /**
  * The badge's alt text on the page, in the reader's language (the export's own caption, badgeAlt,
  * stays in the content's language: it is part of the published file).
@@ -61,8 +51,7 @@ export async function versionDownloads(db: Kysely<Database>, slug: string, numbe
 	const primary = primaryLanguage(input.spec);
 	const downloads: Download[] = [...CREDENTIAL_FORMATS, 'spec' as const].map((format) => ({
 		format,
-		title: FORMAT_TEXTS[format].title(),
-		explanation: FORMAT_TEXTS[format].explanation(),
+		...formatDescription(format),
 		url: urls.exports[format],
 		kind: EXPORT_CONTENT_TYPES[format] === 'application/ld+json' ? 'JSON-LD' : 'JSON',
 		editions:

@@ -1,3 +1,5 @@
+import { m } from '$lib/paraglide/messages';
+import type { Locale } from '$lib/paraglide/runtime';
 import { EXPORT_FORMATS, type ExportFormat } from '../exports';
 
 // The downloads of a published version: where each one is served, and what to tell a reader about it.
@@ -25,25 +27,19 @@ export interface FormatDescription {
 	explanation: string;
 }
 
-export const FORMAT_DESCRIPTIONS: Record<ExportFormat, FormatDescription> = {
-	ob3Achievement: {
-		title: 'Open Badges 3.0 achievement',
-		explanation: 'The badge class (Achievement, type MicroCredential) that Open Badges 3.0 issuers such as Open Badge Factory start from.'
-	},
-	ob3CredentialTemplate: {
-		title: 'Open Badges 3.0 credential template',
-		explanation: 'An unsigned OpenBadgeCredential around the achievement; the issuer fills in the learner and signs it.'
-	},
-	elmLearningOpportunity: {
-		title: 'Europass learning opportunity (ELM)',
-		explanation: 'The ELM v3 LearningOpportunity for Europass and other catalogues, with every language of the specification.'
-	},
-	elmCredentialTemplate: {
-		title: 'European Digital Credential template (ELM)',
-		explanation: 'An unsigned EDC with this specification as its claim, for the Europass EDC issuer to complete and seal.'
-	},
-	spec: {
-		title: 'Specification (JSON)',
-		explanation: 'The published specification itself as canonical JSON; its SHA-256 is the content hash.'
-	}
+const FORMAT_TEXTS: Record<ExportFormat, { title: typeof m.downloads_spec; explanation: typeof m.downloads_spec }> = {
+	ob3Achievement: { title: m.downloads_ob3_achievement, explanation: m.downloads_ob3_achievement_explanation },
+	ob3CredentialTemplate: { title: m.downloads_ob3_template, explanation: m.downloads_ob3_template_explanation },
+	elmLearningOpportunity: { title: m.downloads_elm_opportunity, explanation: m.downloads_elm_opportunity_explanation },
+	elmCredentialTemplate: { title: m.downloads_elm_template, explanation: m.downloads_elm_template_explanation },
+	spec: { title: m.downloads_spec, explanation: m.downloads_spec_explanation }
 };
+
+/**
+ * What to tell a reader about a download, in `locale` (without it, the request's interface language).
+ * The OpenAPI document and the editor's export findings, which are the same for everyone, ask for English.
+ */
+export function formatDescription(format: ExportFormat, locale?: Locale): FormatDescription {
+	const options = locale ? { locale } : undefined;
+	return { title: FORMAT_TEXTS[format].title({}, options), explanation: FORMAT_TEXTS[format].explanation({}, options) };
+}

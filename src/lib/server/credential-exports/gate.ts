@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { fieldAnchor } from '$lib/course-spec/fields';
 import { canonicalJson } from '$lib/course-spec/canonical-json';
 import { buildDocument, exportLanguages, explainViolations, validate, type ExportInput } from '../exports';
-import { CREDENTIAL_FORMATS, FORMAT_DESCRIPTIONS } from './formats';
+import { CREDENTIAL_FORMATS, formatDescription } from './formats';
 
 // The export half of "may this go out?": every credential export of the version about to be
 // published is built and validated exactly as it will be served, and each violation is turned into
@@ -44,7 +44,7 @@ export async function checkExports(input: ExportInput): Promise<ExportProblem[]>
 					exports: []
 				};
 				if (!problem.rules.includes(explanation.rule)) problem.rules.push(explanation.rule);
-				const title = FORMAT_DESCRIPTIONS[format].title;
+				const title = formatDescription(format, 'en').title;
 				if (!problem.exports.includes(title)) problem.exports.push(title);
 				problems.set(id, problem);
 			}

@@ -5,7 +5,7 @@
  * The documents themselves are built and validated by `../exports`.
  * @module
  */
-export { CREDENTIAL_FORMATS, FORMAT_DESCRIPTIONS, FORMAT_SEGMENTS, formatOfSegment, type CredentialFormat } from './formats';
+export { CREDENTIAL_FORMATS, FORMAT_SEGMENTS, formatDescription, formatOfSegment, type CredentialFormat } from './formats';
 export { versionUrls, type VersionUrls } from './urls';
 export { exportFile, badgeFile, clearExportCache, type ServedFile, type FileResult } from './files';
 export { checkExports, type ExportProblem } from './gate';

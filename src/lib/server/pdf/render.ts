@@ -7,7 +7,7 @@ import { richTextBlocks, type Block } from './rich-blocks';
 import template from './course.typ?raw';
 import { m } from '$lib/paraglide/messages';
 import type { Locale } from '$lib/paraglide/runtime';
-import { DATE_LONG, formatDate } from '$lib/i18n/format';
+import { formatDate, PUBLISHED_DATE } from '$lib/i18n/format';
 import { inLocale } from '../i18n/in-locale';
 // The fonts travel inside the server bundle, so the PDF looks the same on every machine and nothing
 // is looked up on disk or fetched (Typst packages are not used for the same reason).
@@ -64,11 +64,12 @@ const items = (list: PublicItem[]) => list.map((item) => ({ heading: item.headin
 function pdfLabels(input: CoursePdfInput, locale: Locale) {
 	const o = { locale };
 	const version = String(input.version);
+	const date = formatDate(input.publishedAt, PUBLISHED_DATE, o);
 	return {
 		eyebrow: m.public_spec_eyebrow({}, o),
 		version: m.public_version({ number: version }, o),
-		published: m.public_published_on({ date: formatDate(input.publishedAt, { ...DATE_LONG, timeZone: 'UTC' }, o) }, o),
-		footer: m.pdf_footer({ provider: input.provider, version, date: formatDate(input.publishedAt, { ...DATE_LONG, timeZone: 'UTC' }, o) }, o),
+		published: m.public_published_on({ date }, o),
+		footer: m.pdf_footer({ provider: input.provider, version, date }, o),
 		page: m.pdf_page({ page: '{page}', pages: '{pages}' }, o),
 		retiredLead: m.public_retired_notice_lead({}, o),
 		retired: m.public_retired_notice({}, o),

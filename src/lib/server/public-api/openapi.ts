@@ -1,6 +1,6 @@
 import { LIMITS } from '$lib/course-spec/limits';
 import { FORM_SLUGS, MAX_PAGE_SIZE, PAGE_SIZE, SORTS } from '../catalogue';
-import { CREDENTIAL_FORMATS, FORMAT_DESCRIPTIONS, FORMAT_SEGMENTS } from '../credential-exports/formats';
+import { CREDENTIAL_FORMATS, FORMAT_SEGMENTS, formatDescription } from '../credential-exports/formats';
 import { cached, error, ifNoneMatch, notModified } from './openapi-parts';
 import { PATHWAY_PATHS, PATHWAY_SCHEMAS } from './openapi-pathways';
 
@@ -92,7 +92,7 @@ export function openApiDocument(origin: string) {
 				get: {
 					operationId: 'getExport',
 					summary: 'One credential export of a version, built from its frozen spec: the same bytes every time',
-					description: CREDENTIAL_FORMATS.map((f) => `${FORMAT_SEGMENTS[f]}: ${FORMAT_DESCRIPTIONS[f].explanation}`).join(' '),
+					description: CREDENTIAL_FORMATS.map((f) => `${FORMAT_SEGMENTS[f]}: ${formatDescription(f, 'en').explanation}`).join(' '),
 					parameters: [
 						slug,
 						number,
@@ -218,7 +218,7 @@ export function openApiDocument(origin: string) {
 							properties: {
 								spec: { type: 'string', format: 'uri' },
 								pdf: { type: 'string', format: 'uri' },
-								...Object.fromEntries(CREDENTIAL_FORMATS.map((f) => [f, { type: 'string', format: 'uri', description: FORMAT_DESCRIPTIONS[f].explanation }]))
+								...Object.fromEntries(CREDENTIAL_FORMATS.map((f) => [f, { type: 'string', format: 'uri', description: formatDescription(f, 'en').explanation }]))
 							},
 							additionalProperties: { type: 'string', format: 'uri' }
 						},
