@@ -3,6 +3,7 @@ import type { Database } from '$lib/server/db/types';
 import type { AuthLimiters, Session, SessionUser } from '$lib/server/auth';
 import type { Mailer } from '$lib/server/notifications/mailer';
 import type { Locale } from '$lib/i18n/locales';
+import type { LiveDocuments } from '$lib/server/live-context';
 
 declare global {
 	namespace App {
@@ -13,6 +14,8 @@ declare global {
 		}
 		interface Locals {
 			db: Kysely<Database>;
+			/** The process's realtime server (null only where none is attached): a request's locals is a LiveContext. */
+			live: LiveDocuments | null;
 			limiters: AuthLimiters;
 			mailer: Mailer;
 			user: SessionUser | null;

@@ -4,7 +4,7 @@ import { getRuntime, closeRuntime } from '$lib/server/runtime';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookies';
 import { handedOffServer, registerShutdown } from '$lib/server/app-server';
-import { attachLiveServer } from '$lib/server/live';
+import { attachLiveServer, attachedLiveServer } from '$lib/server/live';
 import { handleLocale } from '$lib/server/i18n/handle';
 import { m } from '$lib/paraglide/messages';
 
@@ -19,6 +19,7 @@ export const init: ServerInit = async () => {
 const handleRuntime: Handle = async ({ event, resolve }) => {
 	const runtime = await getRuntime();
 	event.locals.db = runtime.database.db;
+	event.locals.live = attachedLiveServer() ?? null;
 	event.locals.limiters = runtime.limiters;
 	event.locals.mailer = runtime.mailer;
 	return resolve(event);

@@ -10,6 +10,7 @@ import { createThread } from '$lib/server/comments';
 import { publishCourse } from '$lib/server/publishing';
 import { approveSubmission, submitForReview } from '$lib/server/review';
 import { viewportShot } from './editor-support';
+import { withoutLive } from '$lib/server/live-context';
 
 // The owner chooses, in the course settings and without JavaScript, to show who co-created the
 // course on its public page; a reader then sees the line there, at desktop and phone widths.
@@ -34,11 +35,11 @@ describe.skipIf(!chromiumAvailable())('co-creation on the public page', () => {
 			for (const [name, perspective] of [['Sanna Student', 'student'], ['Sami Student', 'student'], ['Pekka Partner', 'company_partner']] as const) {
 				const person = await buildUser(db, { name });
 				await addMember(db, id, person.id, 'commenter', perspective);
-				await createThread({ db }, { id: person.id, role: 'member' }, id, { anchor: { kind: 'field', field: 'summary' }, body: `A thought from ${name}` });
+				await createThread(withoutLive(db), { id: person.id, role: 'member' }, id, { anchor: { kind: 'field', field: 'summary' }, body: `A thought from ${name}` });
 			}
-			await submitForReview(db, owner, id, { note: 'Ready' }, mail);
-			await approveSubmission(db, coordinator, id, {}, mail);
-			const published = await publishCourse(db, coordinator, id, {}, mail);
+			await submitForReview(withoutLive(db), owner, id, { note: 'Ready' }, mail);
+			await approveSubmission(withoutLive(db), coordinator, id, {}, mail);
+			const published = await publishCourse(withoutLive(db), coordinator, id, {}, mail);
 			return { courseId: id, slug: published.slug };
 		});
 		app = started.app;

@@ -11,6 +11,7 @@ import { generateId } from '$lib/server/ids';
 import { listMembers, setCourseArchived } from '$lib/server/courses';
 import { createTestDatabase, resetTables } from '$tests/support/db';
 import { addMember, buildCourse, buildUser } from '$tests/support/factories';
+import { withoutLive } from '$lib/server/live-context';
 
 const database = await createTestDatabase();
 const { db } = database;
@@ -160,7 +161,7 @@ describe('answering requests', () => {
 
 	it('still lets owners answer on an archived course', async () => {
 		const id = await pendingRequestId();
-		await setCourseArchived(db, owner, courseId, true);
+		await setCourseArchived(withoutLive(db), owner, courseId, true);
 		await approveAccessRequest(db, owner, courseId, id, { role: 'viewer', perspective: 'other' });
 		expect((await listMembers(db, owner, courseId)).map((m) => m.userId)).toContain(outsider.id);
 	});

@@ -7,6 +7,7 @@ import { listUsers, setCoordinator, type User } from '$lib/server/users';
 import { validateSessionToken } from '$lib/server/auth';
 import { createTestDatabase, resetTables } from '$tests/support/db';
 import { buildSession, buildUser } from '$tests/support/factories';
+import { withoutLive } from '$lib/server/live-context';
 
 const database = await createTestDatabase();
 const { db } = database;
@@ -34,7 +35,7 @@ beforeEach(async () => {
 	admin = await buildUser(db, { name: 'Ada Admin' });
 	member = await buildUser(db, { name: 'Mel Member' });
 	coordinator = await buildUser(db, { name: 'Coco Coordinator' });
-	coordinator = await setCoordinator(db, admin, coordinator.id, true);
+	coordinator = await setCoordinator(withoutLive(db), admin, coordinator.id, true);
 });
 
 describe('the provider profile', () => {
@@ -70,9 +71,9 @@ describe('the provider profile', () => {
 
 describe('setCoordinator', () => {
 	it('lets the admin make a member a coordinator and back', async () => {
-		const promoted = await setCoordinator(db, admin, member.id, true);
+		const promoted = await setCoordinator(withoutLive(db), admin, member.id, true);
 		expect(promoted).toMatchObject({ id: member.id, role: 'coordinator' });
-		const demoted = await setCoordinator(db, admin, member.id, false);
+		const demoted = await setCoordinator(withoutLive(db), admin, member.id, false);
 		expect(demoted.role).toBe('member');
 		expect((await listUsers(db)).map((u) => [u.name, u.role])).toEqual([
 			['Ada Admin', 'admin'],
@@ -83,25 +84,25 @@ describe('setCoordinator', () => {
 
 	it('takes effect in the user’s existing sessions', async () => {
 		const token = await buildSession(db, member.id);
-		await setCoordinator(db, admin, member.id, true);
+		await setCoordinator(withoutLive(db), admin, member.id, true);
 		expect((await validateSessionToken(db, token)).user?.role).toBe('coordinator');
 	});
 
 	it.each(['member', 'coordinator'] as const)('is forbidden to a %s', async (who) => {
 		const actor = who === 'member' ? member : coordinator;
-		await expect(setCoordinator(db, actor, member.id, true)).rejects.toMatchObject({ code: 'forbidden' });
-		await expect(setCoordinator(db, actor, actor.id, true)).rejects.toMatchObject({ code: 'forbidden' });
+		await expect(setCoordinator(withoutLive(db), actor, member.id, true)).rejects.toMatchObject({ code: 'forbidden' });
+		await expect(setCoordinator(withoutLive(db), actor, actor.id, true)).rejects.toMatchObject({ code: 'forbidden' });
 		expect((await listUsers(db)).find((u) => u.id === member.id)?.role).toBe('member');
 	});
 
 	it('cannot change the admin, not even by the admin', async () => {
 		for (const coordinatorFlag of [true, false]) {
-			await expect(setCoordinator(db, admin, admin.id, coordinatorFlag)).rejects.toMatchObject({ code: 'invalid' });
+			await expect(setCoordinator(withoutLive(db), admin, admin.id, coordinatorFlag)).rejects.toMatchObject({ code: 'invalid' });
 		}
 		expect((await listUsers(db)).find((u) => u.id === admin.id)?.role).toBe('admin');
 	});
 
 	it('says not found for an unknown user', async () => {
-		await expect(setCoordinator(db, admin, 'a'.repeat(24), true)).rejects.toMatchObject({ code: 'not_found' });
+		await expect(setCoordinator(withoutLive(db), admin, 'a'.repeat(24), true)).rejects.toMatchObject({ code: 'not_found' });
 	});
 });

@@ -9,6 +9,7 @@ import { approveSubmission, submitForReview } from '$lib/server/review';
 import { createTestDatabase } from '$tests/support/db';
 import { addMember } from '$tests/support/factories';
 import { buildCompleteCourse, buildPerson, domainErrorOf, editSpec, loggingMail } from '$tests/support/review';
+import { withoutLive } from '$lib/server/live-context';
 
 // "Co-created with N students and M company partners" on the public page and its PDF: shown only
 // when an owner chooses; each version shows the figure counted when it was published.
@@ -20,11 +21,11 @@ let courseId: string;
 let slug: string;
 
 const origin = 'http://courses.test';
-const comment = (who: Actor, body: string) => createThread({ db }, who, courseId, { anchor: { kind: 'field', field: 'summary' }, body });
+const comment = (who: Actor, body: string) => createThread(withoutLive(db), who, courseId, { anchor: { kind: 'field', field: 'summary' }, body });
 async function publish(changeNotes = '') {
-	await submitForReview(db, owner, courseId, { note: 'Ready.', changeNotes }, mail);
-	await approveSubmission(db, coordinator, courseId, {}, mail);
-	return publishCourse(db, coordinator, courseId, { changeNotes }, mail);
+	await submitForReview(withoutLive(db), owner, courseId, { note: 'Ready.', changeNotes }, mail);
+	await approveSubmission(withoutLive(db), coordinator, courseId, {}, mail);
+	return publishCourse(withoutLive(db), coordinator, courseId, { changeNotes }, mail);
 }
 async function pdfText(number: number) {
 	const pdf = (await coursePdf(db, slug, number, origin))!;
@@ -99,9 +100,9 @@ describe('co-creation on the public page', () => {
 
 	it('a version published with no students or partners taking part shows no line', async () => {
 		const lonely = await buildCompleteCourse(db, owner, 'Solo lecturing');
-		await submitForReview(db, owner, lonely, { note: 'Ready.' }, mail);
-		await approveSubmission(db, coordinator, lonely, {}, mail);
-		const published = await publishCourse(db, coordinator, lonely, {}, mail);
+		await submitForReview(withoutLive(db), owner, lonely, { note: 'Ready.' }, mail);
+		await approveSubmission(withoutLive(db), coordinator, lonely, {}, mail);
+		const published = await publishCourse(withoutLive(db), coordinator, lonely, {}, mail);
 		await setCoCreationShown(db, owner, lonely, true);
 		expect((await loadCoursePage(db, published.slug, undefined, origin))!.coCreation).toBeNull();
 	});

@@ -32,8 +32,8 @@ beforeAll(async () => {
 	await addMember(db, courseId, student.id, 'commenter', 'student');
 	await addMember(db, courseId, viewer.id, 'viewer', 'other');
 	tokens = { owner: await buildSession(db, owner.id), student: await buildSession(db, student.id), viewer: await buildSession(db, viewer.id) };
-	server = await startRealtimeServer(db, {}, { live: true });
-	await changeCourseDoc(db, courseId, owner.id, (doc) => {
+	server = await startRealtimeServer(db);
+	await changeCourseDoc(server.ctx, courseId, owner.id, (doc) => {
 		outcomeId = addOutcome(doc, { en: 'Analyse platform business models' });
 	});
 });
@@ -59,7 +59,7 @@ describe('live comments', () => {
 		const studentPeer = await open('student');
 		const text = getText(studentPeer.doc, 'outcomeText', 'en', outcomeId)!;
 		const from = text.toString().indexOf('platform');
-		const threadId = await createThread({ db }, student, courseId, {
+		const threadId = await createThread(server.ctx, student, courseId, {
 			anchor: { kind: 'range', field: 'outcomeText', itemId: outcomeId, lang: 'en', ...encodeRange(text, from, from + 8), quote: 'platform' },
 			body: 'Which platforms?'
 		});
@@ -81,11 +81,11 @@ describe('live comments', () => {
 		getText(second.doc, 'outcomeText', 'en', outcomeId)!.insert(ownerText.length - 12, ' digital');
 		getText(studentPeer.doc, 'outcomeText', 'en', outcomeId)!.insert(0, 'IGNORED ');
 		await waitFor(async () => {
-			const doc = await currentCourseDoc(db, courseId);
+			const doc = await currentCourseDoc(server.ctx, courseId);
 			const t = getText(doc, 'outcomeText', 'en', outcomeId)!.toString();
 			return t.startsWith('Compare and ') && t.includes(' digital') ? doc : null;
 		});
-		const doc = await currentCourseDoc(db, courseId);
+		const doc = await currentCourseDoc(server.ctx, courseId);
 		const resolved = resolveRange(doc, range.start, range.end)!;
 		const now = getText(doc, 'outcomeText', 'en', outcomeId)!.toString();
 		expect(now.slice(resolved.from, resolved.to)).toBe('business');
@@ -95,10 +95,10 @@ describe('live comments', () => {
 
 	it('an accepted suggestion reaches every open document live', async () => {
 		const viewerPeer = await open('viewer');
-		const threadId = await createThread({ db }, student, courseId, {
+		const threadId = await createThread(server.ctx, student, courseId, {
 			suggestion: { op: 'text', field: 'outcomeText', itemId: outcomeId, lang: 'en', after: 'Evaluate platform business models' }
 		});
-		await acceptSuggestion({ db }, owner, threadId);
+		await acceptSuggestion(server.ctx, owner, threadId);
 		await waitFor(() => getText(viewerPeer.doc, 'outcomeText', 'en', outcomeId)?.toString() === 'Evaluate platform business models', {
 			message: 'the accepted text at the viewer'
 		});
@@ -115,7 +115,7 @@ describe('live comments', () => {
 				(r) => r.user_id === owner.id
 			)
 		);
-		await createThread({ db }, student, courseId, {
+		await createThread(server.ctx, student, courseId, {
 			suggestion: { op: 'text', field: 'outcomeText', itemId: outcomeId, lang: 'en', after: 'Evaluate two platform business models' }
 		});
 		const { items } = await listNotifications(db, owner);

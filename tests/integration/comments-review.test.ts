@@ -3,6 +3,7 @@ import { createThread, listThreads, reviewCommentCounts, setThreadResolved } fro
 import { requestChanges, submitForReview } from '$lib/server/review';
 import { createTestDatabase } from '$tests/support/db';
 import { buildCompleteCourse, buildPerson, loggingMail } from '$tests/support/review';
+import { withoutLive } from '$lib/server/live-context';
 
 // Review comments: a coordinator anchors comments to fields of a submitted course; the team
 // resolves them before it can submit again, and the coordinator sees how many were resolved.
@@ -16,18 +17,18 @@ describe('review comments', () => {
 		const mail = loggingMail();
 		const courseId = await buildCompleteCourse(db, owner);
 		// A draft is the team's alone: no review comments before submitting.
-		await expect(createThread({ db }, coordinator, courseId, { anchor: { kind: 'field', field: 'ectsCredits' }, body: 'x' })).rejects.toMatchObject({ code: 'not_found' });
+		await expect(createThread(withoutLive(db), coordinator, courseId, { anchor: { kind: 'field', field: 'ectsCredits' }, body: 'x' })).rejects.toMatchObject({ code: 'not_found' });
 
-		await submitForReview(db, owner, courseId, { note: 'Ready' }, mail);
-		const threadId = await createThread({ db }, coordinator, courseId, { anchor: { kind: 'field', field: 'ectsCredits' }, body: 'Credits do not match the workload.' });
-		await requestChanges(db, coordinator, courseId, { comment: 'See the comments on the fields.' }, mail);
+		await submitForReview(withoutLive(db), owner, courseId, { note: 'Ready' }, mail);
+		const threadId = await createThread(withoutLive(db), coordinator, courseId, { anchor: { kind: 'field', field: 'ectsCredits' }, body: 'Credits do not match the workload.' });
+		await requestChanges(withoutLive(db), coordinator, courseId, { comment: 'See the comments on the fields.' }, mail);
 		const thread = (await listThreads(db, owner, courseId)).threads.find((t) => t.id === threadId)!;
 		expect(thread).toMatchObject({ review: true, author: { name: 'Kaisa Coordinator', perspective: 'coordinator' } });
 		expect(await reviewCommentCounts(db, courseId)).toEqual({ open: 1, resolved: 0 });
 
-		await expect(submitForReview(db, owner, courseId, { note: 'Again' }, mail)).rejects.toThrow(/Resolve the coordinator’s review comment/);
-		await setThreadResolved({ db }, owner, threadId, true);
+		await expect(submitForReview(withoutLive(db), owner, courseId, { note: 'Again' }, mail)).rejects.toThrow(/Resolve the coordinator’s review comment/);
+		await setThreadResolved(withoutLive(db), owner, threadId, true);
 		expect(await reviewCommentCounts(db, courseId)).toEqual({ open: 0, resolved: 1 });
-		await expect(submitForReview(db, owner, courseId, { note: 'Fixed the credits' }, mail)).resolves.toMatchObject({ version: 1 });
+		await expect(submitForReview(withoutLive(db), owner, courseId, { note: 'Fixed the credits' }, mail)).resolves.toMatchObject({ version: 1 });
 	});
 });

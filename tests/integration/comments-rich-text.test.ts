@@ -40,7 +40,7 @@ beforeAll(async () => {
 	courseId = (await buildCourse(db, owner)).id;
 	await addMember(db, courseId, student.id, 'commenter', 'student');
 	tokens = { owner: await buildSession(db, owner.id), student: await buildSession(db, student.id) };
-	server = await startRealtimeServer(db, {}, { live: true });
+	server = await startRealtimeServer(db);
 });
 afterEach(() => {
 	for (const provider of providers.splice(0)) provider.destroy();
@@ -48,7 +48,7 @@ afterEach(() => {
 afterAll(() => server?.close());
 
 async function resetSummary() {
-	await changeCourseDoc(db, courseId, owner.id, (doc) => writeRichText(getRichText(doc, 'summary', 'en'), summary));
+	await changeCourseDoc(server.ctx, courseId, owner.id, (doc) => writeRichText(getRichText(doc, 'summary', 'en'), summary));
 }
 
 async function open(who: 'owner' | 'student') {
@@ -60,7 +60,7 @@ async function open(who: 'owner' | 'student') {
 	return { provider, fragment, editor: richTextClient(fragment) };
 }
 
-const storedSummary = async () => richTextClient(getRichText(await currentCourseDoc(db, courseId), 'summary', 'en'));
+const storedSummary = async () => richTextClient(getRichText(await currentCourseDoc(server.ctx, courseId), 'summary', 'en'));
 const storedText = async () => {
 	const { doc } = (await storedSummary()).binding();
 	return doc.textBetween(0, doc.content.size, '\n');
@@ -73,19 +73,19 @@ describe('range comments in rich text', () => {
 		const words = editor.find('business models');
 		const anchor = anchorBetween(editor.binding(), words.from, words.to)!;
 		expect(anchor.quote).toBe('business models');
-		const id = await createThread({ db }, student, courseId, { anchor: { kind: 'range', field: 'summary', itemId: null, lang: 'en', ...anchor }, body: 'Which models?' });
+		const id = await createThread(server.ctx, student, courseId, { anchor: { kind: 'range', field: 'summary', itemId: null, lang: 'en', ...anchor }, body: 'Which models?' });
 		expect((await listThreads(db, owner, courseId)).threads.find((t) => t.id === id)?.anchor).toMatchObject({ kind: 'range', field: 'summary', quote: 'business models' });
 
 		const across = anchorBetween(editor.binding(), editor.find('firms compete.').from, editor.find('Students compare').to)!;
 		expect(across.quote).toBe('firms compete.\nStudents compare');
-		await createThread({ db }, student, courseId, { anchor: { kind: 'range', field: 'summary', itemId: null, lang: 'en', ...across }, body: 'One thought' });
+		await createThread(server.ctx, student, courseId, { anchor: { kind: 'range', field: 'summary', itemId: null, lang: 'en', ...across }, body: 'One thought' });
 
 		await expect(
-			createThread({ db }, student, courseId, { anchor: { kind: 'range', field: 'summary', itemId: null, lang: 'en', ...anchor, quote: 'business plans' }, body: 'x' })
+			createThread(server.ctx, student, courseId, { anchor: { kind: 'range', field: 'summary', itemId: null, lang: 'en', ...anchor, quote: 'business plans' }, body: 'x' })
 		).rejects.toThrow(/changed/);
 		// The positions of the summary do not belong to another rich-text field.
 		await expect(
-			createThread({ db }, student, courseId, { anchor: { kind: 'range', field: 'summary', itemId: null, lang: 'fi', ...anchor }, body: 'x' })
+			createThread(server.ctx, student, courseId, { anchor: { kind: 'range', field: 'summary', itemId: null, lang: 'fi', ...anchor }, body: 'x' })
 		).rejects.toThrow(/not available|no longer there|Only text/);
 	});
 
@@ -116,7 +116,7 @@ describe('range comments in rich text', () => {
 		await waitFor(async () => (await storedText()) === expected, { message: 'both edits stored' });
 		await waitFor(() => richTextClient(studentPeer.fragment).binding().doc.textContent.includes('Together'), { message: 'edits at the student' });
 
-		const doc = await currentCourseDoc(db, courseId);
+		const doc = await currentCourseDoc(server.ctx, courseId);
 		expect(resolveRange(doc, anchor.start, anchor.end)).toMatchObject({ orphaned: false, text: 'business and revenue models' });
 		expect(resolveRange(doc, across.start, across.end)).toMatchObject({ orphaned: false, text: 'firms compete.\nTogether, Students compare' });
 		// In the student's editor the highlight covers exactly that text.
@@ -135,7 +135,7 @@ describe('range comments in rich text', () => {
 		// Backspace at the start of the second paragraph.
 		editor.edit((tr) => tr.join(editor.binding().doc.child(0).nodeSize));
 		await waitFor(async () => !(await storedText()).includes('\n'), { message: 'the join stored' });
-		expect(resolveRange(await currentCourseDoc(db, courseId), anchor.start, anchor.end)?.orphaned ?? true).toBe(true);
+		expect(resolveRange(await currentCourseDoc(server.ctx, courseId), anchor.start, anchor.end)?.orphaned ?? true).toBe(true);
 		expect(locateRichRange(fragment, anchor.start, anchor.end, anchor.quote)).toMatchObject({ orphaned: false, text: 'business models' });
 		const binding = editor.binding();
 		const at = highlightPositions(binding, anchor.start, anchor.end, anchor.quote)!;
@@ -151,21 +151,21 @@ describe('range comments in rich text', () => {
 		const words = editor.find('business models');
 		const anchor = anchorBetween(editor.binding(), words.from, words.to)!;
 		const across = anchorBetween(editor.binding(), editor.find('firms compete.').from, editor.find('Students compare').to)!;
-		const id = await createThread({ db }, student, courseId, { anchor: { kind: 'range', field: 'summary', itemId: null, lang: 'en', ...anchor }, body: 'Which?' });
+		const id = await createThread(server.ctx, student, courseId, { anchor: { kind: 'range', field: 'summary', itemId: null, lang: 'en', ...anchor }, body: 'Which?' });
 
 		editor.edit((tr) => tr.delete(words.from, words.to));
 		await waitFor(async () => !(await storedText()).includes('business'), { message: 'deletion stored' });
-		expect(resolveRange(await currentCourseDoc(db, courseId), anchor.start, anchor.end)).toMatchObject({ orphaned: true });
+		expect(resolveRange(await currentCourseDoc(server.ctx, courseId), anchor.start, anchor.end)).toMatchObject({ orphaned: true });
 		expect(highlightPositions(editor.binding(), anchor.start, anchor.end, anchor.quote)).toBeNull();
 		expect((await listThreads(db, owner, courseId)).threads.find((t) => t.id === id)?.anchor.quote).toBe('business models');
 		await expect(
-			createThread({ db }, student, courseId, { anchor: { kind: 'range', field: 'summary', itemId: null, lang: 'en', ...anchor }, body: 'x' })
+			createThread(server.ctx, student, courseId, { anchor: { kind: 'range', field: 'summary', itemId: null, lang: 'en', ...anchor }, body: 'x' })
 		).rejects.toThrow(/no longer there/);
 
 		const second = editor.binding().doc.child(0).nodeSize;
 		editor.edit((tr) => tr.delete(second, editor.binding().doc.content.size));
 		await waitFor(async () => !(await storedText()).includes('Students'), { message: 'paragraph deletion stored' });
 		// The deleted paragraph's text is collected as garbage, so its end cannot be read at all.
-		expect(resolveRange(await currentCourseDoc(db, courseId), across.start, across.end)?.orphaned ?? true).toBe(true);
+		expect(resolveRange(await currentCourseDoc(server.ctx, courseId), across.start, across.end)?.orphaned ?? true).toBe(true);
 	});
 });

@@ -20,12 +20,13 @@ import { listNotifications } from '$lib/server/notifications';
 import { setCourseArchived } from '$lib/server/courses';
 import { createTestDatabase } from '$tests/support/db';
 import { addMember, buildCourse, buildUser } from '$tests/support/factories';
+import { withoutLive } from '$lib/server/live-context';
 
 // Threads, replies, mentions, resolving and suggestions against a real database and the stored
 // course document (no realtime server runs here, so server-side changes are appended to storage).
 
 const { db } = await createTestDatabase();
-const deps = { db };
+const deps = withoutLive(db);
 type Person = Awaited<ReturnType<typeof buildUser>>;
 let owner: Person, editor: Person, student: Person, partner: Person, viewer: Person, stranger: Person;
 let courseId: string;
@@ -62,7 +63,7 @@ beforeAll(async () => {
 	await addMember(db, courseId, student.id, 'commenter', 'student');
 	await addMember(db, courseId, partner.id, 'commenter', 'company_partner');
 	await addMember(db, courseId, viewer.id, 'viewer', 'other');
-	await changeCourseDoc(db, courseId, owner.id, (doc) => {
+	await changeCourseDoc(withoutLive(db), courseId, owner.id, (doc) => {
 		outcomeId = addOutcome(doc, { en: 'Analyse platform business models' });
 	});
 });
@@ -107,7 +108,7 @@ describe('threads', () => {
 	it('a range anchor follows edits around it and resolves to nothing once its text is deleted', async () => {
 		const anchor = await rangeOver('business models');
 		await createThread(deps, student, courseId, { anchor, body: 'Which models?' });
-		await changeCourseDoc(db, courseId, owner.id, (doc) => {
+		await changeCourseDoc(withoutLive(db), courseId, owner.id, (doc) => {
 			const text = getText(doc, 'outcomeText', 'en', outcomeId)!;
 			text.insert(0, 'Compare and ');
 			text.insert(text.length, ' in Finland');
@@ -119,7 +120,7 @@ describe('threads', () => {
 
 		expect(resolveRange(doc, anchor.start, anchor.end)).toMatchObject({ orphaned: false });
 
-		await changeCourseDoc(db, courseId, owner.id, (d) => replaceText(getText(d, 'outcomeText', 'en', outcomeId)!, 'Design a pricing experiment'));
+		await changeCourseDoc(withoutLive(db), courseId, owner.id, (d) => replaceText(getText(d, 'outcomeText', 'en', outcomeId)!, 'Design a pricing experiment'));
 		// The quoted words are gone (replaced): the browser shows the thread as orphaned, with its quote.
 		expect(resolveRange(await storedDoc(), anchor.start, anchor.end)).toMatchObject({ orphaned: true });
 		expect((await listThreads(db, owner, courseId)).threads.find((t) => t.anchor.quote === 'business models')).toBeTruthy();
@@ -159,14 +160,14 @@ describe('threads', () => {
 	it('refuses every write on an archived course', async () => {
 		const archivedId = (await buildCourse(db, owner, 'Archived course')).id;
 		await addMember(db, archivedId, student.id, 'commenter', 'student');
-		await setCourseArchived(db, owner, archivedId, true);
+		await setCourseArchived(withoutLive(db), owner, archivedId, true);
 		await expect(createThread(deps, student, archivedId, { anchor: { kind: 'field', field: 'title' }, body: 'Hi' })).rejects.toMatchObject({ code: 'forbidden' });
 	});
 });
 
 describe('suggestions', () => {
 	it('accepting applies exactly the proposed text, as an edit by its author, and tells them', async () => {
-		await changeCourseDoc(db, courseId, owner.id, (doc) => replaceText(getText(doc, 'outcomeText', 'en', outcomeId)!, 'Analyse platform business models'));
+		await changeCourseDoc(withoutLive(db), courseId, owner.id, (doc) => replaceText(getText(doc, 'outcomeText', 'en', outcomeId)!, 'Analyse platform business models'));
 		const before = await outcomeText();
 		const threadId = await createThread(deps, partner, courseId, {
 			suggestion: { op: 'text', field: 'outcomeText', itemId: outcomeId, lang: 'en', after: 'Evaluate platform business models' },
@@ -202,7 +203,7 @@ describe('suggestions', () => {
 
 	it('a suggestion whose text changed since is stale: accepting it is refused and it stays open', async () => {
 		const threadId = await createThread(deps, partner, courseId, { suggestion: { op: 'text', field: 'outcomeText', itemId: outcomeId, lang: 'en', after: 'Assess platform business models' } });
-		await changeCourseDoc(db, courseId, owner.id, (doc) => getText(doc, 'outcomeText', 'en', outcomeId)!.insert(0, 'Critically '));
+		await changeCourseDoc(withoutLive(db), courseId, owner.id, (doc) => getText(doc, 'outcomeText', 'en', outcomeId)!.insert(0, 'Critically '));
 		await expect(acceptSuggestion(deps, owner, threadId)).rejects.toThrow(/changed since/);
 		expect((await listThreads(db, owner, courseId)).threads.find((t) => t.id === threadId)).toMatchObject({ suggestionState: 'open', resolved: false });
 		await rejectSuggestion(deps, owner, threadId, { body: 'We rewrote it meanwhile.' });
@@ -214,7 +215,7 @@ describe('suggestions', () => {
 
 	it('suggests deleting an item, and refuses suggestions that change nothing or target nothing', async () => {
 		let doomed = '';
-		await changeCourseDoc(db, courseId, owner.id, (doc) => {
+		await changeCourseDoc(withoutLive(db), courseId, owner.id, (doc) => {
 			doomed = addOutcome(doc, { en: 'Memorise every platform' });
 		});
 		const threadId = await createThread(deps, student, courseId, { suggestion: { op: 'deleteItem', list: 'learningOutcomes', itemId: doomed, lang: 'en' }, body: 'Not measurable.' });
@@ -230,7 +231,7 @@ describe('suggestions', () => {
 	});
 
 	it('rewrites one paragraph of rich text, keeping the other paragraph and the formatting of the words kept', async () => {
-		await changeCourseDoc(db, courseId, owner.id, (doc) =>
+		await changeCourseDoc(withoutLive(db), courseId, owner.id, (doc) =>
 			writeRichText(getRichText(doc, 'summary', 'en'), {
 				type: 'doc',
 				content: [

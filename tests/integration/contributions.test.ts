@@ -29,8 +29,8 @@ beforeAll(async () => {
 	await addMember(db, courseId, partner.id, 'editor', 'company_partner');
 	await addMember(db, courseId, student.id, 'commenter', 'student');
 	// Compaction after every second stored batch.
-	server = await startRealtimeServer(db, { compactAfterRows: 2 }, { live: true });
-	await changeCourseDoc(db, courseId, owner.id, (doc) => {
+	server = await startRealtimeServer(db, { compactAfterRows: 2 });
+	await changeCourseDoc(server.ctx, courseId, owner.id, (doc) => {
 		outcomeId = addOutcome(doc, { en: 'Analyse platform business models' });
 	});
 });
@@ -88,11 +88,11 @@ describe('contributions', () => {
 	});
 
 	it('counts comments, suggestions made and accepted, and who co-created by perspective', async () => {
-		await createThread({ db }, student, courseId, { anchor: { kind: 'field', field: 'title' }, body: 'Catchier title?' });
-		const suggestion = await createThread({ db }, student, courseId, {
+		await createThread(server.ctx, student, courseId, { anchor: { kind: 'field', field: 'title' }, body: 'Catchier title?' });
+		const suggestion = await createThread(server.ctx, student, courseId, {
 			suggestion: { op: 'addItem', list: 'learningOutcomes', lang: 'en', text: 'Pitch a platform idea' }
 		});
-		await acceptSuggestion({ db }, owner, suggestion);
+		await acceptSuggestion(server.ctx, owner, suggestion);
 		// The accepted change is the student's edit, so it counts as theirs too.
 		await waitFor(async () =>
 			(await db.selectFrom('course_field_edits').select('field_key').where('user_id', '=', student.id).execute()).some((r) => r.field_key === 'learningOutcomes')

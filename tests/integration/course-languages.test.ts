@@ -15,7 +15,6 @@ import {
 	setCourseArchived
 } from '$lib/server/courses';
 import { applySpec } from '$lib/course-spec/apply-spec';
-import { setLiveServer } from '$lib/server/live';
 import { loadDocState } from '$lib/server/realtime/persistence';
 import { createTestDatabase } from '$tests/support/db';
 import { addMember, buildCourse, buildSession, buildUser } from '$tests/support/factories';
@@ -42,13 +41,12 @@ beforeAll(async () => {
 	commenter = await buildUser(db, { name: 'Sanna Student' });
 	outsider = await buildUser(db, { name: 'Olli Outsider' });
 	editorToken = await buildSession(db, editor.id);
-	server = await startRealtimeServer(db, {}, { live: true });
+	server = await startRealtimeServer(db);
 });
 afterEach(() => {
 	for (const provider of providers.splice(0)) provider.destroy();
 });
 afterAll(async () => {
-	setLiveServer(undefined);
 	await server?.close();
 });
 
@@ -57,7 +55,7 @@ async function multilingualCourse(): Promise<string> {
 	const { id } = await buildCourse(db, owner, 'Kiertotalouden tuotesuunnittelu');
 	await addMember(db, id, editor.id, 'editor');
 	await addMember(db, id, commenter.id, 'commenter');
-	await changeCourseDoc(db, id, owner.id, (doc) => applySpec(doc, multilingualSpec()));
+	await changeCourseDoc(server.ctx, id, owner.id, (doc) => applySpec(doc, multilingualSpec()));
 	return id;
 }
 
@@ -88,7 +86,7 @@ async function storedSpec(courseId: string) {
 describe('languages of a course', () => {
 	it('lists them primary first, with how many texts each has', async () => {
 		const id = await multilingualCourse();
-		const listed = await courseLanguages(db, owner, id);
+		const listed = await courseLanguages(server.ctx, owner, id);
 		expect(listed.canChange).toBe(true);
 		expect(listed.languages.map(({ code, primary, texts }) => ({ code, primary, texts }))).toEqual([
 			{ code: 'fi', primary: true, texts: 17 },
@@ -97,25 +95,25 @@ describe('languages of a course', () => {
 			{ code: 'en', primary: false, texts: 20 }
 		]);
 		expect(listed.languages.map(({ code, titled }) => [code, titled])).toEqual([['fi', true], ['sv', true], ['en', true]]);
-		expect((await courseLanguages(db, editor, id)).canChange).toBe(false);
+		expect((await courseLanguages(server.ctx, editor, id)).canChange).toBe(false);
 	});
 
 	it('adding one creates its empty texts in the live document; an open editor has them before anyone types', async () => {
 		const id = await multilingualCourse();
 		const live = await connectEditor(id);
-		await addCourseLanguage(db, owner, id, 'de');
+		await addCourseLanguage(server.ctx, owner, id, 'de');
 		await waitFor(() => docToSpec(live).languages.includes('de'));
 		expect(docToSpec(live).languages).toEqual(['fi', 'sv', 'en', 'de']);
 		// Created by the server, not by the browser: typing into it cannot race another peer's creation.
 		expect(textMap(live, 'title').get('de')).toBeInstanceOf(Y.Text);
 		expect((await storedSpec(id)).languages).toEqual(['fi', 'sv', 'en', 'de']);
-		expect((await courseLanguages(db, owner, id)).languages.at(-1)).toMatchObject({ code: 'de', primary: false, texts: 0, titled: false });
+		expect((await courseLanguages(server.ctx, owner, id)).languages.at(-1)).toMatchObject({ code: 'de', primary: false, texts: 0, titled: false });
 	});
 
 	it('removing one with texts changes nothing until the owner confirms how many texts go', async () => {
 		const id = await multilingualCourse();
 		const live = await connectEditor(id);
-		expect(await removeCourseLanguage(db, owner, id, 'sv', null)).toEqual({ removed: false, texts: 17 });
+		expect(await removeCourseLanguage(server.ctx, owner, id, 'sv', null)).toEqual({ removed: false, texts: 17 });
 		expect((await storedSpec(id)).title.sv).toBe('Cirkulär produktdesign');
 
 		// Someone writes more in Swedish after the owner was asked: the owner is asked again.
@@ -123,10 +121,10 @@ describe('languages of a course', () => {
 		const paragraph = new Y.XmlElement('paragraph');
 		paragraph.insert(0, [new Y.XmlText('Grunderna i cirkulär design.')]);
 		description.insert(0, [paragraph]);
-		await waitFor(async () => (await courseLanguages(db, owner, id)).languages[1].texts === 18);
-		expect(await removeCourseLanguage(db, owner, id, 'sv', 17)).toEqual({ removed: false, texts: 18 });
+		await waitFor(async () => (await courseLanguages(server.ctx, owner, id)).languages[1].texts === 18);
+		expect(await removeCourseLanguage(server.ctx, owner, id, 'sv', 17)).toEqual({ removed: false, texts: 18 });
 
-		expect(await removeCourseLanguage(db, owner, id, 'sv', 18)).toEqual({ removed: true });
+		expect(await removeCourseLanguage(server.ctx, owner, id, 'sv', 18)).toEqual({ removed: true });
 		await waitFor(() => !docToSpec(live).languages.includes('sv'));
 		const spec = docToSpec(live);
 		expect(spec.languages).toEqual(['fi', 'en']);
@@ -137,21 +135,21 @@ describe('languages of a course', () => {
 
 	it('removing a language without texts needs no confirmation', async () => {
 		const id = await multilingualCourse();
-		await addCourseLanguage(db, owner, id, 'de');
-		expect(await removeCourseLanguage(db, owner, id, 'de', null)).toEqual({ removed: true });
+		await addCourseLanguage(server.ctx, owner, id, 'de');
+		expect(await removeCourseLanguage(server.ctx, owner, id, 'de', null)).toEqual({ removed: true });
 		expect((await storedSpec(id)).languages).toEqual(['fi', 'sv', 'en']);
 	});
 
 	it('changing the primary language is explicit: it moves first, and the course’s title follows', async () => {
 		const id = await multilingualCourse();
 		const live = await connectEditor(id);
-		await makeCoursePrimaryLanguage(db, owner, id, 'sv');
+		await makeCoursePrimaryLanguage(server.ctx, owner, id, 'sv');
 		await waitFor(() => docToSpec(live).languages[0] === 'sv');
 		expect(docToSpec(live).languages).toEqual(['sv', 'fi', 'en']);
 		const row = await db.selectFrom('courses').select('title').where('id', '=', id).executeTakeFirstOrThrow();
 		expect(row.title).toBe('Cirkulär produktdesign');
 		// The old primary can now be removed (after confirming), the new one cannot.
-		expect(await domainErrorOf(removeCourseLanguage(db, owner, id, 'sv', 99))).toMatchObject({ code: 'conflict', field: 'language' });
+		expect(await domainErrorOf(removeCourseLanguage(server.ctx, owner, id, 'sv', 99))).toMatchObject({ code: 'conflict', field: 'language' });
 	});
 
 	it('refuses bad input with a message next to the language field', async () => {
@@ -159,11 +157,11 @@ describe('languages of a course', () => {
 		// Each call starts only when its turn comes: started together, a refusal nobody awaits yet is an
 		// unhandled rejection, which fails the whole run.
 		const cases: [() => Promise<unknown>, string, RegExp][] = [
-			[() => addCourseLanguage(db, owner, id, 'xx'), 'invalid', /Choose a language from the list/],
-			[() => addCourseLanguage(db, owner, id, 'sv'), 'conflict', /Swedish is already a language/],
-			[() => removeCourseLanguage(db, owner, id, 'fi', 99), 'conflict', /primary language/],
-			[() => removeCourseLanguage(db, owner, id, 'de', null), 'invalid', /German is not a language/],
-			[() => makeCoursePrimaryLanguage(db, owner, id, 'de'), 'invalid', /Add German/]
+			[() => addCourseLanguage(server.ctx, owner, id, 'xx'), 'invalid', /Choose a language from the list/],
+			[() => addCourseLanguage(server.ctx, owner, id, 'sv'), 'conflict', /Swedish is already a language/],
+			[() => removeCourseLanguage(server.ctx, owner, id, 'fi', 99), 'conflict', /primary language/],
+			[() => removeCourseLanguage(server.ctx, owner, id, 'de', null), 'invalid', /German is not a language/],
+			[() => makeCoursePrimaryLanguage(server.ctx, owner, id, 'de'), 'invalid', /Add German/]
 		];
 		for (const [work, code, message] of cases) {
 			const err = await domainErrorOf(work());
@@ -176,16 +174,16 @@ describe('languages of a course', () => {
 	it('is the owners’ alone: editors, commenters and outsiders are refused, and an archived course is read-only', async () => {
 		const id = await multilingualCourse();
 		for (const who of [editor, commenter]) {
-			expect(await domainErrorOf(addCourseLanguage(db, who, id, 'de'))).toMatchObject({ code: 'forbidden' });
-			expect(await domainErrorOf(removeCourseLanguage(db, who, id, 'sv', 99))).toMatchObject({ code: 'forbidden' });
-			expect(await domainErrorOf(makeCoursePrimaryLanguage(db, who, id, 'sv'))).toMatchObject({ code: 'forbidden' });
+			expect(await domainErrorOf(addCourseLanguage(server.ctx, who, id, 'de'))).toMatchObject({ code: 'forbidden' });
+			expect(await domainErrorOf(removeCourseLanguage(server.ctx, who, id, 'sv', 99))).toMatchObject({ code: 'forbidden' });
+			expect(await domainErrorOf(makeCoursePrimaryLanguage(server.ctx, who, id, 'sv'))).toMatchObject({ code: 'forbidden' });
 		}
 		// Someone outside the team does not learn that the course exists.
-		expect(await domainErrorOf(addCourseLanguage(db, outsider, id, 'de'))).toMatchObject({ code: 'not_found' });
-		expect(await domainErrorOf(courseLanguages(db, outsider, id))).toMatchObject({ code: 'not_found' });
-		await setCourseArchived(db, owner, id, true);
-		expect(await domainErrorOf(addCourseLanguage(db, owner, id, 'de'))).toMatchObject({ code: 'forbidden' });
-		expect((await courseLanguages(db, owner, id)).canChange).toBe(false);
+		expect(await domainErrorOf(addCourseLanguage(server.ctx, outsider, id, 'de'))).toMatchObject({ code: 'not_found' });
+		expect(await domainErrorOf(courseLanguages(server.ctx, outsider, id))).toMatchObject({ code: 'not_found' });
+		await setCourseArchived(server.ctx, owner, id, true);
+		expect(await domainErrorOf(addCourseLanguage(server.ctx, owner, id, 'de'))).toMatchObject({ code: 'forbidden' });
+		expect((await courseLanguages(server.ctx, owner, id)).canChange).toBe(false);
 		expect((await storedSpec(id)).languages).toEqual(['fi', 'sv', 'en']);
 	});
 
@@ -199,7 +197,7 @@ describe('languages of a course', () => {
 		await waitFor(async () => (await liveSpec(id)).title.sv === 'Ny Cirkulär produktdesign');
 		// The owner adds a language meanwhile; the editor's client, reconnecting, sends its whole delete
 		// set (the replaced list among it) and is not refused for that.
-		await addCourseLanguage(db, owner, id, 'de');
+		await addCourseLanguage(server.ctx, owner, id, 'de');
 		await waitFor(() => docToSpec(provider.doc).languages.includes('de'));
 		provider.disconnect();
 		provider.connect();
@@ -220,7 +218,7 @@ describe('languages of a course', () => {
 
 	it('works on a course whose document is not open in any room (stored document)', async () => {
 		const id = await multilingualCourse();
-		await addCourseLanguage(db, owner, id, 'et');
+		await addCourseLanguage(server.ctx, owner, id, 'et');
 		const doc = specToDoc(await storedSpec(id));
 		expect(docToSpec(doc).languages).toEqual(['fi', 'sv', 'en', 'et']);
 	});

@@ -11,6 +11,7 @@ import {
 import { authorizeCollab } from '$lib/server/collab-access';
 import { createTestDatabase, resetTables } from '$tests/support/db';
 import { addMember, buildCourse, buildSession, buildUser } from '$tests/support/factories';
+import { withoutLive } from '$lib/server/live-context';
 
 const database = await createTestDatabase();
 const { db } = database;
@@ -80,7 +81,7 @@ describe('listMyCourses', () => {
 
 	it('filters on archived when asked', async () => {
 		const second = (await buildCourse(db, owner, 'Still running')).id;
-		await setCourseArchived(db, owner, courseId, true);
+		await setCourseArchived(withoutLive(db), owner, courseId, true);
 
 		expect((await listMyCourses(db, owner.id)).map((c) => c.id).sort()).toEqual([courseId, second].sort());
 		expect((await listMyCourses(db, owner.id, { archived: true })).map((c) => [c.id, c.archived])).toEqual([
@@ -94,31 +95,31 @@ describe('listMyCourses', () => {
 
 describe('renaming', () => {
 	it('lets owners and editors rename, trimming the title', async () => {
-		await renameCourse(db, editor, courseId, '  Readiness for mergers ');
+		await renameCourse(withoutLive(db), editor, courseId, '  Readiness for mergers ');
 		expect((await course()).title).toBe('Readiness for mergers');
-		await renameCourse(db, owner, courseId, 'Mergers 101');
+		await renameCourse(withoutLive(db), owner, courseId, 'Mergers 101');
 		expect((await course()).title).toBe('Mergers 101');
 	});
 
 	it('refuses a commenter (forbidden)', async () => {
-		await expect(renameCourse(db, commenter, courseId, 'Hijacked')).rejects.toMatchObject({ code: 'forbidden' });
+		await expect(renameCourse(withoutLive(db), commenter, courseId, 'Hijacked')).rejects.toMatchObject({ code: 'forbidden' });
 		expect((await course()).title).toBe(SECRET_TITLE);
 	});
 });
 
 describe('archiving', () => {
 	it('is for the owner only', async () => {
-		await expect(setCourseArchived(db, editor, courseId, true)).rejects.toMatchObject({ code: 'forbidden' });
+		await expect(setCourseArchived(withoutLive(db), editor, courseId, true)).rejects.toMatchObject({ code: 'forbidden' });
 		expect((await course()).archived_at).toBeNull();
-		await setCourseArchived(db, owner, courseId, true);
+		await setCourseArchived(withoutLive(db), owner, courseId, true);
 		expect((await course()).archived_at).toBeInstanceOf(Date);
 	});
 
 	it('makes the course read-only: no rename, no edit, still visible', async () => {
-		await setCourseArchived(db, owner, courseId, true);
+		await setCourseArchived(withoutLive(db), owner, courseId, true);
 
-		await expect(renameCourse(db, owner, courseId, 'New name')).rejects.toMatchObject({ code: 'forbidden' });
-		await expect(renameCourse(db, editor, courseId, 'New name')).rejects.toMatchObject({ code: 'forbidden' });
+		await expect(renameCourse(withoutLive(db), owner, courseId, 'New name')).rejects.toMatchObject({ code: 'forbidden' });
+		await expect(renameCourse(withoutLive(db), editor, courseId, 'New name')).rejects.toMatchObject({ code: 'forbidden' });
 		await expect(authorizeCourse(db, editor, courseId, 'course.edit')).rejects.toMatchObject({ code: 'forbidden' });
 		await expect(authorizeCourse(db, commenter, courseId, 'course.view')).resolves.toMatchObject({
 			context: { archived: true }
@@ -130,11 +131,11 @@ describe('archiving', () => {
 	});
 
 	it('can be undone by the owner, after which editing works again', async () => {
-		await setCourseArchived(db, owner, courseId, true);
-		await expect(setCourseArchived(db, editor, courseId, false)).rejects.toMatchObject({ code: 'forbidden' });
-		await setCourseArchived(db, owner, courseId, false);
+		await setCourseArchived(withoutLive(db), owner, courseId, true);
+		await expect(setCourseArchived(withoutLive(db), editor, courseId, false)).rejects.toMatchObject({ code: 'forbidden' });
+		await setCourseArchived(withoutLive(db), owner, courseId, false);
 		expect((await course()).archived_at).toBeNull();
-		await renameCourse(db, editor, courseId, 'Back in business');
+		await renameCourse(withoutLive(db), editor, courseId, 'Back in business');
 		expect((await course()).title).toBe('Back in business');
 		await expect(authorizeCourse(db, editor, courseId, 'course.edit')).resolves.toBeDefined();
 	});
@@ -143,8 +144,8 @@ describe('archiving', () => {
 describe('people outside the course', () => {
 	it('get not_found for every verb, and the message never names the course', async () => {
 		const attempts: (() => Promise<unknown>)[] = [
-			() => renameCourse(db, stranger, courseId, 'Mine now'),
-			() => setCourseArchived(db, stranger, courseId, true),
+			() => renameCourse(withoutLive(db), stranger, courseId, 'Mine now'),
+			() => setCourseArchived(withoutLive(db), stranger, courseId, true),
 			() => listMembers(db, stranger, courseId),
 			() => authorizeCourse(db, stranger, courseId, 'course.view'),
 			() => authorizeCourse(db, admin, courseId, 'course.view'),
@@ -164,8 +165,8 @@ describe('people outside the course', () => {
 	it('get the same answer for a course that does not exist', async () => {
 		const missing = 'a'.repeat(24);
 		const [realErr, missingErr] = await Promise.all([
-			renameCourse(db, stranger, courseId, 'x').catch((e: unknown) => e),
-			renameCourse(db, stranger, missing, 'x').catch((e: unknown) => e)
+			renameCourse(withoutLive(db), stranger, courseId, 'x').catch((e: unknown) => e),
+			renameCourse(withoutLive(db), stranger, missing, 'x').catch((e: unknown) => e)
 		]);
 		expect(realErr).toEqual(missingErr);
 	});
@@ -180,7 +181,7 @@ describe('people outside the course', () => {
 		await expect(authorizeCourse(db, asCoordinator, courseId, 'course.view')).resolves.toMatchObject({
 			membership: null
 		});
-		await expect(renameCourse(db, asCoordinator, courseId, 'Reviewed')).rejects.toMatchObject({ code: 'forbidden' });
+		await expect(renameCourse(withoutLive(db), asCoordinator, courseId, 'Reviewed')).rejects.toMatchObject({ code: 'forbidden' });
 		await expect(authorizeCourse(db, admin, courseId, 'course.view')).resolves.toBeDefined();
 	});
 });

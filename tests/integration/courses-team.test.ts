@@ -6,6 +6,7 @@ import { createInvite } from '$lib/server/invites';
 import { requestAccess } from '$lib/server/access-requests';
 import { createTestDatabase, resetTables } from '$tests/support/db';
 import { addMember, buildCourse, buildUser } from '$tests/support/factories';
+import { withoutLive } from '$lib/server/live-context';
 
 const database = await createTestDatabase();
 const { db } = database;
@@ -67,7 +68,7 @@ describe('what members see of each other', () => {
 	});
 
 	it('starts showing emails to someone the moment they become an owner', async () => {
-		await changeMember(db, owner, courseId, editor.id, { role: 'owner' });
+		await changeMember(withoutLive(db), owner, courseId, editor.id, { role: 'owner' });
 		expect((await listMembers(db, editor, courseId)).map((m) => m.email)).not.toContain(null);
 	});
 
@@ -132,9 +133,9 @@ describe('the team page in one call', () => {
 
 describe('changing roles and perspectives', () => {
 	it('lets the owner change a member’s role and perspective, together or separately', async () => {
-		await changeMember(db, owner, courseId, viewer.id, { role: 'commenter', perspective: 'company_partner' });
-		await changeMember(db, owner, courseId, editor.id, { perspective: 'other' });
-		await changeMember(db, owner, courseId, editor.id, { role: 'owner' });
+		await changeMember(withoutLive(db), owner, courseId, viewer.id, { role: 'commenter', perspective: 'company_partner' });
+		await changeMember(withoutLive(db), owner, courseId, editor.id, { perspective: 'other' });
+		await changeMember(withoutLive(db), owner, courseId, editor.id, { role: 'owner' });
 		expect(await team()).toMatchObject({
 			[viewer.id]: 'commenter/company_partner',
 			[editor.id]: 'owner/other'
@@ -143,25 +144,25 @@ describe('changing roles and perspectives', () => {
 
 	it('treats a change without any field as doing nothing', async () => {
 		const before = await team();
-		await changeMember(db, owner, courseId, viewer.id, {});
+		await changeMember(withoutLive(db), owner, courseId, viewer.id, {});
 		expect(await team()).toEqual(before);
 	});
 
 	it('refuses an editor (forbidden) and a non-member (not found)', async () => {
-		await expect(changeMember(db, editor, courseId, viewer.id, { role: 'editor' })).rejects.toMatchObject({
+		await expect(changeMember(withoutLive(db), editor, courseId, viewer.id, { role: 'editor' })).rejects.toMatchObject({
 			code: 'forbidden'
 		});
-		await expect(changeMember(db, editor, courseId, editor.id, { role: 'owner' })).rejects.toMatchObject({
+		await expect(changeMember(withoutLive(db), editor, courseId, editor.id, { role: 'owner' })).rejects.toMatchObject({
 			code: 'forbidden'
 		});
-		await expect(changeMember(db, stranger, courseId, viewer.id, { role: 'editor' })).rejects.toMatchObject({
+		await expect(changeMember(withoutLive(db), stranger, courseId, viewer.id, { role: 'editor' })).rejects.toMatchObject({
 			code: 'not_found'
 		});
 		expect(await team()).toMatchObject({ [viewer.id]: 'viewer/student', [editor.id]: 'editor/lecturer' });
 	});
 
 	it('says not found for someone who is not in the course', async () => {
-		await expect(changeMember(db, owner, courseId, stranger.id, { role: 'editor' })).rejects.toMatchObject({
+		await expect(changeMember(withoutLive(db), owner, courseId, stranger.id, { role: 'editor' })).rejects.toMatchObject({
 			code: 'not_found'
 		});
 		expect(Object.keys(await team())).not.toContain(stranger.id);
@@ -170,65 +171,65 @@ describe('changing roles and perspectives', () => {
 
 describe('removing and leaving', () => {
 	it('lets the owner remove a member', async () => {
-		await removeMember(db, owner, courseId, viewer.id);
+		await removeMember(withoutLive(db), owner, courseId, viewer.id);
 		expect(Object.keys(await team())).not.toContain(viewer.id);
 		await expect(listMembers(db, viewer, courseId)).rejects.toMatchObject({ code: 'not_found' });
 	});
 
 	it('does not let an editor remove someone else', async () => {
-		await expect(removeMember(db, editor, courseId, viewer.id)).rejects.toMatchObject({ code: 'forbidden' });
+		await expect(removeMember(withoutLive(db), editor, courseId, viewer.id)).rejects.toMatchObject({ code: 'forbidden' });
 		expect(Object.keys(await team())).toContain(viewer.id);
 	});
 
 	it('lets any member leave', async () => {
-		await removeMember(db, viewer, courseId, viewer.id);
-		await removeMember(db, editor, courseId, editor.id);
+		await removeMember(withoutLive(db), viewer, courseId, viewer.id);
+		await removeMember(withoutLive(db), editor, courseId, editor.id);
 		expect(Object.keys(await team())).toEqual([owner.id]);
 	});
 
 	it('says not found when a non-member tries to leave', async () => {
-		await expect(removeMember(db, stranger, courseId, stranger.id)).rejects.toMatchObject({ code: 'not_found' });
+		await expect(removeMember(withoutLive(db), stranger, courseId, stranger.id)).rejects.toMatchObject({ code: 'not_found' });
 	});
 });
 
 describe('a course always keeps an owner', () => {
 	it('stops the only owner from leaving, demoting themselves or being removed', async () => {
-		await expect(removeMember(db, owner, courseId, owner.id)).rejects.toMatchObject({ code: 'conflict' });
-		await expect(changeMember(db, owner, courseId, owner.id, { role: 'editor' })).rejects.toMatchObject({
+		await expect(removeMember(withoutLive(db), owner, courseId, owner.id)).rejects.toMatchObject({ code: 'conflict' });
+		await expect(changeMember(withoutLive(db), owner, courseId, owner.id, { role: 'editor' })).rejects.toMatchObject({
 			code: 'conflict'
 		});
 		expect((await team())[owner.id]).toBe('owner/lecturer');
 	});
 
 	it('still lets the only owner change their own perspective', async () => {
-		await changeMember(db, owner, courseId, owner.id, { perspective: 'coordinator' });
-		await changeMember(db, owner, courseId, owner.id, { role: 'owner', perspective: 'other' });
+		await changeMember(withoutLive(db), owner, courseId, owner.id, { perspective: 'coordinator' });
+		await changeMember(withoutLive(db), owner, courseId, owner.id, { role: 'owner', perspective: 'other' });
 		expect((await team())[owner.id]).toBe('owner/other');
 	});
 
 	it('allows leaving, demotion and removal once a second owner exists', async () => {
-		await changeMember(db, owner, courseId, editor.id, { role: 'owner' });
+		await changeMember(withoutLive(db), owner, courseId, editor.id, { role: 'owner' });
 		// The new owner demotes the original one, who then is removed by the new owner.
-		await changeMember(db, editor, courseId, owner.id, { role: 'editor' });
+		await changeMember(withoutLive(db), editor, courseId, owner.id, { role: 'editor' });
 		expect((await team())[owner.id]).toBe('editor/lecturer');
-		await removeMember(db, editor, courseId, owner.id);
+		await removeMember(withoutLive(db), editor, courseId, owner.id);
 		expect(Object.keys(await team()).sort()).toEqual([editor.id, viewer.id].sort());
 		// And now the remaining owner is the last one again.
-		await expect(removeMember(db, editor, courseId, editor.id)).rejects.toMatchObject({ code: 'conflict' });
+		await expect(removeMember(withoutLive(db), editor, courseId, editor.id)).rejects.toMatchObject({ code: 'conflict' });
 	});
 
 	it('lets one of two owners leave', async () => {
-		await changeMember(db, owner, courseId, editor.id, { role: 'owner' });
-		await removeMember(db, owner, courseId, owner.id);
+		await changeMember(withoutLive(db), owner, courseId, editor.id, { role: 'owner' });
+		await removeMember(withoutLive(db), owner, courseId, owner.id);
 		expect((await team())[editor.id]).toBe('owner/lecturer');
 		expect(Object.keys(await team())).not.toContain(owner.id);
 	});
 
 	it('lets exactly one of two owners leave when both try at the same time', async () => {
-		await changeMember(db, owner, courseId, editor.id, { role: 'owner' });
+		await changeMember(withoutLive(db), owner, courseId, editor.id, { role: 'owner' });
 		const results = await Promise.allSettled([
-			removeMember(db, owner, courseId, owner.id),
-			removeMember(db, editor, courseId, editor.id)
+			removeMember(withoutLive(db), owner, courseId, owner.id),
+			removeMember(withoutLive(db), editor, courseId, editor.id)
 		]);
 		expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
 		const [rejected] = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
@@ -238,10 +239,10 @@ describe('a course always keeps an owner', () => {
 	});
 
 	it('keeps an owner when two owners demote each other at the same time', async () => {
-		await changeMember(db, owner, courseId, editor.id, { role: 'owner' });
+		await changeMember(withoutLive(db), owner, courseId, editor.id, { role: 'owner' });
 		const results = await Promise.allSettled([
-			changeMember(db, owner, courseId, editor.id, { role: 'viewer' }),
-			changeMember(db, editor, courseId, owner.id, { role: 'viewer' })
+			changeMember(withoutLive(db), owner, courseId, editor.id, { role: 'viewer' }),
+			changeMember(withoutLive(db), editor, courseId, owner.id, { role: 'viewer' })
 		]);
 		expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
 		const owners = Object.values(await team()).filter((v) => v.startsWith('owner/'));

@@ -12,6 +12,7 @@ import { approveSubmission, loadReviewPage, submitForReview } from '$lib/server/
 import { updateProviderProfile } from '$lib/server/settings';
 import { createTestDatabase } from '$tests/support/db';
 import { buildCompleteCourse, buildPerson, domainErrorOf, editSpec, loggingMail } from '$tests/support/review';
+import { withoutLive } from '$lib/server/live-context';
 
 // The exports as the product serves them: built from what was frozen at publication, the same bytes
 // every time, every one valid; the publish gate that refuses what would not validate; badge uploads.
@@ -46,9 +47,9 @@ const replace = (spec: CourseSpec, by: CourseSpec) => {
 /** A course with `spec` submitted, approved and published as v1. */
 async function publishedWith(title: string, spec: CourseSpec) {
 	const id = await buildCompleteCourse(db, owner, title, (s) => replace(s, { ...spec, title: { ...spec.title, en: title } }));
-	await submitForReview(db, owner, id, { note: 'Ready.' }, mail);
-	await approveSubmission(db, coordinator, id, {}, mail);
-	const published = await publishCourse(db, coordinator, id, { changeNotes: '' }, mail);
+	await submitForReview(withoutLive(db), owner, id, { note: 'Ready.' }, mail);
+	await approveSubmission(withoutLive(db), coordinator, id, {}, mail);
+	const published = await publishCourse(withoutLive(db), coordinator, id, { changeNotes: '' }, mail);
 	return { id, ...published };
 }
 
@@ -172,15 +173,15 @@ describe('the publish gate', () => {
 
 	it('keeps the owner from submitting, and says so on the review page', async () => {
 		const id = await buildCompleteCourse(db, owner, 'No field of study', (s) => replace(s, { ...withoutField(), title: { en: 'No field of study' } }));
-		const page = await loadReviewPage(db, owner, id, ORIGIN);
+		const page = await loadReviewPage(withoutLive(db), owner, id, ORIGIN);
 		expect(page.readiness?.problems.map((p) => [p.kind, p.label])).toContainEqual(['export', 'Field of study']);
-		const refused = await domainErrorOf(submitForReview(db, owner, id, { note: 'Ready.' }, mail));
+		const refused = await domainErrorOf(submitForReview(withoutLive(db), owner, id, { note: 'Ready.' }, mail));
 		expect(refused).toMatchObject({ code: 'invalid', message: expect.stringContaining('Field of study') });
 		await editSpec(db, id, owner.id, (s) => {
 			s.fieldOfStudy = 'http://data.europa.eu/snb/isced-f/0788';
 		});
-		expect((await loadReviewPage(db, owner, id, ORIGIN)).readiness?.problems).toEqual([]);
-		await submitForReview(db, owner, id, { note: 'Ready.' }, mail);
+		expect((await loadReviewPage(withoutLive(db), owner, id, ORIGIN)).readiness?.problems).toEqual([]);
+		await submitForReview(withoutLive(db), owner, id, { note: 'Ready.' }, mail);
 	});
 
 	it('keeps a coordinator from publishing an approved submission whose exports fail, without giving it an address', async () => {
@@ -203,7 +204,7 @@ describe('the publish gate', () => {
 		await db.updateTable('courses').set({ status: 'approved' }).where('id', '=', id).execute();
 		const page = await loadPublishPage(db, coordinator, id, ORIGIN);
 		expect(page.approved?.problems).toContainEqual(expect.objectContaining({ kind: 'export', label: 'Field of study', anchor: 'field-fieldOfStudy' }));
-		const refused = await domainErrorOf(publishCourse(db, coordinator, id, { changeNotes: '' }, mail));
+		const refused = await domainErrorOf(publishCourse(withoutLive(db), coordinator, id, { changeNotes: '' }, mail));
 		expect(refused).toMatchObject({ code: 'conflict', message: expect.stringContaining('Field of study: Choose the ISCED-F field of study') });
 		const course = await db.selectFrom('courses').select(['slug', 'status']).where('id', '=', id).executeTakeFirstOrThrow();
 		expect(course).toEqual({ slug: null, status: 'approved' });
@@ -256,9 +257,9 @@ describe('badge uploads', () => {
 		await editSpec(db, first.id, owner.id, (s) => {
 			s.learningOutcomes[0].text.en = 'Apply circular-design principles to two products.';
 		});
-		await submitForReview(db, owner, first.id, { note: 'v2', changeNotes: 'Two products.' }, mail);
-		await approveSubmission(db, coordinator, first.id, {}, mail);
-		await publishCourse(db, coordinator, first.id, { changeNotes: 'Two products.' }, mail);
+		await submitForReview(withoutLive(db), owner, first.id, { note: 'v2', changeNotes: 'Two products.' }, mail);
+		await approveSubmission(withoutLive(db), coordinator, first.id, {}, mail);
+		await publishCourse(withoutLive(db), coordinator, first.id, { changeNotes: 'Two products.' }, mail);
 		const v2svg = await badgeFile(db, first.slug, 2, 'svg', ORIGIN);
 		expect(v2svg.ok && text(v2svg.file.body)).toBe(kept);
 		const v2png = await badgeFile(db, first.slug, 2, 'png', ORIGIN);
@@ -279,9 +280,9 @@ describe('badge uploads', () => {
 		const id = await buildCompleteCourse(db, owner, 'PNG badge', (s) => replace(s, { ...fullSpec(), title: { en: 'PNG badge' } }));
 		const png = badgePng(svgOf(400, 400));
 		await uploadCourseBadge(db, owner, id, file('badge.png', png, 'image/png'));
-		await submitForReview(db, owner, id, { note: 'Ready.' }, mail);
-		await approveSubmission(db, coordinator, id, {}, mail);
-		const { slug } = await publishCourse(db, coordinator, id, { changeNotes: '' }, mail);
+		await submitForReview(withoutLive(db), owner, id, { note: 'Ready.' }, mail);
+		await approveSubmission(withoutLive(db), coordinator, id, {}, mail);
+		const { slug } = await publishCourse(withoutLive(db), coordinator, id, { changeNotes: '' }, mail);
 		const served = await badgeFile(db, slug, 1, 'png', ORIGIN);
 		expect(served.ok && canonicalJson([...served.file.body])).toBe(canonicalJson([...png]));
 		const svg = await badgeFile(db, slug, 1, 'svg', ORIGIN);

@@ -22,6 +22,7 @@ import {
 import { saveVersion } from '$lib/server/versions';
 import { createTestDatabase } from '$tests/support/db';
 import { buildCourseWithVersion, buildRound, formValues, roundSettings, tokenOf } from '$tests/support/feedback';
+import { withoutLive } from '$lib/server/live-context';
 
 const database: DatabaseHandle = await createTestDatabase();
 const db = database.db;
@@ -64,7 +65,7 @@ describe('a round on a saved version', () => {
 		// The round keeps the version's text even when the course and its versions move on.
 		const changed = fullSpec();
 		changed.learningOutcomes[0].text.en = 'Something else entirely.';
-		await saveVersion(db, owner, courseId, 'After the pilot');
+		await saveVersion(withoutLive(db), owner, courseId, 'After the pilot');
 		const link = await createAnonymousLink(db, owner, courseId, round.id, null, ORIGIN);
 		const view = await participantView(db, tokenOf(link.url));
 		expect(view.state).toBe('open');
@@ -181,7 +182,7 @@ describe('a round on a saved version', () => {
 		await deleteRound(db, owner, courseId, round.id);
 		expect(await listRounds(db, owner, courseId)).toEqual([]);
 		const kept = await createRound(db, owner, courseId, versionNumber, roundSettings());
-		await setCourseArchived(db, owner, courseId, true);
+		await setCourseArchived(withoutLive(db), owner, courseId, true);
 		expect(await codeOf(createRound(db, owner, courseId, versionNumber, roundSettings()))).toBe('forbidden');
 		expect(await codeOf(addCustomQuestion(db, owner, courseId, kept.id, 'short_text', question()))).toBe('forbidden');
 		expect((await listRounds(db, owner, courseId)).map((r) => r.id)).toEqual([kept.id]);

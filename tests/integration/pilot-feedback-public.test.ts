@@ -9,6 +9,7 @@ import { approveSubmission, loadReviewPage, submitForReview } from '$lib/server/
 import { createTestDatabase } from '$tests/support/db';
 import { buildRound, formValues, tokenOf } from '$tests/support/feedback';
 import { buildPerson, editSpec, loggingMail } from '$tests/support/review';
+import { withoutLive } from '$lib/server/live-context';
 
 // "Updated after pilot feedback": a version that answers pilot feedback says so on its public page and
 // in the version history, with the team's summary and the items they worded for the public, and
@@ -47,13 +48,13 @@ async function piloted() {
 describe('a version published after pilot feedback', () => {
 	it('asks the team for a summary when it submits, lets the coordinator correct it, and shows it publicly with the team’s words only', async () => {
 		const { owner, courseId, coordinator } = await piloted();
-		const review = await loadReviewPage(db, owner, courseId);
+		const review = await loadReviewPage(withoutLive(db), owner, courseId);
 		expect(review.readiness?.pendingFeedback).toBe(2);
-		await submitForReview(db, owner, courseId, { note: 'Ready.', feedbackSummary: 'Ten entrepreneurs tried it; videos were too long.' }, mail);
-		await approveSubmission(db, coordinator, courseId, {}, mail);
+		await submitForReview(withoutLive(db), owner, courseId, { note: 'Ready.', feedbackSummary: 'Ten entrepreneurs tried it; videos were too long.' }, mail);
+		await approveSubmission(withoutLive(db), coordinator, courseId, {}, mail);
 		const publishPage = await loadPublishPage(db, coordinator, courseId);
 		expect(publishPage.approved).toMatchObject({ feedbackSummary: 'Ten entrepreneurs tried it; videos were too long.', pendingFeedback: 2 });
-		await publishCourse(db, coordinator, courseId, { changeNotes: 'First publication.', feedbackSummary: '  One pilot round with entrepreneurs; we shortened the videos.  ' }, mail);
+		await publishCourse(withoutLive(db), coordinator, courseId, { changeNotes: 'First publication.', feedbackSummary: '  One pilot round with entrepreneurs; we shortened the videos.  ' }, mail);
 
 		const { slug } = await db.selectFrom('courses').select('slug').where('id', '=', courseId).executeTakeFirstOrThrow();
 		const page = await loadCoursePage(db, slug!, undefined, ORIGIN);
@@ -72,22 +73,22 @@ describe('a version published after pilot feedback', () => {
 		expect(everythingPublic).not.toContain('Clarity: 1 of 5');
 		expect(everythingPublic).not.toContain('Ten entrepreneurs');
 		// Nothing is left for the next version to carry.
-		expect((await loadReviewPage(db, owner, courseId)).readiness?.pendingFeedback).toBe(0);
+		expect((await loadReviewPage(withoutLive(db), owner, courseId)).readiness?.pendingFeedback).toBe(0);
 	});
 
 	it('keeps the team’s summary when the coordinator leaves it alone, and says nothing on versions without feedback', async () => {
 		const { owner, courseId, coordinator } = await piloted();
-		await submitForReview(db, owner, courseId, { note: 'Ready.', feedbackSummary: 'Twelve students and three companies answered.' }, mail);
-		await approveSubmission(db, coordinator, courseId, {}, mail);
-		const first = await publishCourse(db, coordinator, courseId, {}, mail);
+		await submitForReview(withoutLive(db), owner, courseId, { note: 'Ready.', feedbackSummary: 'Twelve students and three companies answered.' }, mail);
+		await approveSubmission(withoutLive(db), coordinator, courseId, {}, mail);
+		const first = await publishCourse(withoutLive(db), coordinator, courseId, {}, mail);
 		const v1 = await db.selectFrom('published_versions').select(['id', 'feedback_summary']).where('course_id', '=', courseId).executeTakeFirstOrThrow();
 		expect(v1.feedback_summary).toBe('Twelve students and three companies answered.');
 		expect((await publicationFeedback(db, v1.id))?.addressed).toBe(2);
 
 		await editSpec(db, courseId, owner.id, (spec) => void (spec.code = 'CPD-102'));
-		await submitForReview(db, owner, courseId, { note: 'Code fix.', changeNotes: 'New course code.' }, mail);
-		await approveSubmission(db, coordinator, courseId, {}, mail);
-		await publishCourse(db, coordinator, courseId, { changeNotes: 'New course code.' }, mail);
+		await submitForReview(withoutLive(db), owner, courseId, { note: 'Code fix.', changeNotes: 'New course code.' }, mail);
+		await approveSubmission(withoutLive(db), coordinator, courseId, {}, mail);
+		await publishCourse(withoutLive(db), coordinator, courseId, { changeNotes: 'New course code.' }, mail);
 		const page = await loadCoursePage(db, first.slug, undefined, ORIGIN);
 		expect(page?.version.number).toBe(2);
 		expect(page?.pilotFeedback).toBeNull();
@@ -96,7 +97,7 @@ describe('a version published after pilot feedback', () => {
 	it('refuses a summary with control characters or over 1,000 characters, next to its field', async () => {
 		const { owner, courseId } = await piloted();
 		for (const feedbackSummary of ['Bad\u0000text', 'x'.repeat(1001)]) {
-			const error = await submitForReview(db, owner, courseId, { note: 'Ready.', feedbackSummary }, mail).catch((e) => e);
+			const error = await submitForReview(withoutLive(db), owner, courseId, { note: 'Ready.', feedbackSummary }, mail).catch((e) => e);
 			expect(error.field).toBe('feedbackSummary');
 		}
 	});

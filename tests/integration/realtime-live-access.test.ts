@@ -28,8 +28,8 @@ afterAll(() => server?.close());
 beforeAll(async () => {
 	admin = await buildUser(db, { name: 'Ada Admin' }); // the first account: the instance admin
 	courseId = (await buildCourse(db, admin)).id;
-	// Heartbeats every 100 ms, and registered as the app's live server, so domain verbs reach it.
-	server = await startRealtimeServer(db, { heartbeatMs: 100 }, { live: true });
+	// Heartbeats every 100 ms; domain verbs given server.ctx reach its sockets.
+	server = await startRealtimeServer(db, { heartbeatMs: 100 });
 });
 
 async function member(role: 'editor' | 'viewer' = 'editor'): Promise<{ person: Person; token: string }> {
@@ -72,13 +72,13 @@ describe('open sockets follow the session', () => {
 describe('an instance role change reaches live access at once', () => {
 	it('reconnects a coordinator whose role is taken away (4000), and the next upgrade is refused', async () => {
 		const reviewer = await buildUser(db);
-		await setCoordinator(db, admin, reviewer.id, true);
+		await setCoordinator(server.ctx, admin, reviewer.id, true);
 		const token = await buildSession(db, reviewer.id);
 		const submitted = (await buildCourse(db, admin)).id;
 		await db.updateTable('courses').set({ status: 'in_review' }).where('id', '=', submitted).execute();
 		const socket = await open(token, submitted);
 
-		await setCoordinator(db, admin, reviewer.id, false);
+		await setCoordinator(server.ctx, admin, reviewer.id, false);
 		expect((await socket.closed).code).toBe(CloseEvents.AccessChanged.code);
 		expect(await upgradeStatus(`${server.collabUrl}/${submitted}`, { token, origin: server.origin })).toBe(404);
 	});
@@ -95,7 +95,7 @@ describe('an access change while the upgrade waits is not missed', () => {
 			authorize: async (request) => {
 				const decision = await authorizeCollab(db, request);
 				if (decision.ok && decision.user.id === person.id) {
-					await removeMember(db, admin, courseId, person.id);
+					await removeMember(server.ctx, admin, courseId, person.id);
 					realtime!.disconnect(courseId, CloseEvents.Forbidden, (peer) => peer.userId === person.id);
 				}
 				return decision;
@@ -113,6 +113,28 @@ describe('an access change while the upgrade waits is not missed', () => {
 			await realtime.close();
 			raceServer.closeAllConnections();
 			await new Promise((resolve) => raceServer.close(resolve));
+		}
+	});
+});
+
+describe('a verb reaches the realtime server it is given', () => {
+	it('closes the socket on the server whose context the removal was given, not on another one in the same process', async () => {
+		// Two realtime servers in one process, no relay between them: only the context says which one hears of the change.
+		const other = await startRealtimeServer(db, { heartbeatMs: 100 });
+		try {
+			const { person, token } = await member();
+			const here = await open(token);
+			const there = await openRawPeer(`${other.collabUrl}/${courseId}`, { token, origin: other.origin });
+			await removeMember(other.ctx, admin, courseId, person.id);
+			expect((await there.closed).code).toBe(CloseEvents.Forbidden.code);
+			await new Promise<void>((resolve) => {
+				here.ws.once('pong', () => resolve());
+				here.ws.ping();
+			});
+			expect(here.ws.readyState).toBe(here.ws.OPEN);
+			here.ws.terminate();
+		} finally {
+			await other.close();
 		}
 	});
 });

@@ -16,6 +16,7 @@ import {
 import { createTestDatabase } from '$tests/support/db';
 import { addMember } from '$tests/support/factories';
 import { buildCompleteCourse, buildPerson, editSpec, loggingMail } from '$tests/support/review';
+import { withoutLive } from '$lib/server/live-context';
 
 // What the review pages are built from: the queue, the reviewer's workspace, similar names, the
 // team's view of a decision, and the timeline.
@@ -41,9 +42,9 @@ async function publishedCourse(title: string, outcomes: string[], change: (spec:
 		spec.assessments[0].outcomeIds = spec.learningOutcomes.map((o) => o.id);
 		change(spec);
 	});
-	await submitForReview(db, owner, id, { note: 'Ready.' }, mail);
-	await approveSubmission(db, coordinator, id, {}, mail);
-	await publishCourse(db, coordinator, id, {}, mail);
+	await submitForReview(withoutLive(db), owner, id, { note: 'Ready.' }, mail);
+	await approveSubmission(withoutLive(db), coordinator, id, {}, mail);
+	await publishCourse(withoutLive(db), coordinator, id, {}, mail);
 	return id;
 }
 
@@ -51,8 +52,8 @@ describe('the review queue', () => {
 	it('lists waiting submissions for coordinators only, the longest waiting first, with who sent them and how long ago', async () => {
 		const older = await buildCompleteCourse(db, owner, 'Queue: older');
 		const newer = await buildCompleteCourse(db, owner, 'Queue: newer');
-		await submitForReview(db, owner, older, { note: 'First.' }, mail);
-		await submitForReview(db, owner, newer, { note: 'Second.' }, mail);
+		await submitForReview(withoutLive(db), owner, older, { note: 'First.' }, mail);
+		await submitForReview(withoutLive(db), owner, newer, { note: 'Second.' }, mail);
 		// Waiting since three days ago.
 		await sql`update course_reviews set submitted_at = now() - interval '3 days 2 hours' where course_id = ${older}`.execute(db);
 
@@ -64,7 +65,7 @@ describe('the review queue', () => {
 		]);
 		await expect(listReviewQueue(db, owner)).rejects.toSatisfy((err) => isDomainError(err) && err.code === 'forbidden');
 
-		await approveSubmission(db, coordinator, newer, {}, mail);
+		await approveSubmission(withoutLive(db), coordinator, newer, {}, mail);
 		const after = await listReviewQueue(db, coordinator);
 		expect(after.waiting.map((i) => i.title)).not.toContain('Queue: newer');
 		expect(after.approved.map((i) => i.title)).toContain('Queue: newer');
@@ -77,30 +78,30 @@ describe('reviewing a submission', () => {
 	it('shows the team the coordinator’s comment on the course and the dashboard, then what changed on resubmitting', async () => {
 		const id = await buildCompleteCourse(db, owner, 'Circular design');
 		await addMember(db, id, editor.id, 'editor');
-		await submitForReview(db, owner, id, { note: 'Please check the outcomes.' }, mail);
-		await requestChanges(db, coordinator, id, { comment: 'LO1 cannot be observed: rephrase it.' }, mail);
+		await submitForReview(withoutLive(db), owner, id, { note: 'Please check the outcomes.' }, mail);
+		await requestChanges(withoutLive(db), coordinator, id, { comment: 'LO1 cannot be observed: rephrase it.' }, mail);
 
 		const dashboard = await loadDashboard(db, editor, { archived: false });
 		const card = dashboard.courses.find((c) => c.id === id)!;
 		expect(card.status).toBe('changes_requested');
 		expect(card.review).toMatchObject({ decision: 'changes_requested', decisionNote: 'LO1 cannot be observed: rephrase it.', decidedBy: 'Cai Coordinator' });
-		const teamView = await loadReviewPage(db, editor, id);
+		const teamView = await loadReviewPage(withoutLive(db), editor, id);
 		expect(teamView.submission).toMatchObject({ decision: 'changes_requested', decisionNote: 'LO1 cannot be observed: rephrase it.' });
 		// Editors see what stands in the way, but submitting is the owners' step.
 		expect(teamView.readiness).toEqual({ problems: [], unchanged: false, changesSincePublished: null, pendingFeedback: 0 });
 		expect(teamView.transitions).toEqual([]);
-		expect((await loadReviewPage(db, owner, id)).transitions).toEqual(['submit']);
+		expect((await loadReviewPage(withoutLive(db), owner, id)).transitions).toEqual(['submit']);
 
 		await editSpec(db, id, owner.id, (spec) => {
 			spec.learningOutcomes[0].text.en = 'Explain the basics to a colleague.';
 		});
-		await submitForReview(db, owner, id, { note: 'Rephrased LO1.' }, mail);
+		await submitForReview(withoutLive(db), owner, id, { note: 'Rephrased LO1.' }, mail);
 		// Work goes on during the review: more credits, not part of this submission.
 		await editSpec(db, id, editor.id, (spec) => {
 			spec.ectsCredits = 3;
 		});
 
-		const page = await loadReviewPage(db, coordinator, id);
+		const page = await loadReviewPage(withoutLive(db), coordinator, id);
 		expect(page.transitions).toEqual(['requestChanges', 'approve']);
 		expect(page.submission).toMatchObject({ note: 'Rephrased LO1.', submittedBy: 'Liisa Lecturer', decision: null, daysWaiting: 0 });
 		expect(page.workspace).toMatchObject({
@@ -109,15 +110,15 @@ describe('reviewing a submission', () => {
 			sincePrevious: { count: 1 },
 			againstPublished: null
 		});
-		const since = await compareForReview(db, coordinator, id, 'previous', 'submission');
+		const since = await compareForReview(withoutLive(db), coordinator, id, 'previous', 'submission');
 		const outcomes = since.diff.sections.find((s) => s.key === 'outcomes')!.fields[0];
 		expect(outcomes.status).toBe('changed');
-		const live = await compareForReview(db, coordinator, id, 'submission', 'current');
+		const live = await compareForReview(withoutLive(db), coordinator, id, 'submission', 'current');
 		expect(live.diff.changes).toBe(1);
-		await expect(compareForReview(db, coordinator, id, 'published', 'submission')).rejects.toSatisfy(
+		await expect(compareForReview(withoutLive(db), coordinator, id, 'published', 'submission')).rejects.toSatisfy(
 			(err) => isDomainError(err) && err.code === 'invalid' && err.field === 'from'
 		);
-		await expect(loadReviewPage(db, stranger, id)).rejects.toSatisfy((err) => isDomainError(err) && err.code === 'not_found');
+		await expect(loadReviewPage(withoutLive(db), stranger, id)).rejects.toSatisfy((err) => isDomainError(err) && err.code === 'not_found');
 
 		expect(page.timeline.map((e) => [e.from, e.to, e.actor, e.note])).toEqual([
 			['draft', 'in_review', 'Liisa Lecturer', 'Please check the outcomes.'],
@@ -128,18 +129,18 @@ describe('reviewing a submission', () => {
 
 	it('shows what the coordinator will publish, and the published versions with their notes and hashes', async () => {
 		const id = await buildCompleteCourse(db, owner, 'Publish page course');
-		await submitForReview(db, owner, id, { note: 'Ready.' }, mail);
-		await approveSubmission(db, coordinator, id, { note: 'Fine.' }, mail);
+		await submitForReview(withoutLive(db), owner, id, { note: 'Ready.' }, mail);
+		await approveSubmission(withoutLive(db), coordinator, id, { note: 'Fine.' }, mail);
 		const before = await loadPublishPage(db, coordinator, id);
 		expect(before).toMatchObject({ transitions: ['requestChanges', 'publish'], nextVersion: 1, slug: null, versions: [] });
 		expect(before.approved).toMatchObject({ submittedBy: 'Liisa Lecturer', approvedBy: 'Cai Coordinator', changesSincePublished: null });
-		await publishCourse(db, coordinator, id, { changeNotes: 'First publication.' }, mail);
+		await publishCourse(withoutLive(db), coordinator, id, { changeNotes: 'First publication.' }, mail);
 		const after = await loadPublishPage(db, owner, id);
 		expect(after).toMatchObject({ status: 'published', slug: 'publish-page-course', transitions: ['submit'], approved: null, nextVersion: 2 });
 		expect(after.versions).toEqual([
 			expect.objectContaining({ number: 1, changeNotes: 'First publication.', approvedBy: 'Cai Coordinator', publishedBy: 'Cai Coordinator', contentHash: expect.stringMatching(/^[0-9a-f]{64}$/) })
 		]);
-		const timeline = (await loadReviewPage(db, owner, id)).timeline;
+		const timeline = (await loadReviewPage(withoutLive(db), owner, id)).timeline;
 		expect(timeline.at(-1)).toMatchObject({ from: 'approved', to: 'published', version: 1, note: 'First publication.' });
 	});
 });
@@ -166,7 +167,7 @@ describe('published courses with a similar name', () => {
 				{ id: 'c', text: { en: 'Choose an online shop platform' } }
 			];
 		});
-		await submitForReview(db, owner, id, { note: 'Ready.' }, mail);
+		await submitForReview(withoutLive(db), owner, id, { note: 'Ready.' }, mail);
 		const submitted = (await db.selectFrom('course_reviews').select('spec').where('course_id', '=', id).executeTakeFirstOrThrow()).spec;
 		const similar = await findSimilarPublished(db, id, submitted);
 
@@ -187,7 +188,7 @@ describe('published courses with a similar name', () => {
 		});
 		expect(similar[0].similarity).toBeGreaterThan(similar[1].similarity);
 		// The reviewer's page carries the same list.
-		expect((await loadReviewPage(db, coordinator, id)).workspace?.similar.map((s) => s.title)).toEqual(similar.map((s) => s.title));
+		expect((await loadReviewPage(withoutLive(db), coordinator, id)).workspace?.similar.map((s) => s.title)).toEqual(similar.map((s) => s.title));
 	});
 
 	it('are compared in memory exactly as the database compares them', async () => {

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RealtimeServer } from '$lib/server/realtime';
 import { requestChanges, submitForReview, withdrawSubmission } from '$lib/server/review';
 import { createTestDatabase } from '$tests/support/db';
 import { addMember, buildSession } from '$tests/support/factories';
@@ -14,18 +13,10 @@ const { db } = await createTestDatabase();
 const mail = loggingMail();
 let server: TestRealtimeServer;
 
-// In the app attachLiveServer registers the realtime server; this test attaches it the same way.
-const LIVE_SERVER = Symbol.for('co-course.realtime');
-const setLiveServer = (realtime: RealtimeServer | undefined) => {
-	(globalThis as { [LIVE_SERVER]?: RealtimeServer })[LIVE_SERVER] = realtime;
-};
-
 beforeAll(async () => {
 	server = await startRealtimeServer(db);
-	setLiveServer(server.realtime);
 });
 afterAll(async () => {
-	setLiveServer(undefined);
 	await server?.close();
 });
 
@@ -42,16 +33,16 @@ describe('realtime access and the review status', () => {
 		const editorPeer = { token: await buildSession(db, editor.id), origin: server.origin };
 
 		expect(await upgradeStatus(url, coordinatorPeer)).toBe(404); // as for a course that does not exist
-		await submitForReview(db, owner, courseId, { note: 'Ready.' }, mail);
+		await submitForReview(server.ctx, owner, courseId, { note: 'Ready.' }, mail);
 		const reader = await openRawPeer(url, coordinatorPeer);
 		const writer = await openRawPeer(url, editorPeer);
 
 		// Asking for changes keeps the coordinator following the course.
-		await requestChanges(db, coordinator, courseId, { comment: 'One more outcome.' }, mail);
-		await submitForReview(db, owner, courseId, { note: 'Added it.' }, mail);
+		await requestChanges(server.ctx, coordinator, courseId, { comment: 'One more outcome.' }, mail);
+		await submitForReview(server.ctx, owner, courseId, { note: 'Added it.' }, mail);
 		expect(reader.ws.readyState).toBe(reader.ws.OPEN);
 
-		await withdrawSubmission(db, owner, courseId, mail);
+		await withdrawSubmission(server.ctx, owner, courseId, mail);
 		const closed = await reader.closed;
 		expect(closed.code).toBe(4000);
 		expect(await upgradeStatus(url, coordinatorPeer)).toBe(404); // as for a course that does not exist

@@ -7,6 +7,7 @@ import { approveSubmission, requestChanges, submitForReview, withdrawSubmission 
 import { createTestDatabase } from '$tests/support/db';
 import { addMember } from '$tests/support/factories';
 import { buildCompleteCourse, buildPerson, editSpec, loggingMail } from '$tests/support/review';
+import { withoutLive } from '$lib/server/live-context';
 
 // The lifecycle through the real verbs on a real database, for every person and every situation: the
 // transition table (policy/transitions.spec.ts) is what the verbs enforce, with the HTTP-facing
@@ -102,13 +103,13 @@ beforeAll(async () => {
 });
 
 const step: Record<Transition, (actor: Actor, courseId: string) => Promise<unknown>> = {
-	submit: (a, id) => submitForReview(db, a, id, { note: 'Ready for a look.', changeNotes: 'Clearer outcomes.' }, mail),
-	withdraw: (a, id) => withdrawSubmission(db, a, id, mail),
-	requestChanges: (a, id) => requestChanges(db, a, id, { comment: 'Name the assessment criteria.' }, mail),
-	approve: (a, id) => approveSubmission(db, a, id, { note: '' }, mail),
-	publish: (a, id) => publishCourse(db, a, id, { changeNotes: 'First publication.' }, mail),
-	retire: (a, id) => retireCourse(db, a, id, { note: '' }, mail),
-	unretire: (a, id) => unretireCourse(db, a, id, { note: '' }, mail)
+	submit: (a, id) => submitForReview(withoutLive(db), a, id, { note: 'Ready for a look.', changeNotes: 'Clearer outcomes.' }, mail),
+	withdraw: (a, id) => withdrawSubmission(withoutLive(db), a, id, mail),
+	requestChanges: (a, id) => requestChanges(withoutLive(db), a, id, { comment: 'Name the assessment criteria.' }, mail),
+	approve: (a, id) => approveSubmission(withoutLive(db), a, id, { note: '' }, mail),
+	publish: (a, id) => publishCourse(withoutLive(db), a, id, { changeNotes: 'First publication.' }, mail),
+	retire: (a, id) => retireCourse(withoutLive(db), a, id, { note: '' }, mail),
+	unretire: (a, id) => unretireCourse(withoutLive(db), a, id, { note: '' }, mail)
 };
 
 /** The steps that bring a new course into a situation, each taken by the person whose step it is. */

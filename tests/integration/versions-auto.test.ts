@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
 import { docToSpec } from '$lib/course-spec/doc';
 import { addOutcome, getText, setMeta } from '$lib/course-spec/mutations';
@@ -9,9 +9,11 @@ import { appRealtimeDeps } from '$lib/server/live';
 import { attachRealtime, loadDocState, type RealtimeServer } from '$lib/server/realtime';
 import { getVersion, listVersions, saveVersion } from '$lib/server/versions';
 import { thinAutomaticSnapshots } from '$lib/server/versions/thinning';
+import { createAutoSnapshots } from '$lib/server/versions/auto-snapshots';
 import { createTestDatabase } from '$tests/support/db';
 import { addMember, buildCourse, buildSession, buildUser } from '$tests/support/factories';
 import { connectProvider, docFromUpdate, waitFor, waitForSynced } from '$tests/support/realtime-clients';
+import { withoutLive } from '$lib/server/live-context';
 
 // Automatic history through the app's own realtime wiring and real y-websocket clients: a burst of
 // editing gives one snapshot with the people who took part, the last person leaving gives one,
@@ -189,10 +191,31 @@ describe('automatic snapshots', () => {
 		await waitFor(async () => docToSpec(docFromUpdate(await loadDocState(db, named))).workloadHours === 81, {
 			message: 'the edit to be stored'
 		});
-		await saveVersion(db, owner, named, 'With workload');
+		await saveVersion(withoutLive(db), owner, named, 'With workload');
 		leave(a.provider);
 		await roomUnloaded(live);
 		expect((await listVersions(db, owner, named)).every((v) => v.kind === 'named')).toBe(true);
+	});
+});
+
+describe('automatic snapshots with several app processes', () => {
+	it('keeps one snapshot of a state two processes both saw their last person leave, with the people of both', async () => {
+		// Two processes with the course open, kept in step by the relay: each has its own snapshot
+		// keeper, and each hears only of the edits its own people made.
+		const first = createAutoSnapshots(db);
+		const second = createAutoSnapshots(db);
+		const courseId = await newCourse();
+		const here = new Y.Doc();
+		addOutcome(here, { en: 'Map a platform’s sides and what each pays.' });
+		const there = new Y.Doc();
+		Y.applyUpdate(there, Y.encodeStateAsUpdate(here));
+		first.recordEdits(courseId, here, [owner.id]);
+		second.recordEdits(courseId, there, [editor.id]);
+
+		await Promise.all([first.roomIdle(courseId, here), second.roomIdle(courseId, there)]);
+		const snapshots = await automatic(courseId);
+		expect(snapshots).toHaveLength(1);
+		expect(snapshots[0].participants).toEqual(['Liisa Lecturer', 'Pekka Partner']);
 	});
 });
 

@@ -6,6 +6,7 @@ import { appendDocUpdate, loadDocState } from '$lib/server/realtime/persistence'
 import { compareVersions, saveVersion } from '$lib/server/versions';
 import { createTestDatabase } from '$tests/support/db';
 import { addMember, buildCourse, buildUser } from '$tests/support/factories';
+import { withoutLive } from '$lib/server/live-context';
 
 // Comparing versions through the domain verb: versions and the current document, field by field.
 
@@ -36,14 +37,14 @@ describe('comparing versions', () => {
 		await edit(courseId, owner.id, (doc) => {
 			outcome = addOutcome(doc, { en: 'Compare platform business models.' });
 		});
-		await saveVersion(db, owner, courseId, 'First draft');
+		await saveVersion(withoutLive(db), owner, courseId, 'First draft');
 		await edit(courseId, owner.id, (doc) => {
 			getText(doc, 'title', 'en').insert('Platform economy'.length, ' (pilot)');
 			setMeta(doc, 'ectsCredits', 3);
 		});
-		await saveVersion(db, owner, courseId, 'Pilot');
+		await saveVersion(withoutLive(db), owner, courseId, 'Pilot');
 
-		const withCurrent = await compareVersions(db, viewer, courseId, 1, 'current');
+		const withCurrent = await compareVersions(withoutLive(db), viewer, courseId, 1, 'current');
 		expect(withCurrent.from).toMatchObject({ current: false, number: 1, title: 'First draft' });
 		expect(withCurrent.to).toEqual({ current: true });
 		expect(withCurrent.diff.changes).toBe(2);
@@ -56,14 +57,14 @@ describe('comparing versions', () => {
 		const outcomes = withCurrent.diff.sections[1].fields[0].change;
 		expect(outcomes.kind === 'list' && outcomes.items.map((i) => [i.id, i.status])).toEqual([[outcome, 'unchanged']]);
 
-		expect((await compareVersions(db, viewer, courseId, 2, 'current')).diff.changes).toBe(0);
-		expect((await compareVersions(db, viewer, courseId, 2, 1)).diff.changes).toBe(2);
+		expect((await compareVersions(withoutLive(db), viewer, courseId, 2, 'current')).diff.changes).toBe(0);
+		expect((await compareVersions(withoutLive(db), viewer, courseId, 2, 1)).diff.changes).toBe(2);
 
-		expect(await failure(compareVersions(db, viewer, courseId, 1, 9))).toEqual({
+		expect(await failure(compareVersions(withoutLive(db), viewer, courseId, 1, 9))).toEqual({
 			code: 'invalid',
 			field: 'to',
 			message: 'There is no version 9 of this course.'
 		});
-		expect(await failure(compareVersions(db, stranger, courseId, 1, 'current'))).toMatchObject({ code: 'not_found' });
+		expect(await failure(compareVersions(withoutLive(db), stranger, courseId, 1, 'current'))).toMatchObject({ code: 'not_found' });
 	});
 });

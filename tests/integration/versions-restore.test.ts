@@ -4,7 +4,6 @@ import type { WebsocketProvider } from 'y-websocket';
 import { docToSpec } from '$lib/course-spec/doc';
 import { addModule, addOutcome, getText, moveItem, setMeta } from '$lib/course-spec/mutations';
 import { listArray, itemId, replaceText } from '$lib/course-spec/layout';
-import type { RealtimeServer } from '$lib/server/realtime';
 import { loadDocState } from '$lib/server/realtime/persistence';
 import { getVersion, listVersions, restoreVersion, saveVersion } from '$lib/server/versions';
 import { createTestDatabase } from '$tests/support/db';
@@ -23,27 +22,16 @@ let editor: Awaited<ReturnType<typeof buildUser>>;
 let editorToken: string;
 const providers: WebsocketProvider[] = [];
 
-/**
- * In the app, attachLiveServer registers the realtime server for server-side changes (restore goes
- * through the live room); this test attaches it the same way the app's process does.
- */
-const LIVE_SERVER = Symbol.for('co-course.realtime');
-const setLiveServer = (realtime: RealtimeServer | undefined) => {
-	(globalThis as { [LIVE_SERVER]?: RealtimeServer })[LIVE_SERVER] = realtime;
-};
-
 beforeAll(async () => {
 	owner = await buildUser(db, { name: 'Liisa Lecturer' });
 	editor = await buildUser(db, { name: 'Pekka Partner' });
 	editorToken = await buildSession(db, editor.id);
 	server = await startRealtimeServer(db);
-	setLiveServer(server.realtime);
 });
 afterEach(() => {
 	for (const provider of providers.splice(0)) provider.destroy();
 });
 afterAll(async () => {
-	setLiveServer(undefined);
 	await server?.close();
 });
 
@@ -77,7 +65,7 @@ describe('restoring a version of a live document', () => {
 			addModule(doc, { title: { en: 'Basics' }, hours: 10 });
 		});
 		await waitFor(async () => (await storedSpec(courseId)).learningOutcomes.length === 2, { message: 'first edits stored' });
-		const first = await saveVersion(db, owner, courseId, 'First draft');
+		const first = await saveVersion(server.ctx, owner, courseId, 'First draft');
 
 		// Work that restoring must not lose: the " (pilot)" title and ECTS 3, and a third outcome.
 		getText(doc, 'title', 'en').insert('Platform economy'.length, ' (pilot)');
@@ -88,7 +76,7 @@ describe('restoring a version of a live document', () => {
 		const beforeRestore = docToSpec(doc);
 		const itemsBefore = new Map(listArray(doc, 'learningOutcomes').toArray().map((item) => [itemId(item), item]));
 
-		const result = await restoreVersion(db, owner, courseId, first.number);
+		const result = await restoreVersion(server.ctx, owner, courseId, first.number);
 		expect(result).toEqual({ restored: 1, keptAs: 2, recordedAs: 3 });
 
 		// 1. The state before the restore is a version of its own, with the title and ECTS it had.
@@ -128,7 +116,7 @@ describe('restoring a version of a live document', () => {
 			addOutcome(doc, { en: 'Compare materials.' });
 		});
 		await waitFor(async () => (await storedSpec(courseId)).learningOutcomes.length === 2, { message: 'outcomes stored' });
-		const version = await saveVersion(db, owner, courseId, 'Two outcomes');
+		const version = await saveVersion(server.ctx, owner, courseId, 'Two outcomes');
 		replaceText(getText(doc, 'outcomeText', 'en', apply)!, 'Apply circular principles to a product.');
 		setMeta(doc, 'workloadHours', 54);
 		await waitFor(async () => (await storedSpec(courseId)).workloadHours === 54, { message: 'edits stored' });
@@ -139,7 +127,7 @@ describe('restoring a version of a live document', () => {
 		provider.disconnect();
 		const typing = getText(doc, 'outcomeText', 'en', apply)!;
 		typing.insert(0, 'Independently: ');
-		await restoreVersion(db, owner, courseId, version.number);
+		await restoreVersion(server.ctx, owner, courseId, version.number);
 		provider.connect();
 		await waitForSynced(provider);
 
@@ -156,8 +144,8 @@ describe('restoring a version of a live document', () => {
 
 	it('restoring what the document already says keeps no duplicate and changes nothing', async () => {
 		const { id: courseId } = await buildCourse(db, owner, 'Quiet course');
-		const version = await saveVersion(db, owner, courseId, 'As created');
-		const result = await restoreVersion(db, owner, courseId, version.number);
+		const version = await saveVersion(server.ctx, owner, courseId, 'As created');
+		const result = await restoreVersion(server.ctx, owner, courseId, version.number);
 		// The latest version already holds the state before the restore.
 		expect(result).toEqual({ restored: 1, keptAs: 1, recordedAs: 2 });
 		expect((await listVersions(db, owner, courseId)).map((v) => v.kind)).toEqual(['restore', 'named']);

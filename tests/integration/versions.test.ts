@@ -5,15 +5,15 @@ import { addOutcome, docToSpec, getText, replaceText, setMeta } from '$lib/cours
 import type { DatabaseHandle } from '$lib/server/db';
 import { setCourseArchived } from '$lib/server/courses';
 import { isDomainError } from '$lib/server/errors';
-import { liveServer } from '$lib/server/live';
 import { appendDocUpdate, loadDocState } from '$lib/server/realtime/persistence';
 import { getVersion, listVersions, restoreVersion, saveVersion } from '$lib/server/versions';
 import { restoreVersionSchema, saveVersionSchema } from '$lib/server/versions/schema';
 import { createTestDatabase } from '$tests/support/db';
 import { addMember, buildCourse, buildUser } from '$tests/support/factories';
+import { withoutLive } from '$lib/server/live-context';
 
-// No realtime server runs here, so the verbs read and write the stored document directly
-// (liveServer() is undefined); the browser test covers the live path.
+// No realtime server runs here (the verbs are given withoutLive(db)), so they read and write the
+// stored document directly; versions-restore.test.ts and the browser test cover the live path.
 const database: DatabaseHandle = await createTestDatabase();
 const db = database.db;
 type Person = Awaited<ReturnType<typeof buildUser>>;
@@ -80,10 +80,6 @@ async function domainCode(work: Promise<unknown>): Promise<string> {
 }
 
 describe('saving and viewing versions', () => {
-	it('runs without a realtime server in this test', () => {
-		expect(liveServer()).toBeUndefined();
-	});
-
 	it('saves the document as it is, lists it and shows it later as it was', async () => {
 		const courseId = await newCourse();
 		await setTargetGroup(courseId, 'Owners of small businesses');
@@ -93,7 +89,7 @@ describe('saving and viewing versions', () => {
 		});
 		const atSave = await currentSpec(courseId);
 
-		const saved = await saveVersion(db, editor, courseId, '  First draft  ');
+		const saved = await saveVersion(withoutLive(db), editor, courseId, '  First draft  ');
 		expect(saved).toMatchObject({ number: 1, kind: 'named', name: 'First draft', title: 'First draft', savedBy: 'Eero Editor' });
 		expect(saved.createdAt).toBeInstanceOf(Date);
 
@@ -129,10 +125,10 @@ describe('saving and viewing versions', () => {
 	it('numbers versions 1, 2, 3… per course and lists the newest first', async () => {
 		const courseId = await newCourse();
 		const other = await newCourse();
-		await saveVersion(db, owner, courseId, 'One');
-		await saveVersion(db, editor, courseId, 'Two');
-		await saveVersion(db, owner, other, 'Elsewhere');
-		await saveVersion(db, owner, courseId, 'Three');
+		await saveVersion(withoutLive(db), owner, courseId, 'One');
+		await saveVersion(withoutLive(db), editor, courseId, 'Two');
+		await saveVersion(withoutLive(db), owner, other, 'Elsewhere');
+		await saveVersion(withoutLive(db), owner, courseId, 'Three');
 		const list = await listVersions(db, viewer, courseId);
 		expect(list.map((x) => [x.number, x.name, x.savedBy])).toEqual([
 			[3, 'Three', 'Olga Owner'],
@@ -145,7 +141,7 @@ describe('saving and viewing versions', () => {
 	it('gives concurrent saves distinct numbers', async () => {
 		const courseId = await newCourse();
 		const saved = await Promise.all(
-			[owner, editor, owner, editor, owner, editor].map((p, i) => saveVersion(db, p, courseId, `Save ${i}`))
+			[owner, editor, owner, editor, owner, editor].map((p, i) => saveVersion(withoutLive(db), p, courseId, `Save ${i}`))
 		);
 		expect(saved.map((s) => s.number).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6]);
 	});
@@ -153,40 +149,40 @@ describe('saving and viewing versions', () => {
 	it('lets owners and editors save, not commenters or viewers, and nobody on an archived course', async () => {
 		const courseId = await newCourse();
 		for (const person of [owner, editor]) {
-			expect(await domainCode(saveVersion(db, person, courseId, `By ${person.name}`))).toBe('ok');
+			expect(await domainCode(saveVersion(withoutLive(db), person, courseId, `By ${person.name}`))).toBe('ok');
 		}
 		for (const person of [commenter, viewer]) {
-			expect(await domainCode(saveVersion(db, person, courseId, `By ${person.name}`))).toBe('forbidden');
+			expect(await domainCode(saveVersion(withoutLive(db), person, courseId, `By ${person.name}`))).toBe('forbidden');
 		}
-		await setCourseArchived(db, owner, courseId, true);
-		expect(await domainCode(saveVersion(db, owner, courseId, 'Too late'))).toBe('forbidden');
+		await setCourseArchived(withoutLive(db), owner, courseId, true);
+		expect(await domainCode(saveVersion(withoutLive(db), owner, courseId, 'Too late'))).toBe('forbidden');
 		// Archived courses stay readable.
 		expect(await listVersions(db, viewer, courseId)).toHaveLength(2);
-		expect(await domainCode(restoreVersion(db, owner, courseId, 1))).toBe('forbidden');
+		expect(await domainCode(restoreVersion(withoutLive(db), owner, courseId, 1))).toBe('forbidden');
 	});
 
 	it('hides a course from non-members as if it did not exist', async () => {
 		const courseId = await newCourse();
-		await saveVersion(db, owner, courseId, 'Private');
-		expect(await domainCode(saveVersion(db, stranger, courseId, 'Mine now'))).toBe('not_found');
+		await saveVersion(withoutLive(db), owner, courseId, 'Private');
+		expect(await domainCode(saveVersion(withoutLive(db), stranger, courseId, 'Mine now'))).toBe('not_found');
 		expect(await domainCode(listVersions(db, stranger, courseId))).toBe('not_found');
 		expect(await domainCode(getVersion(db, stranger, courseId, 1))).toBe('not_found');
-		expect(await domainCode(restoreVersion(db, stranger, courseId, 1))).toBe('not_found');
+		expect(await domainCode(restoreVersion(withoutLive(db), stranger, courseId, 1))).toBe('not_found');
 	});
 
 	it('reports a version that does not exist as not found', async () => {
 		const courseId = await newCourse();
 		expect(await domainCode(getVersion(db, owner, courseId, 1))).toBe('not_found');
-		expect(await domainCode(restoreVersion(db, owner, courseId, 7))).toBe('not_found');
+		expect(await domainCode(restoreVersion(withoutLive(db), owner, courseId, 7))).toBe('not_found');
 	});
 
 	it('rejects names that are empty or too long, next to the name field', async () => {
 		const courseId = await newCourse();
 		for (const name of ['', '   ', 'x'.repeat(121)]) {
-			const err = await saveVersion(db, owner, courseId, name).catch((e: unknown) => e);
+			const err = await saveVersion(withoutLive(db), owner, courseId, name).catch((e: unknown) => e);
 			expect(isDomainError(err) && err.code === 'invalid' && err.field === 'name').toBe(true);
 		}
-		expect(await saveVersion(db, owner, courseId, 'x'.repeat(120))).toMatchObject({ number: 1 });
+		expect(await saveVersion(withoutLive(db), owner, courseId, 'x'.repeat(120))).toMatchObject({ number: 1 });
 
 		const empty = v.safeParse(saveVersionSchema, { name: '  ' });
 		expect(empty.success).toBe(false);
@@ -209,7 +205,7 @@ describe('restoring a version', () => {
 		await edit(courseId, editor, (doc) => {
 			outcome = addOutcome(doc, { en: 'Compare platform business models' });
 		});
-		const version = await saveVersion(db, editor, courseId, 'First draft');
+		const version = await saveVersion(withoutLive(db), editor, courseId, 'First draft');
 		const saved = await getVersion(db, editor, courseId, version.number);
 
 		await setTargetGroup(courseId, 'Anyone curious about platforms');
@@ -226,7 +222,7 @@ describe('restoring a version', () => {
 			.where('course_id', '=', courseId)
 			.orderBy('id')
 			.execute();
-		expect(await restoreVersion(db, editor, courseId, 1)).toEqual({ restored: 1, keptAs: 2, recordedAs: 3 });
+		expect(await restoreVersion(withoutLive(db), editor, courseId, 1)).toEqual({ restored: 1, keptAs: 2, recordedAs: 3 });
 
 		const restored = await currentSpec(courseId);
 		expect(restored).toEqual(saved.spec);
@@ -255,30 +251,30 @@ describe('restoring a version', () => {
 	it('can restore an older version after a newer one, and restoring again changes nothing visible', async () => {
 		const courseId = await newCourse();
 		await setTargetGroup(courseId, 'A');
-		await saveVersion(db, owner, courseId, 'A');
+		await saveVersion(withoutLive(db), owner, courseId, 'A');
 		await setTargetGroup(courseId, 'B');
 		await edit(courseId, owner, (doc) => addOutcome(doc, { en: 'Outcome of B' }));
-		await saveVersion(db, owner, courseId, 'B');
+		await saveVersion(withoutLive(db), owner, courseId, 'B');
 		await setTargetGroup(courseId, 'C');
 
-		await restoreVersion(db, owner, courseId, 1);
+		await restoreVersion(withoutLive(db), owner, courseId, 1);
 		expect(await currentSpec(courseId)).toEqual((await getVersion(db, owner, courseId, 1)).spec);
-		await restoreVersion(db, owner, courseId, 2);
+		await restoreVersion(withoutLive(db), owner, courseId, 2);
 		expect(await currentSpec(courseId)).toEqual((await getVersion(db, owner, courseId, 2)).spec);
 		const rows = await updateRows(courseId);
-		await restoreVersion(db, owner, courseId, 2);
+		await restoreVersion(withoutLive(db), owner, courseId, 2);
 		expect(await currentSpec(courseId)).toEqual((await getVersion(db, owner, courseId, 2)).spec);
 		expect(await updateRows(courseId)).toBeGreaterThanOrEqual(rows);
 	});
 
 	it('is for editors and owners only', async () => {
 		const courseId = await newCourse();
-		await saveVersion(db, editor, courseId, 'Saved by an editor');
+		await saveVersion(withoutLive(db), editor, courseId, 'Saved by an editor');
 		const rows = await updateRows(courseId);
-		expect(await domainCode(restoreVersion(db, commenter, courseId, 1))).toBe('forbidden');
-		expect(await domainCode(restoreVersion(db, viewer, courseId, 1))).toBe('forbidden');
+		expect(await domainCode(restoreVersion(withoutLive(db), commenter, courseId, 1))).toBe('forbidden');
+		expect(await domainCode(restoreVersion(withoutLive(db), viewer, courseId, 1))).toBe('forbidden');
 		expect(await updateRows(courseId)).toBe(rows);
-		expect(await domainCode(restoreVersion(db, editor, courseId, 1))).toBe('ok');
-		expect(await domainCode(restoreVersion(db, owner, courseId, 1))).toBe('ok');
+		expect(await domainCode(restoreVersion(withoutLive(db), editor, courseId, 1))).toBe('ok');
+		expect(await domainCode(restoreVersion(withoutLive(db), owner, courseId, 1))).toBe('ok');
 	});
 });

@@ -9,6 +9,7 @@ import { changeCourseDoc } from '$lib/server/course-docs';
 import { generateId } from '$lib/server/ids';
 import type { Database } from '$lib/server/db/types';
 import { buildCourse, buildUser, type PublishedCourse } from './factories';
+import { withoutLive } from '$lib/server/live-context';
 
 // Courses for catalogue tests: published ones in Finnish and English, and the ways unpublished words
 // could try to leak (a draft, a course in review, edits made after publishing).
@@ -62,7 +63,7 @@ export function specWithWord(word: string): CourseSpec {
 export async function buildDraftWithWord(db: Kysely<Database>, word: string): Promise<string> {
 	const owner = await buildUser(db);
 	const course = await buildCourse(db, owner, `Draft about ${word}`);
-	await changeCourseDoc(db, course.id, owner.id, (doc) => {
+	await changeCourseDoc(withoutLive(db), course.id, owner.id, (doc) => {
 		replaceText(getText(doc, 'title', 'en'), `Draft about ${word}`);
 		addOutcome(doc, { en: `Explain ${word} to others.` });
 		addTopic(doc, word);
@@ -85,7 +86,7 @@ export async function buildInReviewWithWord(db: Kysely<Database>, word: string):
 
 /** Edits made after publishing, not published: the live title, an outcome and the course's name hold `word`. */
 export async function editAfterPublishing(db: Kysely<Database>, course: PublishedCourse, word: string): Promise<void> {
-	await changeCourseDoc(db, course.courseId, course.publisher.id, (doc) => {
+	await changeCourseDoc(withoutLive(db), course.courseId, course.publisher.id, (doc) => {
 		replaceText(getText(doc, 'title', 'en'), `Renamed to ${word}`);
 		addOutcome(doc, { en: `Unpublished outcome about ${word}.` });
 	});

@@ -9,6 +9,7 @@ import { saveVersion } from '$lib/server/versions';
 import { createRound } from '$lib/server/feedback';
 import type { RoundSettings } from '$lib/server/feedback/schema';
 import { addMember, buildCourse, buildUser } from './factories';
+import { withoutLive } from '$lib/server/live-context';
 
 const HOUR = 3_600_000;
 
@@ -28,7 +29,7 @@ export async function buildCourseWithVersion(db: Kysely<Database>, spec: CourseS
 	applySpec(doc, spec);
 	await appendDocUpdate(db, course.id, Y.encodeStateAsUpdate(doc, before), [owner.id]);
 	doc.destroy();
-	const version = await saveVersion(db, owner, course.id, 'Ready for the pilot');
+	const version = await saveVersion(withoutLive(db), owner, course.id, 'Ready for the pilot');
 	return { owner, editor, commenter, viewer, courseId: course.id, versionNumber: version.number };
 }
 

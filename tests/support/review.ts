@@ -9,6 +9,7 @@ import { createCourse } from '$lib/server/courses';
 import { createMailer, type MailContext } from '$lib/server/notifications';
 import { isDomainError } from '$lib/server/errors';
 import { buildUser } from './factories';
+import { withoutLive } from '$lib/server/live-context';
 
 /** A person with an instance role (coordinators are made by an admin in the app; here directly). */
 export async function buildPerson(db: Kysely<Database>, name: string, role: InstanceRole = 'member') {
@@ -34,7 +35,7 @@ export async function buildCompleteCourse(
 
 /** Changes the stored course document the way a person editing would: only the differences, as one update. */
 export async function editSpec(db: Kysely<Database>, courseId: string, authorId: string, change: (spec: CourseSpec) => void) {
-	await changeCourseDoc(db, courseId, authorId, (doc) => {
+	await changeCourseDoc(withoutLive(db), courseId, authorId, (doc) => {
 		const spec = docToSpec(doc);
 		change(spec);
 		applySpec(doc, spec);

@@ -30,4 +30,15 @@ describe('readConfig', () => {
 			expect((err as Error).message).not.toContain('s3cret');
 		}
 	});
+
+	it('names Redis channels co-course unless REDIS_PREFIX says otherwise', () => {
+		expect(readConfig({}).redisPrefix).toBe('co-course');
+		expect(readConfig({ REDIS_PREFIX: ' cocourse-staging ' }).redisPrefix).toBe('cocourse-staging');
+	});
+
+	it('refuses a REDIS_PREFIX that could run into another channel name', () => {
+		for (const prefix of ['a:b', 'with space', '-leading', 'x'.repeat(65), 'ä']) {
+			expect(() => readConfig({ REDIS_PREFIX: prefix })).toThrow(/REDIS_PREFIX/);
+		}
+	});
 });

@@ -14,7 +14,11 @@ export interface AppConfig {
 	 * changes are relayed through it); unset: one process, nothing Redis-related runs.
 	 */
 	redisUrl: string | undefined;
+	/** What every Redis channel name starts with, so that several deployments can share one Redis. */
+	redisPrefix: string;
 }
+
+const REDIS_PREFIX = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 	const databaseUrl = env.DATABASE_URL?.trim() || undefined;
@@ -32,12 +36,19 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 			);
 		}
 	}
+	const redisPrefix = env.REDIS_PREFIX?.trim() || 'co-course';
+	if (!REDIS_PREFIX.test(redisPrefix)) {
+		throw new StartupError(
+			'REDIS_PREFIX must be 1 to 64 letters, digits, dots, hyphens or underscores, starting with a letter or digit (e.g. cocourse-staging).'
+		);
+	}
 	return {
 		databaseUrl,
 		dataDir,
 		smtpUrl: env.SMTP_URL?.trim() || undefined,
 		mailFrom: env.MAIL_FROM?.trim() || undefined,
-		redisUrl
+		redisUrl,
+		redisPrefix
 	};
 }
 

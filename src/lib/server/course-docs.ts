@@ -1,12 +1,10 @@
 import * as Y from 'yjs';
-import type { Kysely } from 'kysely';
-import type { Database } from './db/types';
-import { liveServer } from './live';
+import type { LiveContext } from './live-context';
 import { appendDocUpdate, loadDocState } from './realtime/persistence';
 
 /** The course document as it is now: the live room's state when the realtime server has it, else the stored one. */
-export async function currentCourseDoc(db: Kysely<Database>, courseId: string): Promise<Y.Doc> {
-	const state = (await liveServer()?.snapshot(courseId)) ?? (await loadDocState(db, courseId));
+export async function currentCourseDoc({ db, live }: LiveContext, courseId: string): Promise<Y.Doc> {
+	const state = live ? await live.snapshot(courseId) : await loadDocState(db, courseId);
 	const doc = new Y.Doc();
 	Y.applyUpdate(doc, state);
 	return doc;
@@ -18,16 +16,16 @@ export async function currentCourseDoc(db: Kysely<Database>, courseId: string): 
  * it at once; otherwise it is appended to the stored document.
  */
 export async function changeCourseDoc(
-	db: Kysely<Database>,
+	ctx: LiveContext,
 	courseId: string,
 	authorId: string,
 	change: (doc: Y.Doc) => void
 ): Promise<void> {
-	const doc = await currentCourseDoc(db, courseId);
+	const doc = await currentCourseDoc(ctx, courseId);
 	try {
 		const before = Y.encodeStateVector(doc);
 		change(doc);
-		await applyCourseDocUpdate(db, courseId, Y.encodeStateAsUpdate(doc, before), authorId);
+		await applyCourseDocUpdate(ctx, courseId, Y.encodeStateAsUpdate(doc, before), authorId);
 	} finally {
 		doc.destroy();
 	}
@@ -35,12 +33,11 @@ export async function changeCourseDoc(
 
 /** Adds an update made on the server to a course document: through the live room when one runs, else to storage. */
 export async function applyCourseDocUpdate(
-	db: Kysely<Database>,
+	{ db, live }: LiveContext,
 	courseId: string,
 	update: Uint8Array,
 	authorId: string
 ): Promise<void> {
-	const live = liveServer();
 	if (live) await live.applyServerUpdate(courseId, update, authorId);
 	else await appendDocUpdate(db, courseId, update, [authorId]);
 }

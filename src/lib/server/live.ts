@@ -20,10 +20,10 @@ type Holder = { [KEY]?: RealtimeServer };
 export async function attachLiveServer(server: Server, options: { dev?: boolean } = {}): Promise<RealtimeServer> {
 	const { database } = await getRuntime();
 	const origin = process.env.ORIGIN?.trim();
-	const { redisUrl } = readConfig();
+	const { redisUrl, redisPrefix } = readConfig();
 	// With REDIS_URL, this is one of several processes: live documents, presence, comment signals and
 	// access changes are relayed to the others (readConfig has refused it with the embedded database).
-	const relay = redisUrl ? new RedisRelay({ url: redisUrl }) : undefined;
+	const relay = redisUrl ? new RedisRelay({ url: redisUrl, prefix: redisPrefix }) : undefined;
 	if (relay) {
 		await relay.connect();
 		console.log(`[relay] sharing live documents with other processes through Redis as ${relay.instanceId}`);
@@ -39,7 +39,11 @@ export async function attachLiveServer(server: Server, options: { dev?: boolean 
 	return realtime;
 }
 
-/** Makes `realtime` the one that server-side changes and access changes go to (undefined: none). */
+/**
+ * Makes `realtime` the process's realtime server, the one each request's `locals.live` names
+ * (undefined: none). Kept on globalThis because in development the Vite plugin attaches it from
+ * its own evaluation of this module.
+ */
 export function setLiveServer(realtime: RealtimeServer | undefined): void {
 	(globalThis as Holder)[KEY] = realtime;
 }
@@ -73,7 +77,7 @@ export function appRealtimeDeps(db: Kysely<Database>, options: { snapshots?: Par
 	} satisfies RealtimeDeps;
 }
 
-/** The running realtime server, for server-side changes to live documents (e.g. restoring a version). */
-export function liveServer(): RealtimeServer | undefined {
+/** The process's realtime server, if attached. Read once per request by the hooks (locals.live); domain code is handed it. */
+export function attachedLiveServer(): RealtimeServer | undefined {
 	return (globalThis as Holder)[KEY];
 }

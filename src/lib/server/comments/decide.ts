@@ -33,7 +33,7 @@ export async function acceptSuggestion(deps: CommentDeps, actor: Actor, threadId
 	if (!claimed) throw conflict(m.comments_error_already_decided());
 	const suggestion = thread.suggestion as unknown as Suggestion;
 	try {
-		await changeCourseDoc(db, thread.course_id, thread.created_by ?? actor.id, (doc) => applySuggestion(doc, suggestion));
+		await changeCourseDoc(deps, thread.course_id, thread.created_by ?? actor.id, (doc) => applySuggestion(doc, suggestion));
 	} catch (err) {
 		await db
 			.updateTable('comment_threads')
@@ -79,6 +79,6 @@ async function tellAuthor(
 	await db.transaction().execute((trx) =>
 		addNotifications(trx, { kind, recipients, courseId: thread.course_id, actorId: actor.id, data: { threadId: thread.id, excerpt: excerpt(reply || what) } }, '')
 	);
-	announceCommentsChanged(thread.course_id);
+	announceCommentsChanged(deps.live, thread.course_id);
 	if (deps.mail && thread.created_by && thread.created_by !== actor.id) sendBatchedEmails(db, deps.mail, [thread.created_by]);
 }

@@ -1,6 +1,6 @@
-import { liveServer } from '../live';
+import type { LiveDocuments } from '../live-context';
 
 /** Tells everyone with the course open that its comments changed; they re-read them (see protocol.ts, type 5). */
-export function announceCommentsChanged(courseId: string): void {
-	liveServer()?.signal(courseId, 'comments');
+export function announceCommentsChanged(live: LiveDocuments | null, courseId: string): void {
+	live?.signal(courseId, 'comments');
 }

@@ -4,6 +4,7 @@ import type { Database } from '../db/types';
 import type { Actor } from '../policy';
 import { authorizeCourse, type CourseAccess } from '../courses/access';
 import { currentCourseDoc } from '../course-docs';
+import type { LiveContext } from '../live-context';
 import { forbidden, invalid, isDomainError, notFound } from '../errors';
 import { generateId } from '../ids';
 import { addNotifications, sendBatchedEmails, type BatchedMailContext, type NotificationKind } from '../notifications';
@@ -15,9 +16,11 @@ import { checkSuggestion } from './suggestions';
 import { commentBody, excerpt } from './text';
 import { m } from '$lib/paraglide/messages';
 
-/** What every comment verb needs: the database, and how to email (absent: no email, e.g. in scripts). */
-export interface CommentDeps {
-	db: Kysely<Database>;
+/**
+ * What every comment verb needs: the database, the realtime server (to tell open editors that the
+ * comments changed) and how to email (absent: no email, e.g. in scripts).
+ */
+export interface CommentDeps extends LiveContext {
 	mail?: BatchedMailContext;
 }
 
@@ -51,7 +54,7 @@ async function notify(trx: Transaction<Database>, actor: Actor, courseId: string
 }
 
 function afterCommit(deps: CommentDeps, courseId: string, emailed: string[]): void {
-	announceCommentsChanged(courseId);
+	announceCommentsChanged(deps.live, courseId);
 	if (deps.mail && emailed.length > 0) sendBatchedEmails(deps.db, deps.mail, emailed);
 }
 
@@ -90,7 +93,7 @@ export async function createThread(deps: CommentDeps, actor: Actor, courseId: st
 	const body = commentBody(input.body, { optional: suggesting });
 	const team = await teamPeople(db, courseId);
 	const mentions = checkMentions(input.mentions, body, team, COMMENT_LIMITS.mentions);
-	const doc = await currentCourseDoc(db, courseId);
+	const doc = await currentCourseDoc(deps, courseId);
 	let anchor: CheckedAnchor;
 	let suggestion: Suggestion | null = null;
 	try {

@@ -12,6 +12,7 @@ import { refreshCourseAccess } from '../live-access';
 import { changeCourseDoc } from '../course-docs';
 import { docPrimaryLanguage, replaceText } from '$lib/course-spec/layout';
 import { getText } from '$lib/course-spec/mutations';
+import type { LiveContext } from '../live-context';
 
 export interface CourseSummary {
 	id: string;
@@ -81,16 +82,18 @@ export async function listMyCourses(
 }
 
 /** Renames the course: its row for lists, and the spec's title in its main language for the editor. */
-export async function renameCourse(db: Kysely<Database>, actor: Actor, courseId: string, title: string) {
+export async function renameCourse(ctx: LiveContext, actor: Actor, courseId: string, title: string) {
+	const { db } = ctx;
 	await authorizeCourse(db, actor, courseId, 'course.rename');
 	const trimmed = title.trim();
 	await db.updateTable('courses').set({ title: trimmed, updated_at: new Date() }).where('id', '=', courseId).execute();
-	await changeCourseDoc(db, courseId, actor.id, (doc) =>
+	await changeCourseDoc(ctx, courseId, actor.id, (doc) =>
 		replaceText(getText(doc, 'title', docPrimaryLanguage(doc)), trimmed)
 	);
 }
 
-export async function setCourseArchived(db: Kysely<Database>, actor: Actor, courseId: string, archived: boolean) {
+export async function setCourseArchived(ctx: LiveContext, actor: Actor, courseId: string, archived: boolean) {
+	const { db } = ctx;
 	await authorizeCourse(db, actor, courseId, 'course.archive');
 	await db
 		.updateTable('courses')
@@ -98,5 +101,5 @@ export async function setCourseArchived(db: Kysely<Database>, actor: Actor, cour
 		.where('id', '=', courseId)
 		.execute();
 	// Archiving makes everyone read-only; unarchiving gives editors their pen back.
-	refreshCourseAccess(courseId);
+	refreshCourseAccess(ctx.live, courseId);
 }

@@ -1,5 +1,3 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/types';
 import type { Actor } from '../policy';
 import { can } from '../policy';
 import { conflict, invalid } from '../errors';
@@ -12,6 +10,7 @@ import { m } from '$lib/paraglide/messages';
 import { LIMITS } from '$lib/course-spec/limits';
 import { addLanguage } from '$lib/course-spec/mutations';
 import type { LangCode } from '$lib/course-spec/types';
+import type { LiveContext } from '../live-context';
 
 // The languages of a course, as its owners set them in Settings. They live in the course's live
 // document (spec.languages, the first is primary), so every change is a server-side change to it:
@@ -33,9 +32,10 @@ export interface CourseLanguages {
 }
 
 /** The course's languages, primary first, with how much is written in each. */
-export async function courseLanguages(db: Kysely<Database>, actor: Actor, courseId: string): Promise<CourseLanguages> {
+export async function courseLanguages(ctx: LiveContext, actor: Actor, courseId: string): Promise<CourseLanguages> {
+	const { db } = ctx;
 	const { context } = await authorizeCourse(db, actor, courseId, 'course.view');
-	const spec = await currentSpec(db, courseId);
+	const spec = await currentSpec(ctx, courseId);
 	return {
 		languages: spec.languages.map((code, i) => ({ code, primary: i === 0, texts: textsWrittenIn(spec, code), titled: Boolean(spec.title[code]?.trim()) })),
 		canChange: can(actor, 'course.languages', context)
@@ -43,13 +43,14 @@ export async function courseLanguages(db: Kysely<Database>, actor: Actor, course
 }
 
 /** Adds a language: its empty texts are created in every translatable field before anyone types. */
-export async function addCourseLanguage(db: Kysely<Database>, actor: Actor, courseId: string, lang: LangCode): Promise<void> {
+export async function addCourseLanguage(ctx: LiveContext, actor: Actor, courseId: string, lang: LangCode): Promise<void> {
+	const { db } = ctx;
 	await authorizeCourse(db, actor, courseId, 'course.languages');
 	if (!isCourseLanguage(lang)) throw invalid(m.languages_choose_from_list(), 'language');
-	const { languages } = await currentSpec(db, courseId);
+	const { languages } = await currentSpec(ctx, courseId);
 	if (languages.includes(lang)) throw conflict(m.languages_already({ language: named(lang) }), 'language');
 	if (languages.length >= LIMITS.languages) throw invalid(m.languages_too_many({ max: LIMITS.languages }), 'language');
-	await changeCourseDoc(db, courseId, actor.id, (doc) => addLanguage(doc, lang));
+	await changeCourseDoc(ctx, courseId, actor.id, (doc) => addLanguage(doc, lang));
 }
 
 export type RemoveLanguageResult =
@@ -63,19 +64,20 @@ export type RemoveLanguageResult =
  * more since the owner was asked, and then they are asked again.
  */
 export async function removeCourseLanguage(
-	db: Kysely<Database>,
+	ctx: LiveContext,
 	actor: Actor,
 	courseId: string,
 	lang: LangCode,
 	confirmedTexts: number | null
 ): Promise<RemoveLanguageResult> {
+	const { db } = ctx;
 	await authorizeCourse(db, actor, courseId, 'course.languages');
-	const spec = await currentSpec(db, courseId);
+	const spec = await currentSpec(ctx, courseId);
 	if (!spec.languages.includes(lang)) throw invalid(m.languages_not_in_course({ language: named(lang) }), 'language');
 	if (spec.languages[0] === lang) throw conflict(m.languages_primary_cannot_remove({ language: named(lang) }), 'language');
 	const texts = textsWrittenIn(spec, lang);
 	if (texts > 0 && (confirmedTexts === null || confirmedTexts < texts)) return { removed: false, texts };
-	await changeCourseDoc(db, courseId, actor.id, (doc) => removeLanguage(doc, lang));
+	await changeCourseDoc(ctx, courseId, actor.id, (doc) => removeLanguage(doc, lang));
 	return { removed: true };
 }
 
@@ -84,12 +86,13 @@ export async function removeCourseLanguage(
  * title in lists read it, and public pages fall back to it. The course row's title follows when the
  * course has a title in that language.
  */
-export async function makeCoursePrimaryLanguage(db: Kysely<Database>, actor: Actor, courseId: string, lang: LangCode): Promise<void> {
+export async function makeCoursePrimaryLanguage(ctx: LiveContext, actor: Actor, courseId: string, lang: LangCode): Promise<void> {
+	const { db } = ctx;
 	await authorizeCourse(db, actor, courseId, 'course.languages');
-	const spec = await currentSpec(db, courseId);
+	const spec = await currentSpec(ctx, courseId);
 	if (!spec.languages.includes(lang)) throw invalid(m.languages_add_before_primary({ language: named(lang) }), 'language');
 	if (spec.languages[0] === lang) return;
-	await changeCourseDoc(db, courseId, actor.id, (doc) => makePrimaryLanguage(doc, lang));
+	await changeCourseDoc(ctx, courseId, actor.id, (doc) => makePrimaryLanguage(doc, lang));
 	const title = spec.title[lang]?.trim();
 	if (title) await db.updateTable('courses').set({ title, updated_at: new Date() }).where('id', '=', courseId).execute();
 }
@@ -97,8 +100,8 @@ export async function makeCoursePrimaryLanguage(db: Kysely<Database>, actor: Act
 /** The language named in the asking person's interface language, for messages. */
 const named = (lang: LangCode) => languageNameIn(lang);
 
-async function currentSpec(db: Kysely<Database>, courseId: string) {
-	const doc = await currentCourseDoc(db, courseId);
+async function currentSpec(ctx: LiveContext, courseId: string) {
+	const doc = await currentCourseDoc(ctx, courseId);
 	try {
 		return docToSpec(doc);
 	} finally {

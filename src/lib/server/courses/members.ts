@@ -6,6 +6,7 @@ import { authorizeCourse, type CourseAccess } from './access';
 import { presenceColorAmong, presentMembers, type Member, type MemberRecord } from './member-presenter';
 import { refreshCourseAccess, revokeCourseAccess } from '../live-access';
 import { m } from '$lib/paraglide/messages';
+import type { LiveContext } from '../live-context';
 
 export type { Member };
 
@@ -74,12 +75,13 @@ export async function addOrUpgradeMember(
 }
 
 export async function changeMember(
-	db: Kysely<Database>,
+	ctx: LiveContext,
 	actor: Actor,
 	courseId: string,
 	userId: string,
 	changes: { role?: CourseRole; perspective?: Perspective }
 ): Promise<void> {
+	const { db } = ctx;
 	await authorizeCourse(db, actor, courseId, 'course.manageTeam');
 	await db.transaction().execute(async (trx) => {
 		const member = await lockMembers(trx, courseId).then((all) => all.find((m) => m.user_id === userId));
@@ -96,10 +98,11 @@ export async function changeMember(
 			.where('user_id', '=', userId)
 			.execute();
 	});
-	if (changes.role) refreshCourseAccess(courseId, userId);
+	if (changes.role) refreshCourseAccess(ctx.live, courseId, userId);
 }
 
-export async function removeMember(db: Kysely<Database>, actor: Actor, courseId: string, userId: string) {
+export async function removeMember(ctx: LiveContext, actor: Actor, courseId: string, userId: string) {
+	const { db } = ctx;
 	const action = userId === actor.id ? 'course.leave' : 'course.manageTeam';
 	await authorizeCourse(db, actor, courseId, action);
 	await db.transaction().execute(async (trx) => {
@@ -108,7 +111,7 @@ export async function removeMember(db: Kysely<Database>, actor: Actor, courseId:
 		if (member.role === 'owner') await assertAnotherOwner(trx, courseId, userId);
 		await trx.deleteFrom('course_members').where('course_id', '=', courseId).where('user_id', '=', userId).execute();
 	});
-	revokeCourseAccess(courseId, userId);
+	revokeCourseAccess(ctx.live, courseId, userId);
 }
 
 // Locking the course's member rows makes the last-owner check safe against two owners leaving at once.

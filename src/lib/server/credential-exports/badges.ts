@@ -9,6 +9,7 @@ import { generateId } from '../ids';
 import type { Actor } from '../policy';
 import { checkBadgeUpload } from './badge-upload';
 import { currentProvider, exportInputOf } from './input';
+import type { LiveContext } from '../live-context';
 
 // The badge a course's next published version takes. Owners upload a replacement or go back to the
 // generated one; published versions keep the badge they were published with (it is frozen in
@@ -85,13 +86,14 @@ async function pruneBadges(trx: Transaction<Database>, courseId: string): Promis
  * What the next published version's badge will look like, for the team: the uploaded image, or the
  * generated one drawn from the live document as it is now.
  */
-export async function previewCourseBadge(db: Kysely<Database>, actor: Actor, courseId: string): Promise<{ body: Uint8Array; contentType: string }> {
+export async function previewCourseBadge(ctx: LiveContext, actor: Actor, courseId: string): Promise<{ body: Uint8Array; contentType: string }> {
+	const { db } = ctx;
 	const access = await authorizeCourse(db, actor, courseId, 'course.view');
 	if (access.course.badge_id) {
 		const badge = await db.selectFrom('course_badges').select(['bytes', 'content_type']).where('id', '=', access.course.badge_id).executeTakeFirstOrThrow();
 		return { body: new Uint8Array(badge.bytes), contentType: badge.content_type };
 	}
-	const doc = await currentCourseDoc(db, courseId);
+	const doc = await currentCourseDoc(ctx, courseId);
 	let spec;
 	try {
 		spec = docToSpec(doc);

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/types';
 import { createUser, setCoordinator, type User } from '../users';
+import { withoutLive } from '../live-context';
 
 // The demo's people: one of each kind of user Co-course has. Addresses are on example.org (reserved
 // for documentation), so no email can reach anyone.
@@ -55,7 +56,7 @@ export async function createDemoAccounts(db: Kysely<Database>, existingAdmin: Us
 	const admin = existingAdmin ?? accounts.find((a) => a.role === 'admin')!.user;
 	if (admin.role !== 'admin') throw new Error('The first demo account did not become the instance admin: the database was not empty.');
 	const coordinator = accounts.find((a) => a.role === 'coordinator')!;
-	coordinator.user = await setCoordinator(db, admin, coordinator.user.id, true);
+	coordinator.user = await setCoordinator(withoutLive(db), admin, coordinator.user.id, true);
 	return { accounts, admin };
 }
 

@@ -6,6 +6,7 @@ import type { User } from '../users';
 import { saveVersion } from '../versions';
 import { createAnonymousLink, createRound, listItems, setRoundOpen, submitResponse, submissionThrottle, updateItem } from '../feedback';
 import { generatedId } from '../feedback/generate';
+import { withoutLive } from '../live-context';
 
 // Pilot rounds of the demo, run the way a team and its participants do: a round on a saved version,
 // answers through an anonymous link (each "participant" from an address of its own, as the throttle
@@ -60,7 +61,7 @@ export interface DemoPilot {
 
 /** Saves the course's document as a version, runs a round on it and collects the answers. */
 export async function runPilot(db: Kysely<Database>, owner: User, courseId: string, spec: CourseSpec, pilot: DemoPilot, origin: string): Promise<string> {
-	const version = await saveVersion(db, owner, courseId, pilot.versionName);
+	const version = await saveVersion(withoutLive(db), owner, courseId, pilot.versionName);
 	const now = new Date();
 	const round = await createRound(db, owner, courseId, version.number, {
 		title: pilot.title,

@@ -16,6 +16,7 @@ import { accountTable, createDemoAccounts, DEMO_PEOPLE, type DemoAccount, type D
 import { buildSpec, richText, type DemoCourse } from './build-spec';
 import * as catalogue from './catalogue';
 import { runPilot, triage } from './pilot';
+import { withoutLive, type LiveContext } from '../live-context';
 
 // `npm run seed:demo`: a new instance with people, courses in every state of their life, and a pilot
 // whose feedback shows on a published version. Everything is written through the verbs the app's
@@ -44,8 +45,8 @@ export interface SeedOptions {
 	origin: string;
 }
 
-interface Context {
-	db: Kysely<Database>;
+/** The seed runs as a script, beside no realtime server: its document changes go straight to storage (live: null). */
+interface Context extends LiveContext {
 	people: Record<Exclude<DemoRole, 'admin'>, User>;
 	mail: MailContext;
 	origin: string;
@@ -83,7 +84,7 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Prom
 	}
 	const user = (role: DemoRole) => accounts.find((a) => a.role === role)!.user;
 	const ctx: Context = {
-		db,
+		...withoutLive(db),
 		people: { coordinator: user('coordinator'), lecturer: user('lecturer'), partner: user('partner'), student: user('student') },
 		// Notifications are stored for the bells; their emails would only fill the terminal.
 		mail: { mailer: createMailer({ log: () => {} }), origin: options.origin },
@@ -119,14 +120,14 @@ async function start(ctx: Context, course: DemoCourse, team: Team): Promise<{ id
 	const owner = ctx.people[ownerRole];
 	const { id } = await createCourse(ctx.db, owner, { title: titleOf(spec), perspective: PERSPECTIVE[ownerRole] });
 	for (const [role, courseRole] of team.slice(1)) await addOrUpgradeMember(ctx.db, id, ctx.people[role].id, courseRole, PERSPECTIVE[role]);
-	await changeCourseDoc(ctx.db, id, owner.id, (doc) => applySpec(doc, spec));
+	await changeCourseDoc(ctx, id, owner.id, (doc) => applySpec(doc, spec));
 	return { id, spec, owner };
 }
 
 /** A change to the live document by one person, as typing in the editor makes it: only the differences. */
 async function edit(ctx: Context, courseId: string, author: User, change: (spec: CourseSpec) => void): Promise<CourseSpec> {
 	let result!: CourseSpec;
-	await changeCourseDoc(ctx.db, courseId, author.id, (doc) => {
+	await changeCourseDoc(ctx, courseId, author.id, (doc) => {
 		const spec = docToSpec(doc);
 		change(spec);
 		applySpec(doc, spec);
@@ -144,11 +145,11 @@ interface Release {
 
 /** Owner submits, the coordinator approves and publishes. */
 async function release(ctx: Context, courseId: string, owner: User, release: Release) {
-	const { db, mail } = ctx;
+	const { mail } = ctx;
 	const coordinator = ctx.people.coordinator;
-	await submitForReview(db, owner, courseId, { note: release.note, changeNotes: release.changeNotes ?? '', feedbackSummary: release.feedbackSummary ?? '' }, mail);
-	await approveSubmission(db, coordinator, courseId, { note: release.approval ?? '' }, mail);
-	return publishCourse(db, coordinator, courseId, { changeNotes: release.changeNotes ?? 'First publication.' }, mail);
+	await submitForReview(ctx, owner, courseId, { note: release.note, changeNotes: release.changeNotes ?? '', feedbackSummary: release.feedbackSummary ?? '' }, mail);
+	await approveSubmission(ctx, coordinator, courseId, { note: release.approval ?? '' }, mail);
+	return publishCourse(ctx, coordinator, courseId, { changeNotes: release.changeNotes ?? 'First publication.' }, mail);
 }
 
 function record(ctx: Context, id: string, spec: CourseSpec, status: CourseStatus, story: string) {
@@ -264,15 +265,15 @@ async function socialMediaService(ctx: Context) {
 	const { lecturer, coordinator } = ctx.people;
 	const { id, spec } = await start(ctx, catalogue.SOCIAL_MEDIA_SERVICE, [['lecturer', 'owner']]);
 	await release(ctx, id, lecturer, { note: 'Ready.' });
-	await retireCourse(ctx.db, coordinator, id, { note: 'Replaced by the Service Design Sprint and the customer experience minor.' }, ctx.mail);
+	await retireCourse(ctx, coordinator, id, { note: 'Replaced by the Service Design Sprint and the customer experience minor.' }, ctx.mail);
 	record(ctx, id, spec, 'published', 'retired (stays in the catalogue, marked retired)');
 }
 
 async function exportReadiness(ctx: Context) {
 	const { lecturer, coordinator } = ctx.people;
 	const { id, spec } = await start(ctx, catalogue.EXPORT_READINESS, [['lecturer', 'owner'], ['partner', 'editor']]);
-	await submitForReview(ctx.db, lecturer, id, { note: 'Written with two export advisers; please check the grading scale.' }, ctx.mail);
-	await approveSubmission(ctx.db, coordinator, id, { note: 'Approved; I will publish it with the autumn batch.' }, ctx.mail);
+	await submitForReview(ctx, lecturer, id, { note: 'Written with two export advisers; please check the grading scale.' }, ctx.mail);
+	await approveSubmission(ctx, coordinator, id, { note: 'Approved; I will publish it with the autumn batch.' }, ctx.mail);
 	record(ctx, id, spec, 'approved', 'approved, waiting to be published');
 }
 
@@ -282,16 +283,16 @@ async function serviceDesign(ctx: Context) {
 	await edit(ctx, id, student, (s) => {
 		s.modules[0].description.en = richText('Research plan, customer interviews (at least five per team) and an insight workshop with the partner company.');
 	});
-	await submitForReview(ctx.db, lecturer, id, { note: 'Co-designed with students from last year’s sprint. Please look at the workload of the Deliver module.' }, ctx.mail);
+	await submitForReview(ctx, lecturer, id, { note: 'Co-designed with students from last year’s sprint. Please look at the workload of the Deliver module.' }, ctx.mail);
 	record(ctx, id, spec, 'in_review', 'in review, in the coordinator’s queue');
 }
 
 async function circularEconomy(ctx: Context) {
 	const { lecturer, coordinator } = ctx.people;
 	const { id, spec } = await start(ctx, catalogue.CIRCULAR_ECONOMY, [['lecturer', 'owner'], ['partner', 'editor']]);
-	await submitForReview(ctx.db, lecturer, id, { note: 'First version for the cluster’s spring programme.' }, ctx.mail);
+	await submitForReview(ctx, lecturer, id, { note: 'First version for the cluster’s spring programme.' }, ctx.mail);
 	await requestChanges(
-		ctx.db,
+		ctx,
 		coordinator,
 		id,
 		{ comment: 'Outcome 1 (“Ymmärtää…”) cannot be observed: say what the learner does, e.g. “Osaa selittää”. Outcome 1 is also not assessed yet.' },

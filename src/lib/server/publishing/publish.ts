@@ -1,6 +1,5 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import { primaryLanguage } from '$lib/course-spec/rules/field-values';
-import type { Database } from '../db/types';
 import type { Actor } from '../policy';
 import { conflict, invalid } from '../errors';
 import { generateId } from '../ids';
@@ -17,6 +16,7 @@ import { checkForPublishing, validateForPublishing, type PublishingProblem } fro
 import { currentProvider } from '../credential-exports';
 import { coCreationAtPublication } from '../contributions';
 import { m } from '$lib/paraglide/messages';
+import type { LiveContext } from '../live-context';
 
 export interface Published {
 	number: number;
@@ -31,14 +31,14 @@ export interface Published {
  * once publish once: the second finds the course published already.
  */
 export async function publishCourse(
-	db: Kysely<Database>,
+	ctx: LiveContext,
 	actor: Actor,
 	courseId: string,
 	input: { changeNotes?: string; feedbackSummary?: string },
 	mail: MailContext
 ): Promise<Published> {
 	const { changeNotes, feedbackSummary } = parseInput(publishSchema, input);
-	return runWorkflow(db, actor, courseId, mail, async (step) => {
+	return runWorkflow(ctx, actor, courseId, mail, async (step) => {
 		const { trx } = step;
 		const approved = await trx
 			.selectFrom('course_reviews')
@@ -105,21 +105,21 @@ function unpublishable(problems: PublishingProblem[]) {
 
 /** Coordinators: mark a published course as no longer offered; it stays listed, as retired, with its versions. */
 export async function retireCourse(
-	db: Kysely<Database>,
+	ctx: LiveContext,
 	actor: Actor,
 	courseId: string,
 	input: { note?: string },
 	mail: MailContext
 ): Promise<void> {
 	const { note } = parseInput(retireSchema, input);
-	await runWorkflow(db, actor, courseId, mail, async (step) => {
+	await runWorkflow(ctx, actor, courseId, mail, async (step) => {
 		await step.take('retire', { note });
 		await step.notify({ kind: 'course.retired', recipients: await teamIds(step.trx, courseId), data: { note } });
 	});
 }
 
 /** Coordinators: offer a retired course again. */
-export async function unretireCourse(db: Kysely<Database>, actor: Actor, courseId: string, input: { note?: string }, mail: MailContext) {
+export async function unretireCourse(ctx: LiveContext, actor: Actor, courseId: string, input: { note?: string }, mail: MailContext) {
 	const { note } = parseInput(retireSchema, input);
-	await runWorkflow(db, actor, courseId, mail, (step) => step.take('unretire', { note }).then(() => undefined));
+	await runWorkflow(ctx, actor, courseId, mail, (step) => step.take('unretire', { note }).then(() => undefined));
 }

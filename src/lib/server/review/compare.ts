@@ -9,6 +9,7 @@ import { currentCourseDoc } from '../course-docs';
 import { invalid, notFound } from '../errors';
 import { latestSubmission, previousSubmission } from './submissions';
 import { m } from '$lib/paraglide/messages';
+import type { LiveContext } from '../live-context';
 
 /**
  * The specs a review compares: the latest published version, the submission the reviewers last
@@ -32,22 +33,24 @@ export interface ReviewComparison {
 
 /** What changed between two of a course's review specs, field by field. */
 export async function compareForReview(
-	db: Kysely<Database>,
+	ctx: LiveContext,
 	actor: Actor,
 	courseId: string,
 	from: ReviewSide,
 	to: ReviewSide
 ): Promise<ReviewComparison> {
+	const { db } = ctx;
 	await authorizeCourse(db, actor, courseId, 'course.view');
 	if (from === to) throw invalid(m.review_error_same_sides(), 'to');
-	const [a, b] = [await side(db, courseId, from, 'from'), await side(db, courseId, to, 'to')];
+	const [a, b] = [await side(ctx, courseId, from, 'from'), await side(ctx, courseId, to, 'to')];
 	return { from: a.view, to: b.view, diff: diffSpecs(a.spec, b.spec) };
 }
 
-async function side(db: Kysely<Database>, courseId: string, which: ReviewSide, field: 'from' | 'to'): Promise<{ view: ReviewSideView; spec: CourseSpec }> {
+async function side(ctx: LiveContext, courseId: string, which: ReviewSide, field: 'from' | 'to'): Promise<{ view: ReviewSideView; spec: CourseSpec }> {
+	const { db } = ctx;
 	switch (which) {
 		case 'current': {
-			const doc = await currentCourseDoc(db, courseId);
+			const doc = await currentCourseDoc(ctx, courseId);
 			try {
 				return { view: { side: which, version: null, at: null }, spec: docToSpec(doc) };
 			} finally {

@@ -1,24 +1,24 @@
-import type { Kysely } from 'kysely';
-import type { Database, ReviewDecision } from '../db/types';
+import type { ReviewDecision } from '../db/types';
 import type { Actor } from '../policy';
 import type { MailContext } from '../notifications';
 import { actingTeamIds } from './recipients';
 import { approveSchema, parseInput, requestChangesSchema } from './schema';
 import { runWorkflow, type WorkflowStep } from './workflow';
+import type { LiveContext } from '../live-context';
 
 // Decisions on a submission: the coordinator's (changes requested, approved) and the owner's
 // withdrawal. Each closes the submission row in the same transaction as its status change.
 
 /** Coordinators: send the course back to its team with a comment they will see on the course. */
 export async function requestChanges(
-	db: Kysely<Database>,
+	ctx: LiveContext,
 	actor: Actor,
 	courseId: string,
 	input: { comment?: string },
 	mail: MailContext
 ): Promise<void> {
 	const { comment } = parseInput(requestChangesSchema, input);
-	await runWorkflow(db, actor, courseId, mail, async (step) => {
+	await runWorkflow(ctx, actor, courseId, mail, async (step) => {
 		await step.take('requestChanges', { note: comment });
 		const submission = await decide(step, actor, 'changes_requested', comment);
 		await step.notify({
@@ -31,14 +31,14 @@ export async function requestChanges(
 
 /** Coordinators: approve the submission as it was submitted; publishing it is the next step. */
 export async function approveSubmission(
-	db: Kysely<Database>,
+	ctx: LiveContext,
 	actor: Actor,
 	courseId: string,
 	input: { note?: string },
 	mail: MailContext
 ): Promise<void> {
 	const { note } = parseInput(approveSchema, input);
-	await runWorkflow(db, actor, courseId, mail, async (step) => {
+	await runWorkflow(ctx, actor, courseId, mail, async (step) => {
 		await step.take('approve', { note });
 		const submission = await decide(step, actor, 'approved', note);
 		await step.notify({
@@ -50,8 +50,8 @@ export async function approveSubmission(
 }
 
 /** Owners: take the submission back (to change it before anyone decides); resubmitting starts afresh. */
-export async function withdrawSubmission(db: Kysely<Database>, actor: Actor, courseId: string, mail: MailContext): Promise<void> {
-	await runWorkflow(db, actor, courseId, mail, async (step) => {
+export async function withdrawSubmission(ctx: LiveContext, actor: Actor, courseId: string, mail: MailContext): Promise<void> {
+	await runWorkflow(ctx, actor, courseId, mail, async (step) => {
 		await step.take('withdraw');
 		await decide(step, actor, 'withdrawn', '');
 	});

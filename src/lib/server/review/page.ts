@@ -18,6 +18,7 @@ import { namesOf } from './people';
 import { daysSince } from './queue';
 import { latestSubmission, previousSubmission, type SubmissionRow } from './submissions';
 import { readTimeline, type TimelineEvent } from './timeline';
+import type { LiveContext } from '../live-context';
 
 export interface SubmissionView {
 	submittedBy: string | null;
@@ -74,7 +75,8 @@ export interface ReviewPage {
 }
 
 /** `origin` only shapes the ids inside the exports that readiness validates, never whether they pass. */
-export async function loadReviewPage(db: Kysely<Database>, actor: Actor, courseId: string, origin = 'http://localhost'): Promise<ReviewPage> {
+export async function loadReviewPage(ctx: LiveContext, actor: Actor, courseId: string, origin = 'http://localhost'): Promise<ReviewPage> {
+	const { db } = ctx;
 	const access = await authorizeCourse(db, actor, courseId, 'course.view');
 	const context = await transitionContext(db, access);
 	const [submission, timeline, latest] = await Promise.all([
@@ -96,7 +98,7 @@ export async function loadReviewPage(db: Kysely<Database>, actor: Actor, courseI
 			? submission
 			: null;
 	// The live document is read only when it is compared with something.
-	const live = couldSubmit || pending ? await currentSpec(db, courseId) : null;
+	const live = couldSubmit || pending ? await currentSpec(ctx, courseId) : null;
 
 	return {
 		status: context.status,
@@ -117,8 +119,8 @@ export async function loadReviewPage(db: Kysely<Database>, actor: Actor, courseI
 	};
 }
 
-async function currentSpec(db: Kysely<Database>, courseId: string): Promise<CourseSpec> {
-	const doc = await currentCourseDoc(db, courseId);
+async function currentSpec(ctx: LiveContext, courseId: string): Promise<CourseSpec> {
+	const doc = await currentCourseDoc(ctx, courseId);
 	try {
 		return docToSpec(doc);
 	} finally {

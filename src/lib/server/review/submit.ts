@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import { docToSpec } from '$lib/course-spec/doc';
 import type { CourseSpec } from '$lib/course-spec/types';
 import type { Database } from '../db/types';
@@ -19,6 +19,7 @@ import { nextVersionNumber } from './submissions';
 import { runWorkflow } from './workflow';
 import { openReviewComments } from '../comments/review';
 import { m } from '$lib/paraglide/messages';
+import type { LiveContext } from '../live-context';
 
 /**
  * An owner hands the course to the coordinators. What is submitted is the live document as it is at
@@ -27,16 +28,17 @@ import { m } from '$lib/paraglide/messages';
  * "changed since submission" and go into the next submission, never silently into this one.
  */
 export async function submitForReview(
-	db: Kysely<Database>,
+	ctx: LiveContext,
 	actor: Actor,
 	courseId: string,
 	input: { note?: string; changeNotes?: string; feedbackSummary?: string },
 	mail: MailContext
 ): Promise<{ submissionId: string; version: number }> {
+	const { db } = ctx;
 	const { note, changeNotes, feedbackSummary } = parseInput(submitSchema, input);
 	// Outsiders learn nothing, not even that the course exists, before its document is read.
 	await authorizeCourse(db, actor, courseId, 'course.view');
-	const doc = await currentCourseDoc(db, courseId);
+	const doc = await currentCourseDoc(ctx, courseId);
 	let state: Uint8Array;
 	let live: CourseSpec;
 	try {
@@ -46,7 +48,7 @@ export async function submitForReview(
 		doc.destroy();
 	}
 
-	return runWorkflow(db, actor, courseId, mail, async (step) => {
+	return runWorkflow(ctx, actor, courseId, mail, async (step) => {
 		await step.take('submit', { note });
 		const check = await checkForPublishing(step.trx, live, await publishingTarget(step.trx, step.course, mail.origin));
 		if (!check.ok) {

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { CourseRow, CourseStatus, Database } from '../db/types';
 import { can, checkTransition, type Actor, type Transition, type TransitionContext } from '../policy';
 import { conflict, forbidden, notFound } from '../errors';
@@ -7,6 +7,7 @@ import { refreshReadersAccess } from '../live-access';
 import { addNotifications, type MailContext, type NewNotification, type OutgoingEmail } from '../notifications';
 import { STATUS_LABELS } from '$lib/labels';
 import { m } from '$lib/paraglide/messages';
+import type { LiveContext } from '../live-context';
 
 /**
  * Every change of a course's status runs through here: one transaction that locks the course row,
@@ -28,12 +29,13 @@ export interface WorkflowStep {
 }
 
 export async function runWorkflow<T>(
-	db: Kysely<Database>,
+	ctx: LiveContext,
 	actor: Actor,
 	courseId: string,
 	mail: MailContext,
 	work: (step: WorkflowStep) => Promise<T>
 ): Promise<T> {
+	const { db } = ctx;
 	const emails: OutgoingEmail[] = [];
 	let before: TransitionContext | undefined;
 	let after: TransitionContext | undefined;
@@ -85,7 +87,7 @@ export async function runWorkflow<T>(
 		return value;
 	});
 	mail.mailer.send(emails);
-	if (before && after && outsidersLostSight(before, after)) refreshReadersAccess(courseId);
+	if (before && after && outsidersLostSight(before, after)) refreshReadersAccess(ctx.live, courseId);
 	return result;
 }
 

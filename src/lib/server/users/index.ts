@@ -6,6 +6,7 @@ import { hashPassword, verifyPassword } from '../auth/password';
 import { conflict, forbidden, invalid, notFound } from '../errors';
 import { can, type Actor } from '../policy';
 import { refreshUserAccess } from '../live-access';
+import type { LiveContext } from '../live-context';
 
 export interface User {
 	id: string;
@@ -84,11 +85,12 @@ export async function listUsers(db: Kysely<Database>): Promise<User[]> {
 
 /** Admin verb: make a member a coordinator or back. Admin status itself is not changed here. */
 export async function setCoordinator(
-	db: Kysely<Database>,
+	ctx: LiveContext,
 	actor: Actor,
 	userId: string,
 	coordinator: boolean
 ): Promise<User> {
+	const { db } = ctx;
 	if (!can(actor, 'admin.roles')) throw forbidden();
 	const row = await db.selectFrom('users').select(['role']).where('id', '=', userId).executeTakeFirst();
 	if (!row) throw notFound(m.admin_no_such_user());
@@ -100,6 +102,6 @@ export async function setCoordinator(
 		.returning(['id', 'name', 'email', 'role', 'created_at'])
 		.executeTakeFirstOrThrow();
 	// Coordinators read submitted courses: their open sockets must be authorised under the new role.
-	refreshUserAccess(userId);
+	refreshUserAccess(ctx.live, userId);
 	return userRowToUser(updated);
 }

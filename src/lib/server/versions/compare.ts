@@ -1,7 +1,5 @@
-import type { Kysely } from 'kysely';
 import { diffSpecs, type SpecDiff } from '$lib/course-spec/diff';
 import type { CourseSpec } from '$lib/course-spec/types';
-import type { Database } from '../db/types';
 import type { Actor } from '../policy';
 import { authorizeCourse } from '../courses/access';
 import { invalid } from '../errors';
@@ -9,6 +7,7 @@ import { m } from '$lib/paraglide/messages';
 import { currentCourseDoc } from '../course-docs';
 import { docToSpec } from '$lib/course-spec/doc';
 import { readVersion, type VersionSummary } from './read';
+import type { LiveContext } from '../live-context';
 
 /** One side of a comparison: a version, or the document as it is now. */
 export type ComparedSide = { current: true } | ({ current: false } & VersionSummary);
@@ -21,25 +20,27 @@ export interface Comparison {
 
 /** What changed from one version (or the current document) to another, field by field. */
 export async function compareVersions(
-	db: Kysely<Database>,
+	ctx: LiveContext,
 	actor: Actor,
 	courseId: string,
 	from: number | 'current',
 	to: number | 'current'
 ): Promise<Comparison> {
+	const { db } = ctx;
 	await authorizeCourse(db, actor, courseId, 'course.view');
-	const [a, b] = [await side(db, courseId, from, 'from'), await side(db, courseId, to, 'to')];
+	const [a, b] = [await side(ctx, courseId, from, 'from'), await side(ctx, courseId, to, 'to')];
 	return { from: a.side, to: b.side, diff: diffSpecs(a.spec, b.spec) };
 }
 
 async function side(
-	db: Kysely<Database>,
+	ctx: LiveContext,
 	courseId: string,
 	which: number | 'current',
 	field: 'from' | 'to'
 ): Promise<{ side: ComparedSide; spec: CourseSpec }> {
+	const { db } = ctx;
 	if (which === 'current') {
-		const doc = await currentCourseDoc(db, courseId);
+		const doc = await currentCourseDoc(ctx, courseId);
 		try {
 			return { side: { current: true }, spec: docToSpec(doc) };
 		} finally {

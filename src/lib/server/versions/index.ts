@@ -13,6 +13,7 @@ import { applyCourseDocUpdate, currentCourseDoc } from '../course-docs';
 import { versionName } from './schema';
 import { addVersion } from './store';
 import { readVersion, readVersions, versionTitle, type Version, type VersionSummary } from './read';
+import type { LiveContext } from '../live-context';
 
 export { compareVersions, type Comparison } from './compare';
 export type { Version, VersionSummary } from './read';
@@ -26,16 +27,17 @@ export type { Version, VersionSummary } from './read';
 
 /** Saves the course document as it is now under a name. */
 export async function saveVersion(
-	db: Kysely<Database>,
+	ctx: LiveContext,
 	actor: Actor,
 	courseId: string,
 	name: string
 ): Promise<VersionSummary> {
+	const { db } = ctx;
 	const parsed = v.safeParse(versionName, name);
 	if (!parsed.success) throw invalid(parsed.issues[0].message, 'name');
 	await authorizeCourse(db, actor, courseId, 'version.save');
 
-	const { state, spec } = await readCurrent(db, courseId);
+	const { state, spec } = await readCurrent(ctx, courseId);
 	const saved = await addVersion(db, { courseId, kind: 'named', name: parsed.output, state, spec, createdBy: actor.id });
 	const saver = await db.selectFrom('users').select('name').where('id', '=', actor.id).executeTakeFirstOrThrow();
 	const summary = { kind: 'named' as const, name: parsed.output, restoredFrom: null };
@@ -86,11 +88,12 @@ export interface RestoreResult {
  * 3. the restore is recorded in the list with the state it produced.
  */
 export async function restoreVersion(
-	db: Kysely<Database>,
+	ctx: LiveContext,
 	actor: Actor,
 	courseId: string,
 	number: number
 ): Promise<RestoreResult> {
+	const { db } = ctx;
 	await authorizeCourse(db, actor, courseId, 'version.restore');
 	const target = await db
 		.selectFrom('course_versions')
@@ -100,7 +103,7 @@ export async function restoreVersion(
 		.executeTakeFirst();
 	if (!target) throw notFound(m.history_no_such_version({ number }));
 
-	const doc = await currentCourseDoc(db, courseId);
+	const doc = await currentCourseDoc(ctx, courseId);
 	try {
 		const kept = await addVersion(
 			db,
@@ -111,7 +114,7 @@ export async function restoreVersion(
 		let changed = false;
 		doc.once('update', () => (changed = true));
 		applySpec(doc, target.spec);
-		if (changed) await applyCourseDocUpdate(db, courseId, Y.encodeStateAsUpdate(doc, before), actor.id);
+		if (changed) await applyCourseDocUpdate(ctx, courseId, Y.encodeStateAsUpdate(doc, before), actor.id);
 		const recorded = await addVersion(db, {
 			courseId,
 			kind: 'restore',
@@ -127,8 +130,8 @@ export async function restoreVersion(
 }
 
 /** The course document as it is now (live edits included), as a Yjs state and a spec. */
-async function readCurrent(db: Kysely<Database>, courseId: string): Promise<{ state: Uint8Array; spec: CourseSpec }> {
-	const doc = await currentCourseDoc(db, courseId);
+async function readCurrent(ctx: LiveContext, courseId: string): Promise<{ state: Uint8Array; spec: CourseSpec }> {
+	const doc = await currentCourseDoc(ctx, courseId);
 	try {
 		return { state: Y.encodeStateAsUpdate(doc), spec: docToSpec(doc) };
 	} finally {

@@ -33,7 +33,8 @@ export interface SkippedVersion {
 
 /**
  * Adds a version with the next number of its course. With `unlessUnchanged`, nothing is added when
- * the spec reads the same as the course's latest version of any kind.
+ * the spec reads the same as the course's latest version of any kind; an automatic snapshot of the
+ * same state as the latest automatic one adds its participants to that one instead.
  */
 export function addVersion(db: Kysely<Database>, version: NewVersion): Promise<StoredVersion>;
 export function addVersion(
@@ -51,6 +52,10 @@ export async function addVersion(
 		await trx.selectFrom('courses').select('id').where('id', '=', version.courseId).forUpdate().executeTakeFirstOrThrow();
 		const latest = await latestVersion(trx, version.courseId, unlessUnchanged);
 		if (unlessUnchanged && latest?.spec && diffSpecs(latest.spec, version.spec).changes === 0) {
+			// With several app processes, each snapshots a course when its own last person leaves: the
+			// same state then arrives twice (the row lock above puts them one after the other), and is
+			// kept once with the people of both.
+			if (version.kind === 'automatic' && latest.kind === 'automatic') await addParticipants(trx, version.courseId, latest, version.participants ?? []);
 			return { added: false as const, number: latest.number };
 		}
 		const number = (latest?.number ?? 0) + 1;
@@ -88,14 +93,27 @@ async function latestVersion(
 	trx: Transaction<Database>,
 	courseId: string,
 	withSpec: boolean
-): Promise<{ number: number; spec?: CourseSpec } | undefined> {
+): Promise<LatestVersion | undefined> {
 	const row = await trx
 		.selectFrom('course_versions')
-		.select('number')
+		.select(['number', 'kind', 'participants'])
 		.$if(withSpec, (qb) => qb.select('spec'))
 		.where('course_id', '=', courseId)
 		.orderBy('number', 'desc')
 		.limit(1)
 		.executeTakeFirst();
-	return row ? { number: Number(row.number), spec: (row as { spec?: CourseSpec }).spec } : undefined;
+	return row ? { number: Number(row.number), kind: row.kind, participants: row.participants, spec: (row as { spec?: CourseSpec }).spec } : undefined;
+}
+
+interface LatestVersion {
+	number: number;
+	kind: VersionKind;
+	participants: string[];
+	spec?: CourseSpec;
+}
+
+async function addParticipants(trx: Transaction<Database>, courseId: string, latest: LatestVersion, participants: string[]): Promise<void> {
+	const merged = [...new Set([...latest.participants, ...participants])].sort();
+	if (merged.length === latest.participants.length) return;
+	await trx.updateTable('course_versions').set({ participants: merged }).where('course_id', '=', courseId).where('number', '=', latest.number).execute();
 }

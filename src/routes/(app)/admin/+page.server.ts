@@ -35,7 +35,7 @@ export const actions: Actions = {
 		const parsed = parseForm(roleChangeSchema, formData);
 		if (!parsed.ok) return parsed.failure;
 		try {
-			await setCoordinator(event.locals.db, user, parsed.data.userId, parsed.data.coordinator);
+			await setCoordinator(event.locals, user, parsed.data.userId, parsed.data.coordinator);
 		} catch (err) {
 			return domainFailure(err, formData);
 		}

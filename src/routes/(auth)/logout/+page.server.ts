@@ -10,7 +10,7 @@ export const actions: Actions = {
 	default: async ({ locals, cookies, url }) => {
 		if (locals.session) {
 			await invalidateSession(locals.db, locals.session.id);
-			endSessionSockets(locals.session.id);
+			endSessionSockets(locals.live, locals.session.id);
 		}
 		deleteSessionCookie(cookies, url);
 		redirect(303, '/');

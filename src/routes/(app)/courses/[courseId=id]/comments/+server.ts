@@ -35,7 +35,7 @@ export const POST: RequestHandler = async (event) => {
 	} catch {
 		error(400, m.comments_error_not_json());
 	}
-	const deps = { db: event.locals.db, mail: mailContext(event) };
+	const deps = { db: event.locals.db, live: event.locals.live, mail: mailContext(event) };
 	const id = typeof input.id === 'string' ? input.id : '';
 	const courseId = event.params.courseId;
 	return jsonAnswer(async () => {

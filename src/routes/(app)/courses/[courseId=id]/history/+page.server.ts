@@ -20,7 +20,7 @@ export const actions: Actions = {
 		const parsed = parseForm(saveVersionSchema, formData);
 		if (!parsed.ok) return parsed.failure;
 		try {
-			const saved = await saveVersion(event.locals.db, user, event.params.courseId, parsed.data.name);
+			const saved = await saveVersion(event.locals, user, event.params.courseId, parsed.data.name);
 			return { saved: { number: saved.number, name: saved.title } };
 		} catch (err) {
 			return domainFailure(err, formData);
@@ -32,7 +32,7 @@ export const actions: Actions = {
 		const parsed = parseForm(restoreVersionSchema, formData);
 		if (!parsed.ok) return parsed.failure;
 		try {
-			return { restored: await restoreVersion(event.locals.db, user, event.params.courseId, parsed.data.number) };
+			return { restored: await restoreVersion(event.locals, user, event.params.courseId, parsed.data.number) };
 		} catch (err) {
 			return domainFailure(err, formData);
 		}

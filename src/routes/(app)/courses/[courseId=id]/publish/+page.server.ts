@@ -20,7 +20,7 @@ export const actions: Actions = {
 		const parsed = parseForm(publishSchema, formData);
 		if (!parsed.ok) return parsed.failure;
 		try {
-			return { published: await publishCourse(event.locals.db, user, event.params.courseId, parsed.data, mailContext(event)) };
+			return { published: await publishCourse(event.locals, user, event.params.courseId, parsed.data, mailContext(event)) };
 		} catch (err) {
 			return domainFailure(err, formData);
 		}
@@ -31,7 +31,7 @@ export const actions: Actions = {
 		const parsed = parseForm(retireSchema, formData);
 		if (!parsed.ok) return parsed.failure;
 		try {
-			await retireCourse(event.locals.db, user, event.params.courseId, parsed.data, mailContext(event));
+			await retireCourse(event.locals, user, event.params.courseId, parsed.data, mailContext(event));
 			return { retired: true };
 		} catch (err) {
 			return domainFailure(err, formData);
@@ -40,7 +40,7 @@ export const actions: Actions = {
 	unretire: async (event) => {
 		const user = requireUser(event);
 		try {
-			await unretireCourse(event.locals.db, user, event.params.courseId, {}, mailContext(event));
+			await unretireCourse(event.locals, user, event.params.courseId, {}, mailContext(event));
 			return { unretired: true };
 		} catch (err) {
 			return domainFailure(err, new FormData());

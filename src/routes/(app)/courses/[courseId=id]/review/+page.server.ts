@@ -10,7 +10,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
-	const review = await orHttpError(loadReviewPage(event.locals.db, user, event.params.courseId, event.url.origin));
+	const review = await orHttpError(loadReviewPage(event.locals, user, event.params.courseId, event.url.origin));
 	// Access was checked by loadReviewPage: what the coordinator's quality-assurance record shows.
 	const [contributions, reviewComments] = await Promise.all([
 		contributionsOf(event.locals.db, event.params.courseId),
@@ -26,7 +26,7 @@ export const actions: Actions = {
 		const parsed = parseForm(submitSchema, formData);
 		if (!parsed.ok) return parsed.failure;
 		try {
-			const { version } = await submitForReview(event.locals.db, user, event.params.courseId, parsed.data, mailContext(event));
+			const { version } = await submitForReview(event.locals, user, event.params.courseId, parsed.data, mailContext(event));
 			return { submitted: { version } };
 		} catch (err) {
 			return domainFailure(err, formData);
@@ -35,7 +35,7 @@ export const actions: Actions = {
 	withdraw: async (event) => {
 		const user = requireUser(event);
 		try {
-			await withdrawSubmission(event.locals.db, user, event.params.courseId, mailContext(event));
+			await withdrawSubmission(event.locals, user, event.params.courseId, mailContext(event));
 			return { withdrawn: true };
 		} catch (err) {
 			return domainFailure(err, new FormData());
@@ -47,7 +47,7 @@ export const actions: Actions = {
 		const parsed = parseForm(requestChangesSchema, formData);
 		if (!parsed.ok) return parsed.failure;
 		try {
-			await requestChanges(event.locals.db, user, event.params.courseId, parsed.data, mailContext(event));
+			await requestChanges(event.locals, user, event.params.courseId, parsed.data, mailContext(event));
 			return { changesRequested: true };
 		} catch (err) {
 			return domainFailure(err, formData);
@@ -59,7 +59,7 @@ export const actions: Actions = {
 		const parsed = parseForm(approveSchema, formData);
 		if (!parsed.ok) return parsed.failure;
 		try {
-			await approveSubmission(event.locals.db, user, event.params.courseId, parsed.data, mailContext(event));
+			await approveSubmission(event.locals, user, event.params.courseId, parsed.data, mailContext(event));
 		} catch (err) {
 			return domainFailure(err, formData);
 		}

@@ -25,7 +25,7 @@ export const load: PageServerLoad = async (event) => {
 	const [badge, coCreation, languages] = await Promise.all([
 		orHttpError(courseBadgeStatus(db, user, courseId)),
 		orHttpError(coCreationSetting(db, user, courseId)),
-		orHttpError(courseLanguages(db, user, courseId))
+		orHttpError(courseLanguages(event.locals, user, courseId))
 	]);
 	return { badge, coCreation, languages };
 };
@@ -75,7 +75,7 @@ export const actions: Actions = {
 		const parsed = parseForm(courseLanguageSchema, formData);
 		if (!parsed.ok) return parsed.failure;
 		try {
-			await addCourseLanguage(event.locals.db, user, event.params.courseId, parsed.data.language);
+			await addCourseLanguage(event.locals, user, event.params.courseId, parsed.data.language);
 		} catch (err) {
 			return domainFailure(err, formData);
 		}
@@ -88,7 +88,7 @@ export const actions: Actions = {
 		if (!parsed.ok) return parsed.failure;
 		const { language, confirmedTexts } = parsed.data;
 		try {
-			const result = await removeCourseLanguage(event.locals.db, user, event.params.courseId, language, confirmedTexts ?? null);
+			const result = await removeCourseLanguage(event.locals, user, event.params.courseId, language, confirmedTexts ?? null);
 			// More was written than the owner confirmed losing: ask again, with the new count.
 			if (!result.removed) return { confirmRemove: { code: language, texts: result.texts } };
 		} catch (err) {
@@ -102,7 +102,7 @@ export const actions: Actions = {
 		const parsed = parseForm(courseLanguageSchema, formData);
 		if (!parsed.ok) return parsed.failure;
 		try {
-			await makeCoursePrimaryLanguage(event.locals.db, user, event.params.courseId, parsed.data.language);
+			await makeCoursePrimaryLanguage(event.locals, user, event.params.courseId, parsed.data.language);
 		} catch (err) {
 			return domainFailure(err, formData);
 		}
@@ -114,7 +114,7 @@ export const actions: Actions = {
 		const parsed = parseForm(renameCourseSchema, formData);
 		if (!parsed.ok) return parsed.failure;
 		try {
-			await renameCourse(event.locals.db, user, event.params.courseId, parsed.data.title);
+			await renameCourse(event.locals, user, event.params.courseId, parsed.data.title);
 		} catch (err) {
 			return domainFailure(err, formData);
 		}
@@ -123,7 +123,7 @@ export const actions: Actions = {
 	archive: async (event) => {
 		const user = requireUser(event);
 		try {
-			await setCourseArchived(event.locals.db, user, event.params.courseId, true);
+			await setCourseArchived(event.locals, user, event.params.courseId, true);
 		} catch (err) {
 			return domainFailure(err, new FormData());
 		}
@@ -132,7 +132,7 @@ export const actions: Actions = {
 	unarchive: async (event) => {
 		const user = requireUser(event);
 		try {
-			await setCourseArchived(event.locals.db, user, event.params.courseId, false);
+			await setCourseArchived(event.locals, user, event.params.courseId, false);
 		} catch (err) {
 			return domainFailure(err, new FormData());
 		}

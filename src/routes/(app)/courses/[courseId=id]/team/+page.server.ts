@@ -46,7 +46,7 @@ export const actions: Actions = {
 		if (!parsed.ok) return parsed.failure;
 		const { userId, ...changes } = parsed.data;
 		try {
-			await changeMember(event.locals.db, user, event.params.courseId, userId, changes);
+			await changeMember(event.locals, user, event.params.courseId, userId, changes);
 		} catch (err) {
 			return domainFailure(err, formData);
 		}
@@ -58,7 +58,7 @@ export const actions: Actions = {
 		const parsed = parseForm(memberSchema, formData);
 		if (!parsed.ok) return parsed.failure;
 		try {
-			await removeMember(event.locals.db, user, event.params.courseId, parsed.data.userId);
+			await removeMember(event.locals, user, event.params.courseId, parsed.data.userId);
 		} catch (err) {
 			return domainFailure(err, formData);
 		}
@@ -67,7 +67,7 @@ export const actions: Actions = {
 	leave: async (event) => {
 		const user = requireUser(event);
 		try {
-			await removeMember(event.locals.db, user, event.params.courseId, user.id);
+			await removeMember(event.locals, user, event.params.courseId, user.id);
 		} catch (err) {
 			return domainFailure(err, new FormData());
 		}

@@ -14,7 +14,7 @@ export const actions: Actions = {
 		const user = requireUser(event);
 		const { courseId, number } = event.params;
 		try {
-			return { restored: await restoreVersion(event.locals.db, user, courseId, Number(number)) };
+			return { restored: await restoreVersion(event.locals, user, courseId, Number(number)) };
 		} catch (err) {
 			return domainFailure(err, new FormData());
 		}

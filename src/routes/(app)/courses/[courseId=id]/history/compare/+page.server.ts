@@ -25,7 +25,7 @@ export const load: PageServerLoad = async (event) => {
 		return { versions, choices, showUnchanged, errors, comparison: null };
 	}
 	try {
-		const comparison = await compareVersions(db, user, courseId, parsed.output.from, parsed.output.to);
+		const comparison = await compareVersions(event.locals, user, courseId, parsed.output.from, parsed.output.to);
 		return { versions, choices, showUnchanged, errors: {}, comparison };
 	} catch (err) {
 		if (isDomainError(err) && err.field) return { versions, choices, showUnchanged, errors: { [err.field]: err.message }, comparison: null };

@@ -17,7 +17,7 @@ export const load: PageServerLoad = async (event) => {
 	const parsed = v.safeParse(query, choices);
 	if (!parsed.success) return { choices, showUnchanged, problem: parsed.issues[0].message, comparison: null };
 	try {
-		const comparison = await compareForReview(event.locals.db, user, event.params.courseId, parsed.output.from, parsed.output.to);
+		const comparison = await compareForReview(event.locals, user, event.params.courseId, parsed.output.from, parsed.output.to);
 		return { choices, showUnchanged, problem: null, comparison };
 	} catch (err) {
 		if (isDomainError(err) && err.code === 'invalid') return { choices, showUnchanged, problem: err.message, comparison: null };

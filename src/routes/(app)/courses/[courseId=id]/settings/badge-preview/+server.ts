@@ -5,7 +5,7 @@ import type { RequestHandler } from './$types';
 // The team: the badge the next published version will carry (the upload, or the generated one as the document is now).
 export const GET: RequestHandler = async (event) => {
 	const user = requireUser(event);
-	const badge = await orHttpError(previewCourseBadge(event.locals.db, user, event.params.courseId));
+	const badge = await orHttpError(previewCourseBadge(event.locals, user, event.params.courseId));
 	return new Response(badge.body as BodyInit, {
 		headers: {
 			'Content-Type': badge.contentType,
