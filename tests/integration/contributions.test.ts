@@ -70,15 +70,43 @@ describe('contributions', () => {
 		expect(rows).toEqual(expect.arrayContaining([{ field_key: 'outcomeText', item_id: outcomeId }, { field_key: 'ectsCredits', item_id: '' }]));
 	});
 
+	it('credits two people typing at once each with their own field only', async () => {
+		const course = (await buildCourse(db, owner)).id;
+		await addMember(db, course, partner.id, 'editor', 'company_partner');
+		const join = async (person: Person) => {
+			const provider = connectProvider(server.collabUrl, course, { token: await buildSession(db, person.id), origin: server.origin });
+			providers.push(provider);
+			await waitForSynced(provider);
+			return provider.doc;
+		};
+		const [liisa, pekka] = [await join(owner), await join(partner)];
+		const title = getText(liisa, 'title', 'en');
+		const prerequisites = getText(pekka, 'prerequisites', 'en');
+		// Keystrokes in turn, far closer together than the recorder's one-second window.
+		for (const letter of 'abcdefgh') {
+			title.insert(title.length, letter);
+			prerequisites.insert(prerequisites.length, letter);
+			await new Promise((resolve) => setTimeout(resolve, 20));
+		}
+		const fieldsOf = async (person: Person) =>
+			(await db.selectFrom('course_field_edits').select('field_key').where('course_id', '=', course).where('user_id', '=', person.id).execute()).map((r) => r.field_key);
+		await waitFor(async () => (await fieldsOf(owner)).length > 0 && (await fieldsOf(partner)).length > 0, { message: 'both to be credited' });
+		// Once each, a second after their last keystroke; nothing of the other's may come later either.
+		await new Promise((resolve) => setTimeout(resolve, 1_500));
+		expect(await fieldsOf(owner)).toEqual(['title']);
+		expect(await fieldsOf(partner)).toEqual(['prerequisites']);
+	});
+
 	it('counts a person\'s work on a field once until they leave it alone for ten minutes', async () => {
 		const touch = [{ field: 'prerequisites', itemId: '' }];
 		const count = async () =>
-			(await db.selectFrom('course_field_edits').select('edits').where('user_id', '=', partner.id).where('field_key', '=', 'prerequisites').executeTakeFirstOrThrow()).edits;
+			(await db.selectFrom('course_field_edits').select('edits').where('course_id', '=', courseId).where('user_id', '=', partner.id).where('field_key', '=', 'prerequisites').executeTakeFirstOrThrow()).edits;
 		for (let i = 0; i < 5; i++) await recordFieldEdits(db, courseId, [partner.id], touch);
 		expect(await count()).toBe(1);
 		await db
 			.updateTable('course_field_edits')
 			.set({ last_edited_at: new Date(Date.now() - (EDIT_SESSION_GAP_MINUTES + 1) * 60_000) })
+			.where('course_id', '=', courseId)
 			.where('user_id', '=', partner.id)
 			.where('field_key', '=', 'prerequisites')
 			.execute();

@@ -62,13 +62,10 @@ export function appRealtimeDeps(db: Kysely<Database>, options: { snapshots?: Par
 		acceptsPresence,
 		validSessions: (sessionIds: string[]) => validSessionIds(db, sessionIds),
 		onLoaded: (courseId, doc) => attribution.roomLoaded(courseId, doc),
-		onChange(courseId, _update, origin, doc) {
-			if (origin.kind === 'remote') attribution.remoteEdits(courseId, doc);
-		},
+		beforeChange: (courseId, origin, doc) => attribution.beforeChange(courseId, origin, doc),
 		onStored(courseId, doc, authorIds) {
 			recordActivity(courseId, doc);
 			snapshots.recordEdits(courseId, doc, authorIds);
-			attribution.recordEdits(courseId, doc, authorIds);
 		},
 		onIdle(courseId, doc) {
 			attribution.roomIdle(courseId);

@@ -4,6 +4,7 @@ import { diffSpecs } from '$lib/course-spec/diff';
 import { docToSpec } from '$lib/course-spec/doc';
 import type { CourseSpec } from '$lib/course-spec/types';
 import type { Database } from '../db/types';
+import type { ChangeOrigin } from '../realtime/hooks';
 
 /** A field someone changed: its key, and the list item it belongs to ('' outside lists). */
 export interface FieldTouch {
@@ -29,49 +30,84 @@ export function touchedFields(before: CourseSpec, after: CourseSpec): FieldTouch
 	return touches;
 }
 
+/** Changes by one person in a row are compared with the baseline together, at most this long after the first. */
+export const ATTRIBUTION_WINDOW_MS = 1_000;
+
+/** Who a change is credited to: a person, or nobody (a change without a user, or one another process credits). */
+type Credit = string | null;
+
+interface Window {
+	doc: Y.Doc;
+	credit: Credit;
+	timer: ReturnType<typeof setTimeout>;
+}
+
 /**
- * Records who changed which field, batch by batch as the realtime server stores edits: the spec of
- * the stored document is compared with the one at the previous batch (or when the room was loaded),
- * and each author of the batch is credited with one edit of every field that changed. Kept in its
- * own table, so attribution outlives compaction, which folds update rows and their authors away.
- * Several authors in one 50–200 ms batch share its fields: close enough to say who took part where.
+ * Records who changed which field of a live document: the spec is compared with the one before (or
+ * when the room was loaded), and the person who made the changes is credited with one edit of every
+ * field that changed. Kept in its own table, so attribution outlives compaction, which folds update
+ * rows and their authors away.
+ *
+ * Deriving and comparing the spec takes a while for a big course, and someone typing makes ten
+ * changes a second, so one person's changes in a row are compared together, a second after the
+ * first (ATTRIBUTION_WINDOW_MS). Just before anyone else's change is applied, the document is
+ * compared as it stands, so two people typing at once are each credited with their own changes only.
+ * Changes relayed from another process are credited there; here they only move the baseline on.
+ * Changes of the last second are not credited if the process is killed (the edits themselves are stored).
  */
-export function createAttributionRecorder(db: Kysely<Database>) {
+export function createAttributionRecorder(db: Kysely<Database>, windowMs = ATTRIBUTION_WINDOW_MS) {
 	const baselines = new Map<string, CourseSpec>();
-	const movedOn = new Map<string, Y.Doc>();
-	const moveBaselines = () => {
-		for (const [courseId, doc] of movedOn) if (!doc.isDestroyed && baselines.has(courseId)) baselines.set(courseId, docToSpec(doc));
-		movedOn.clear();
+	const windows = new Map<string, Window>();
+
+	/** Compares the document with the baseline now and credits the window's person with what changed. */
+	const close = (courseId: string) => {
+		const window = windows.get(courseId);
+		if (!window) return;
+		windows.delete(courseId);
+		clearTimeout(window.timer);
+		const before = baselines.get(courseId);
+		if (!before || window.doc.isDestroyed) return;
+		const after = docToSpec(window.doc);
+		baselines.set(courseId, after);
+		if (window.credit === null) return;
+		const touches = touchedFields(before, after);
+		if (touches.length === 0) return;
+		void recordFieldEdits(db, courseId, [window.credit], touches).catch((err) =>
+			console.error(`[contributions] recording edits of ${courseId} failed:`, err instanceof Error ? err.message : err)
+		);
 	};
 	return {
 		roomLoaded(courseId: string, doc: Y.Doc): void {
 			baselines.set(courseId, docToSpec(doc));
 		},
-		recordEdits(courseId: string, doc: Y.Doc, authorIds: readonly string[]): void {
-			const before = baselines.get(courseId);
-			const after = docToSpec(doc);
-			baselines.set(courseId, after);
-			if (!before || authorIds.length === 0) return;
-			const touches = touchedFields(before, after);
-			if (touches.length === 0) return;
-			void recordFieldEdits(db, courseId, authorIds, touches).catch((err) =>
-				console.error(`[contributions] recording edits of ${courseId} failed:`, err instanceof Error ? err.message : err)
-			);
+		/** The realtime server's beforeChange hook: `doc` does not hold this change yet. */
+		beforeChange(courseId: string, origin: ChangeOrigin, doc: Y.Doc): void {
+			if (!baselines.has(courseId)) return;
+			const credit = creditOf(origin);
+			const open = windows.get(courseId);
+			if (open?.credit === credit) return;
+			close(courseId);
+			const timer = setTimeout(() => close(courseId), windowMs);
+			timer.unref?.();
+			windows.set(courseId, { doc, credit, timer });
 		},
-		/**
-		 * Another process relayed edits (with several processes): it credits its own people, so the
-		 * baseline moves past them and the next batch stored here is not credited with them. Re-read
-		 * once per turn of the event loop (docToSpec takes milliseconds), however many arrived in it.
-		 */
-		remoteEdits(courseId: string, doc: Y.Doc): void {
-			if (movedOn.size === 0) setImmediate(moveBaselines);
-			movedOn.set(courseId, doc);
-		},
+		/** The last person left: credit what is open while the document is still there, then forget the course. */
 		roomIdle(courseId: string): void {
+			close(courseId);
 			baselines.delete(courseId);
-			movedOn.delete(courseId);
 		}
 	};
+}
+
+function creditOf(origin: ChangeOrigin): Credit {
+	switch (origin.kind) {
+		case 'peer':
+			return origin.userId;
+		case 'server':
+			return origin.authorId;
+		case 'remote':
+			return null;
+	}
 }
 
 /**

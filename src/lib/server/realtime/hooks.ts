@@ -63,6 +63,11 @@ export interface RealtimeHooks {
 	/** A room was loaded, before anyone edits it (e.g. to take a baseline). */
 	onLoaded?(courseId: string, doc: Y.Doc): void;
 	/**
+	 * A change is about to be applied to a loaded room's document, which is still as it was before
+	 * (e.g. to credit what one person did before another's change lands). Runs for every transaction.
+	 */
+	beforeChange?(courseId: string, origin: ChangeOrigin, doc: Y.Doc): void;
+	/**
 	 * A change was delivered to the room's peers: for this process's own changes, once stored; for
 	 * relayed ones, once applied.
 	 */
@@ -140,6 +145,7 @@ export function combineHooks(list: readonly RealtimeHooks[]): Required<RealtimeH
 	return {
 		beforeLoad: parallel('beforeLoad'),
 		onLoaded: sync('onLoaded'),
+		beforeChange: sync('beforeChange'),
 		onChange: sync('onChange'),
 		onAwareness: sync('onAwareness'),
 		onStored: sync('onStored'),

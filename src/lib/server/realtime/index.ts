@@ -59,6 +59,8 @@ export interface RealtimeDeps {
 	tuning?: Partial<RealtimeTuning>;
 	/** Called once a course's room is loaded (see RoomRegistryOptions.onLoaded). */
 	onLoaded?: (courseId: string, doc: Y.Doc) => void;
+	/** Called before a change is applied to a room's document (see RealtimeHooks.beforeChange). */
+	beforeChange?: (courseId: string, origin: ChangeOrigin, doc: Y.Doc) => void;
 	/** Called when a change reaches the room's peers, with where it came from (see RealtimeHooks.onChange). */
 	onChange?: (courseId: string, update: Uint8Array, origin: ChangeOrigin, doc: Y.Doc) => void;
 	/** Called after edits to a course's document are stored (see RoomRegistryOptions.onStored). */
@@ -120,6 +122,7 @@ export function attachRealtime(server: Server, deps: RealtimeDeps): RealtimeServ
 	const onChange = deps.onChange;
 	const appHooks = {
 		onLoaded: deps.onLoaded,
+		beforeChange: deps.beforeChange,
 		onStored: deps.onStored,
 		onIdle: deps.onIdle,
 		onChange: onChange && ((courseId: string, update: Uint8Array, origin: ChangeOrigin) => {

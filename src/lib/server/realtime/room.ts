@@ -32,6 +32,8 @@ export interface RoomOptions {
 	acceptsPresence?: AcceptsPresence;
 	/** What each connection may send (frames, bytes, presence updates per second). */
 	budget?: ConnectionBudget;
+	/** A change is about to be applied (see RealtimeHooks.beforeChange). */
+	beforeChange?: (origin: ChangeOrigin) => void;
 	/** A change was delivered to the peers (see RealtimeHooks.onChange). */
 	onChange?: (update: Uint8Array, origin: ChangeOrigin) => void;
 	/** Presence changed (see RealtimeHooks.onAwareness). */
@@ -107,6 +109,7 @@ export class Room {
 		this.fullState = new FullStateFrames(this.doc, appliedAsStored ? stored.parts : null);
 		this.awareness = new awarenessProtocol.Awareness(this.doc);
 		this.awareness.setLocalState(null); // the server itself is not present in the document
+		this.doc.on('beforeTransaction', this.handleBeforeTransaction);
 		this.doc.on('update', this.handleDocUpdate);
 		this.awareness.on('update', this.handleAwarenessUpdate);
 	}
@@ -341,19 +344,21 @@ export class Room {
 		this.release();
 	}
 
+	// Every change to the document is applied in a transaction of its own, whose origin says who made it.
+	private handleBeforeTransaction = (transaction: Y.Transaction): void => {
+		this.options.beforeChange?.(changeOriginOf(transaction.origin));
+	};
+
 	private handleDocUpdate = (update: Uint8Array, origin: unknown): void => {
 		this.fullState.invalidate();
-		if (origin instanceof RemoteChange) {
+		const changeOrigin = changeOriginOf(origin);
+		if (changeOrigin.kind === 'remote') {
 			// Stored by the process it came from (or read from the store): only delivered here.
 			const frame = encodeDocUpdate(update);
 			for (const connection of this.connections) connection.send(frame);
-			this.options.onChange?.(update, { kind: 'remote', instanceId: origin.instanceId });
+			this.options.onChange?.(update, changeOrigin);
 			return;
 		}
-		const changeOrigin: ChangeOrigin =
-			origin instanceof Connection
-				? { kind: 'peer', userId: origin.peer.userId }
-				: { kind: 'server', authorId: origin instanceof ServerChange ? origin.authorId : null };
 		const authorId = changeOrigin.kind === 'peer' ? changeOrigin.userId : changeOrigin.authorId;
 		this.store.record(update, authorId, () => {
 			const frame = encodeDocUpdate(update);
@@ -394,4 +399,11 @@ export class Room {
 					: { kind: 'local' }
 		);
 	};
+}
+
+/** Who a transaction on a room's document is by, from the origin the room applied it with. */
+function changeOriginOf(origin: unknown): ChangeOrigin {
+	if (origin instanceof Connection) return { kind: 'peer', userId: origin.peer.userId };
+	if (origin instanceof RemoteChange) return { kind: 'remote', instanceId: origin.instanceId };
+	return { kind: 'server', authorId: origin instanceof ServerChange ? origin.authorId : null };
 }

@@ -147,6 +147,7 @@ export class RoomRegistry {
 		room = new Room(courseId, stored, writer, () => this.scheduleUnload(courseId), {
 			acceptsPresence: this.options.acceptsPresence,
 			budget: this.options.budget,
+			beforeChange: hooks?.beforeChange && ((origin) => room && hooks.beforeChange?.(courseId, origin, room.doc)),
 			onChange: hooks?.onChange && ((update, origin) => hooks.onChange?.(courseId, update, origin)),
 			onAwareness: hooks?.onAwareness && ((r, change, origin) => hooks.onAwareness?.(courseId, r, change, origin))
 		});
