@@ -51,7 +51,7 @@ async function settledMemory(): Promise<{ heap: number; rss: number }> {
 }
 
 /** The client pool in its own process; `call` runs one command there. */
-export function startClients(): { call<T>(command: string, args?: object): Promise<T>; stop(): void } {
+export function startClients(): { pid: number; call<T>(command: string, args?: object): Promise<T>; stop(): void } {
 	const child: ChildProcess = fork(path.resolve(import.meta.dirname, 'realtime-clients.mjs'), [], { execArgv: [] });
 	let nextId = 0;
 	const pending = new Map<number, { resolve(value: unknown): void; reject(err: Error): void }>();
@@ -66,6 +66,7 @@ export function startClients(): { call<T>(command: string, args?: object): Promi
 		else waiter?.resolve(message.result);
 	});
 	return {
+		pid: child.pid!,
 		call<T>(command: string, args: object = {}) {
 			const id = nextId++;
 			return new Promise<T>((resolve, reject) => {

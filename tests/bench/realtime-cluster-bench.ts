@@ -77,10 +77,7 @@ async function startServer(env: Record<string, string>, cpu: number | null): Pro
 	});
 	return {
 		url,
-		cpuSeconds() {
-			const fields = fs.readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
-			return (Number(fields[11]) + Number(fields[12])) / 100;
-		},
+		cpuSeconds: () => processCpuSeconds(child.pid!),
 		async stop() {
 			if (process.env.BENCH_SERVER_LOG) fs.writeFileSync(`${process.env.BENCH_SERVER_LOG}-${child.pid}.log`, output);
 			if (child.exitCode !== null) return;
@@ -88,6 +85,18 @@ async function startServer(env: Record<string, string>, cpu: number | null): Pro
 			await exited;
 		}
 	};
+}
+
+/** User and system CPU time of a process so far (clock ticks are 1/100 s on Linux). */
+function processCpuSeconds(pid: number): number {
+	const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+	return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** Busy CPU time of the whole machine so far, all cores (everything but idle and I/O wait). */
+function machineBusySeconds(): number {
+	const [, user, nice, system, , , irq, softirq, steal] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
+	return (user + nice + system + irq + softirq + steal) / 100;
 }
 
 interface Setup {
@@ -112,8 +121,14 @@ async function measure(setup: Setup, databaseUrl: string, redisUrl: string, toke
 		const run = async (rooms: string[], perRoom: number) => {
 			// CPU is sampled through the run and read over the measured window only: connecting the
 			// sockets (authorising each, loading rooms) would otherwise swamp what delivering costs.
-			const cpuSamples: Array<[at: number, seconds: number]> = [];
-			const sample = () => cpuSamples.push([performance.now(), servers.reduce((sum, server) => sum + server.cpuSeconds(), 0)]);
+			const cpuSamples: Array<[at: number, servers: number, clients: number, machine: number]> = [];
+			const sample = () =>
+				cpuSamples.push([
+					performance.now(),
+					servers.reduce((sum, server) => sum + server.cpuSeconds(), 0),
+					processCpuSeconds(clients.pid),
+					machineBusySeconds()
+				]);
 			sample();
 			const sampler = setInterval(sample, 100);
 			const result = await clients.call<{ p50: number; p99: number; samples: number; expected: number }>('fanout', {
@@ -132,15 +147,22 @@ async function measure(setup: Setup, databaseUrl: string, redisUrl: string, toke
 			// The clients record for SECONDS after the warm-up, then wait 1 s for the last deliveries and close.
 			const windowEnd = cpuSamples[cpuSamples.length - 1][0] - 1000;
 			const windowStart = windowEnd - SECONDS * 1000;
-			const cpuAt = (at: number) => {
+			const cpuAt = (at: number, column: 1 | 2 | 3) => {
 				const after = cpuSamples.findIndex(([t]) => t >= at);
-				if (after <= 0) return cpuSamples[Math.max(0, after)][1];
-				const [t0, c0] = cpuSamples[after - 1];
-				const [t1, c1] = cpuSamples[after];
+				if (after <= 0) return cpuSamples[Math.max(0, after)][column];
+				const [t0, c0] = [cpuSamples[after - 1][0], cpuSamples[after - 1][column]];
+				const [t1, c1] = [cpuSamples[after][0], cpuSamples[after][column]];
 				return c0 + ((c1 - c0) * (at - t0)) / Math.max(1, t1 - t0);
 			};
-			const cpuSeconds = cpuAt(windowEnd) - cpuAt(windowStart);
-			return { ...result, cpuPercent: (cpuSeconds / SECONDS) * 100, cpuPerMessageUs: (cpuSeconds * 1e6) / Math.max(1, result.samples) };
+			const percentOf = (column: 1 | 2 | 3) => ((cpuAt(windowEnd, column) - cpuAt(windowStart, column)) / SECONDS) * 100;
+			const cpuSeconds = cpuAt(windowEnd, 1) - cpuAt(windowStart, 1);
+			return {
+				...result,
+				cpuPercent: (cpuSeconds / SECONDS) * 100,
+				cpuPerMessageUs: (cpuSeconds * 1e6) / Math.max(1, result.samples),
+				clientsPercent: percentOf(2),
+				machinePercent: percentOf(3) / cpus
+			};
 		};
 		await run(courses.slice(0, 2), 20); // warm-up
 		for (const [rooms, perRoom] of FANOUT) {
@@ -148,19 +170,25 @@ async function measure(setup: Setup, databaseUrl: string, redisUrl: string, toke
 			const result = await run(courses.slice(0, rooms), perRoom);
 			results.set(`fan-out ${rooms}×${perRoom}: p50 / p99 (deliveries)`, `${ms(result.p50)} / ${ms(result.p99)} ms (${Math.round((100 * result.samples) / Math.max(1, result.expected))} %)`);
 			results.set(`fan-out ${rooms}×${perRoom}: server CPU (all processes, while measuring), per delivered message`, `${result.cpuPercent.toFixed(0)} %, ${result.cpuPerMessageUs.toFixed(1)} µs`);
+			results.set(`fan-out ${rooms}×${perRoom}: bench clients' CPU / whole machine busy (of ${cpus} cores)`, `${result.clientsPercent.toFixed(0)} % / ${result.machinePercent.toFixed(0)} %`);
 		}
 		let held = 0;
+		let heldLoad = '';
 		let firstMiss = '';
 		for (let total = RAMP_STEP; total <= MAX_CLIENTS; total += RAMP_STEP) {
 			const result = await run(courses.slice(0, total / ROOM_SIZE), ROOM_SIZE);
-			progress(`${setup.label}: ${total} clients: p99 ${ms(result.p99)} ms, CPU ${result.cpuPercent.toFixed(0)} %`);
+			progress(
+				`${setup.label}: ${total} clients: p99 ${ms(result.p99)} ms, servers' CPU ${result.cpuPercent.toFixed(0)} %, clients' ${result.clientsPercent.toFixed(0)} %, machine ${result.machinePercent.toFixed(0)} % busy`
+			);
 			if (!(result.p99 <= P99_LIMIT_MS) || result.samples < 0.99 * result.expected) {
 				firstMiss = ` (${total}: p99 ${ms(result.p99)} ms)`;
 				break;
 			}
 			held = total;
+			heldLoad = `${result.cpuPercent.toFixed(0)} % / ${result.clientsPercent.toFixed(0)} % / ${result.machinePercent.toFixed(0)} %`;
 		}
 		results.set(`max clients at p99 ≤ ${P99_LIMIT_MS} ms (rooms of ${ROOM_SIZE}, steps of ${RAMP_STEP})`, `${held === MAX_CLIENTS ? '≥ ' : ''}${held.toLocaleString('en')}${firstMiss}`);
+		results.set(`at that many: servers' CPU / bench clients' CPU / whole machine busy (of ${cpus} cores)`, heldLoad || '–');
 	} finally {
 		clients.stop();
 		await balancer?.close();

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import net from 'node:net';
@@ -24,7 +24,9 @@ import { adminQuery, postgresReachable } from '../support/postgres-admin';
  * BENCH_SECTIONS (some of first,idle,fanout,memory,cold,ramp,kill; all by default; idle always runs),
  * BENCH_NODE_FLAGS (more flags for the server's node, e.g. --cpu-prof),
  * BENCH_HEAP_SNAPSHOTS (a directory: heap snapshots of the server at idle start and after leaving),
- * BENCH_PIN (core list for taskset, "0"; empty: no pinning), BENCH_POSTGRES_URL (an admin URL, else
+ * BENCH_PIN (core list for taskset, "0"; empty: no pinning), BENCH_PIN_MAIN_ONLY=1 (pin only the server's
+ * main thread, the event loop every socket shares, once it listens: its database, PGlite's worker
+ * thread as PostgreSQL's processes, then runs where the system puts it), BENCH_POSTGRES_URL (an admin URL, else
  * TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres; unreachable: PGlite only),
  * BENCH_BEFORE_ROOT (another checkout whose built server is measured too, for before/after; the
  * database is seeded by this checkout, so the other's migrator must know every migration here).
@@ -36,6 +38,7 @@ const RAMP_STEP = 800;
 const ROOM_SIZE = 20;
 const P99_LIMIT_MS = 100;
 const PIN = process.env.BENCH_PIN ?? '0';
+const PIN_MAIN_ONLY = Boolean(PIN) && process.env.BENCH_PIN_MAIN_ONLY === '1';
 const COLD_SIZES = [10 * 1024, 100 * 1024, 1024 * 1024];
 const COLD_REPEATS = 5;
 const KILL_DELAYS_S = [0, 1, 3];
@@ -193,7 +196,7 @@ async function startServer(target: Target, prepared: Prepared): Promise<Server> 
 	const extraFlags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
 	const ownFlags = reference ? [] : startScriptFlags(target.serverRoot);
 	const node = [process.execPath, ...ownFlags, ...extraFlags, '--expose-gc', '--import', path.join(root, 'tests/bench/server-probe.mjs'), entry];
-	const [command, ...args] = PIN ? ['taskset', '-c', PIN, ...node] : node;
+	const [command, ...args] = PIN && !PIN_MAIN_ONLY ? ['taskset', '-c', PIN, ...node] : node;
 	const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: prepared.dataDir, DATABASE_URL: prepared.databaseUrl ?? '' };
 	delete env.NODE_OPTIONS;
 	delete env.YPERSISTENCE; // y-websocket's server in memory: no storage to compare with
@@ -217,6 +220,8 @@ async function startServer(target: Target, prepared: Prepared): Promise<Server> 
 			reject(new Error(`server exited with ${code}:\n${output}`));
 		});
 	});
+	// taskset -p sets one thread's affinity: the main thread's id is the process id.
+	if (PIN_MAIN_ONLY) execFileSync('taskset', ['-p', '-c', PIN, String(child.pid)], { stdio: 'ignore' });
 	let nextId = 0;
 	const waiting = new Map<number, (value: { heap: number; rss: number; code: number }) => void>();
 	child.on('message', (message: { id: number; heap: number; rss: number; code: number }) => waiting.get(message.id)?.(message));
@@ -415,7 +420,7 @@ export async function runProcessBench(): Promise<void> {
 		`\nload average before / after: ${loadBefore.map((l) => l.toFixed(1)).join(' ')} / ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`
 	);
 	console.log(
-		`\nCo-course realtime bench — production server (node src/server.js${PIN ? `, pinned to CPU ${PIN} with taskset` : ''}), ` +
+		`\nCo-course realtime bench — production server (node src/server.js${PIN ? `, ${PIN_MAIN_ONLY ? 'its main thread' : 'pinned'} to CPU ${PIN} with taskset` : ''}), ` +
 			`clients in another process; Node ${process.version}, ${os.cpus().length} CPUs, ${SECONDS} s per fan-out run\n`
 	);
 	const measures = [...new Set(columns.flatMap(([, results]) => [...results.keys()]))];

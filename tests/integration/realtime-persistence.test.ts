@@ -245,6 +245,26 @@ describe('course document persistence', () => {
 		}
 	});
 
+	it('folds the rows of a session into the state when the room unloads, so the next open reads one state', async () => {
+		const courseId = await newCourse();
+		const server = await start({ compactOnUnloadRows: 5 });
+		const rows = async () => (await database.db.selectFrom('course_doc_updates').select('id').where('course_id', '=', courseId).execute()).length;
+		const short = await editInSteps(server, courseId, ownerToken, 3);
+		short.destroy();
+		await waitFor(() => server.realtime.stats().rooms === 0, { message: 'room to unload' });
+		expect(await rows()).toBeGreaterThan(0); // fewer than five: not worth a compaction
+
+		const again = connectProvider(server.collabUrl, courseId, { token: editorToken, origin: server.origin });
+		await waitForSynced(again);
+		again.destroy();
+		const long = await editInSteps(server, courseId, ownerToken, 4);
+		const expected = docContent(long.doc);
+		long.destroy();
+		await waitFor(() => server.realtime.stats().rooms === 0, { message: 'room to unload' });
+		expect(await rows()).toBe(0);
+		expect(docContent(docFromUpdate(await loadDocState(database.db, courseId)))).toEqual(expected);
+	});
+
 	it('keeps edits in memory while the database refuses writes, and stores them once it recovers', async () => {
 		const courseId = await newCourse();
 		const server = await start();

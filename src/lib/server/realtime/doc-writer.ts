@@ -9,11 +9,17 @@ export interface WriterTuning {
 	 */
 	compactAfterRows: number;
 	compactAfterBytes: number;
+	/**
+	 * When a room unloads with at least this many update rows stored since the last compaction, they
+	 * are folded first: the next open then reads one state instead of applying hundreds of rows.
+	 */
+	compactOnUnloadRows: number;
 }
 
 export const DEFAULT_WRITER_TUNING: WriterTuning = {
 	compactAfterRows: 400,
-	compactAfterBytes: 4 * 1024 * 1024
+	compactAfterBytes: 4 * 1024 * 1024,
+	compactOnUnloadRows: 20
 };
 
 const RETRY_BASE_MS = 500;
@@ -111,6 +117,12 @@ export class DocWriter {
 		while (this.writing) await this.writing.catch(() => {});
 		if (this.queued.updates.length > 0) await this.startWrite();
 		while (this.writing) await this.writing;
+		await this.compacting;
+	}
+
+	/** Folds the stored rows into the state before the room unloads, if there are enough to be worth it. */
+	async compactBeforeUnload(): Promise<void> {
+		if (this.storedRows >= this.tuning.compactOnUnloadRows) this.compacting ??= this.compact().finally(() => (this.compacting = null));
 		await this.compacting;
 	}
 

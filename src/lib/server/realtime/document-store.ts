@@ -23,13 +23,28 @@ export interface DocumentStore {
 	compact(courseId: string, live?: Y.Doc): Promise<number>;
 }
 
-/** The PostgreSQL / PGlite store: today's persistence, with appends of all rooms group-committed. */
+/**
+ * The PostgreSQL / PGlite store: today's persistence, with appends of all rooms group-committed and
+ * compactions one at a time.
+ *
+ * Rooms that load together (a restart, a bench's next step) are all past their compaction threshold
+ * together, and each compaction is a transaction that reads, merges and rewrites a document. Run side
+ * by side they queue on the database ahead of every room's appends (the embedded database runs one
+ * statement at a time), and so ahead of every delivery, which waits for its append: 40 at once held
+ * deliveries up for 200 ms. One at a time, an append waits for one compaction at most.
+ */
 export function createDatabaseDocumentStore(db: Kysely<Database>): DocumentStore {
 	const appender = new UpdateAppender(db);
+	let compactions: Promise<unknown> = Promise.resolve();
 	return {
 		read: (courseId) => readStoredDoc(db, courseId),
 		append: (row) => appender.append(row),
-		compact: (courseId, live) => compactDoc(db, courseId, live)
+		compact(courseId, live) {
+			// The room may have been unloaded while this compaction waited: then merge what is stored.
+			const turn = compactions.then(() => compactDoc(db, courseId, live && !live.isDestroyed ? live : undefined));
+			compactions = turn.catch(() => {});
+			return turn;
+		}
 	};
 }
 

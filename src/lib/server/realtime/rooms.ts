@@ -177,6 +177,7 @@ export class RoomRegistry {
 		let saved = true;
 		try {
 			await entry.writer.flush();
+			await entry.writer.compactBeforeUnload(); // a failure is logged; the rows stay and are read next time
 		} catch {
 			saved = false; // the document stays in memory; the writer logs the failure and retries
 		}
