@@ -44,7 +44,7 @@ export async function attachLiveServer(server: Server, options: { dev?: boolean 
  * (undefined: none). Kept on globalThis because in development the Vite plugin attaches it from
  * its own evaluation of this module.
  */
-export function setLiveServer(realtime: RealtimeServer | undefined): void {
+function setLiveServer(realtime: RealtimeServer | undefined): void {
 	(globalThis as Holder)[KEY] = realtime;
 }
 
