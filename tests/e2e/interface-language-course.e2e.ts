@@ -159,7 +159,8 @@ describe.skipIf(!chromiumAvailable())('the course workspace, pathways and invite
 		await visitor.context().close();
 
 		const swede = await logIn('en-GB', swedishEmail, { email: 'Email', password: 'Password', button: 'Log in' });
-		expect(await swede.locator('html').getAttribute('lang')).toBe('sv');
+		// The account's language: the page after login notices it differs from the login page's and reloads once.
+		await expect.poll(() => swede.locator('html').getAttribute('lang')).toBe('sv');
 		await swede.goto(`${app.url}/courses/${courseId}`);
 		expect(await swede.locator('h1').textContent()).toBe('Kursen hittades inte');
 		await swede.goto(`${app.url}/request-access/${courseId}`);
