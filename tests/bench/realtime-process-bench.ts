@@ -20,6 +20,10 @@ import { adminQuery, postgresReachable } from '../support/postgres-admin';
  * memory, no access checks) is measured by the same clients in the same run, as a reference: compare
  * ratios within one run, since the machine's load moves between runs.
  *
+ * The ramp reuses the fan-out section's courses, so it measures reopening courses with the update rows
+ * that section left as well (which is how a stall on reopening was found): its figure depends on the
+ * sections run before it.
+ *
  * Environment: BENCH_SECONDS (per fan-out run, 5), BENCH_MAX_CLIENTS (top of the ramp, 9600),
  * BENCH_SECTIONS (some of first,idle,fanout,memory,cold,ramp,kill; all by default; idle always runs),
  * BENCH_NODE_FLAGS (more flags for the server's node, e.g. --cpu-prof),
