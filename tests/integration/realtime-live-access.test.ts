@@ -38,6 +38,13 @@ async function member(role: 'editor' | 'viewer' = 'editor'): Promise<{ person: P
 	return { person, token: await buildSession(db, person.id) };
 }
 
+/** Waits for a ping's answer: whatever the server was going to do to this socket before it, it has done. */
+const pingRoundTrip = (socket: { ws: { once(event: 'pong', fn: () => void): unknown; ping(): void } }) =>
+	new Promise<void>((resolve) => {
+		socket.ws.once('pong', () => resolve());
+		socket.ws.ping();
+	});
+
 const open = (token: string, id = courseId) => openRawPeer(`${server.collabUrl}/${id}`, { token, origin: server.origin });
 
 describe('open sockets follow the session', () => {
@@ -60,10 +67,7 @@ describe('open sockets follow the session', () => {
 		expect((await first.closed).code).toBe(CloseEvents.Unauthorized.code);
 		expect((await second.closed).code).toBe(CloseEvents.Unauthorized.code);
 		// A heartbeat round trip later the bystander is still there.
-		await new Promise<void>((resolve) => {
-			bystander.ws.once('pong', () => resolve());
-			bystander.ws.ping();
-		});
+		await pingRoundTrip(bystander);
 		expect(bystander.ws.readyState).toBe(bystander.ws.OPEN);
 		bystander.ws.terminate();
 	});
@@ -127,10 +131,7 @@ describe('a verb reaches the realtime server it is given', () => {
 			const there = await openRawPeer(`${other.collabUrl}/${courseId}`, { token, origin: other.origin });
 			await removeMember(other.ctx, admin, courseId, person.id);
 			expect((await there.closed).code).toBe(CloseEvents.Forbidden.code);
-			await new Promise<void>((resolve) => {
-				here.ws.once('pong', () => resolve());
-				here.ws.ping();
-			});
+			await pingRoundTrip(here);
 			expect(here.ws.readyState).toBe(here.ws.OPEN);
 			here.ws.terminate();
 		} finally {

@@ -125,7 +125,7 @@ export class DocWriter {
 
 	/** Folds the stored rows into the state before the room unloads, if there are enough to be worth it. */
 	async compactBeforeUnload(): Promise<void> {
-		if (this.storedRows >= this.tuning.compactOnUnloadRows) this.compacting ??= this.compact().finally(() => (this.compacting = null));
+		if (this.storedRows >= this.tuning.compactOnUnloadRows) this.startCompaction();
 		await this.compacting;
 	}
 
@@ -186,11 +186,14 @@ export class DocWriter {
 		this.onStored(authors);
 		this.storedRows += 1;
 		this.storedBytes += update.byteLength;
-		if (this.storedRows >= this.compactThreshold || this.storedBytes >= this.tuning.compactAfterBytes) {
-			this.compacting ??= this.compact().finally(() => {
-				this.compacting = null;
-			});
-		}
+		if (this.storedRows >= this.compactThreshold || this.storedBytes >= this.tuning.compactAfterBytes) this.startCompaction();
+	}
+
+	/** One compaction at a time per document; a second request while one runs joins it. */
+	private startCompaction(): void {
+		this.compacting ??= this.compact().finally(() => {
+			this.compacting = null;
+		});
 	}
 
 	/** Runs beside the appends: it deletes exactly the rows it folded, so rows written meanwhile stay. */
